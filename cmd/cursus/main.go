@@ -1,0 +1,87 @@
+// Command cursus builds, checks and serves the site of a référentiel de
+// compétences. Run cursus help for usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"cursus/generator"
+	"cursus/generator/diag"
+)
+
+// version is set at link time with -ldflags "-X main.version=…".
+var version = "dev"
+
+const usage = `usage: cursus <command> [flags]
+
+commands:
+  build  [-s SOURCE] [-d DESTINATION] [--baseURL URL] [--minify=true]
+  serve  [-s SOURCE] [--bind 127.0.0.1] [--port 1313]
+  check  [-s SOURCE]        validate content and links, write nothing
+  import FILE [-o DIR]      turn a référentiel table into content/
+  version
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command and returns the exit status: 0 on success, 1 when
+// the content has errors, 2 on bad usage.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "check":
+		return check(args, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "cursus", version)
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "cursus: unknown command %q\n%s", cmd, usage)
+	return 2
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("cursus "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func check(args []string, stdout, stderr io.Writer) int {
+	fl := newFlags("check", stderr)
+	src := fl.String("s", ".", "site `SOURCE` directory")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	p, err := generator.Load(os.DirFS(*src))
+	if err != nil {
+		return report(stderr, err)
+	}
+	fmt.Fprintln(stdout, p.Summary())
+	return 0
+}
+
+// report prints an error, one diagnostic per line, and returns exit status 1.
+func report(stderr io.Writer, err error) int {
+	var list diag.List
+	if errors.As(err, &list) {
+		for _, line := range list.Lines() {
+			fmt.Fprintln(stderr, line)
+		}
+		fmt.Fprintf(stderr, "cursus: %d error(s)\n", len(list))
+		return 1
+	}
+	fmt.Fprintln(stderr, "cursus:", err)
+	return 1
+}

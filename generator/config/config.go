@@ -1,0 +1,114 @@
+// Package config loads config.toml into a typed Config whose zero values are
+// filled with sensible defaults; an unknown key is an error, since it is
+// almost always a typo.
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"net/url"
+	"strings"
+
+	"cursus/generator/content"
+	"cursus/generator/diag"
+)
+
+// File is the configuration file at the root of a site.
+const File = "config.toml"
+
+// Config is the site configuration.
+type Config struct {
+	Title         string            `toml:"title"`
+	Description   string            `toml:"description"`
+	BaseURL       string            `toml:"baseURL"`
+	LanguageCode  string            `toml:"languageCode"`
+	Theme         string            `toml:"theme"`
+	ContentDir    string            `toml:"contentDir"`
+	PublishDir    string            `toml:"publishDir"`
+	Markup        Markup            `toml:"markup"`
+	Minify        Minify            `toml:"minify"`
+	Accessibility Accessibility     `toml:"accessibility"`
+	Params        map[string]string `toml:"params"`
+}
+
+// Markup configures the markdown renderer.
+type Markup struct {
+	// Unsafe lets raw HTML in markdown through. Off by default: faculty
+	// write markdown, and raw HTML is where injection and invalid markup
+	// come from.
+	Unsafe bool `toml:"unsafe"`
+	// KeepStraightQuotes turns off the French typographer (’ « » and
+	// non-breaking spaces).
+	KeepStraightQuotes bool `toml:"keepStraightQuotes"`
+}
+
+// Minify configures output minification for cursus build.
+type Minify struct {
+	// Disable turns minification off; cursus serve never minifies unless asked.
+	Disable bool `toml:"disable"`
+}
+
+// Accessibility feeds the déclaration d'accessibilité and the footer mention
+// French public sites must show.
+type Accessibility struct {
+	Status  string `toml:"status"`  // "totalement conforme", "partiellement conforme" or "non conforme"
+	Contact string `toml:"contact"` // how to reach the site's owner about accessibility
+	Page    string `toml:"page"`    // slug of the déclaration page
+}
+
+// Default returns the configuration used for keys a site does not set.
+func Default() Config {
+	return Config{
+		Title:         "Référentiel de compétences",
+		BaseURL:       "http://localhost:1313/",
+		LanguageCode:  "fr",
+		Theme:         "default",
+		ContentDir:    "content",
+		PublishDir:    "public",
+		Accessibility: Accessibility{Status: "non conforme", Page: "accessibilite"},
+	}
+}
+
+// Load reads config.toml from fsys. A missing file gives the defaults.
+func Load(fsys fs.FS) (Config, error) {
+	cfg := Default()
+	src, err := fs.ReadFile(fsys, File)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, nil
+	}
+	if err != nil {
+		return cfg, err
+	}
+	if err := content.DecodeTOML(File, src, &cfg); err != nil {
+		return cfg, err
+	}
+	return cfg, cfg.validate()
+}
+
+func (c *Config) validate() error {
+	var errs diag.List
+	at := diag.Pos{File: File}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		errs.Add(at, "baseURL %q must be an absolute URL such as https://example.org/", c.BaseURL)
+	} else if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	for key, v := range map[string]string{"theme": c.Theme, "publishDir": c.PublishDir, "contentDir": c.ContentDir} {
+		if v == "" || strings.Contains(v, "..") || strings.HasPrefix(v, "/") {
+			errs.Add(at, "%s %q must be a relative path inside the site", key, v)
+		}
+	}
+	errs.Sort()
+	return errs.Err()
+}
+
+// BasePath is the path part of BaseURL, always ending in a slash: the prefix
+// of every URL on the site.
+func (c Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return strings.TrimSuffix(u.Path, "/") + "/"
+}

@@ -1,0 +1,138 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"cursus/generator/diag"
+)
+
+var bom = []byte("\xef\xbb\xbf")
+
+// checkText strips a byte-order mark and reports an empty file or invalid
+// UTF-8 with the position of the first bad byte.
+func checkText(file string, src []byte, errs *diag.List) ([]byte, bool) {
+	src = bytes.TrimPrefix(src, bom)
+	if len(bytes.TrimSpace(src)) == 0 {
+		errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "empty file")
+		return nil, false
+	}
+	if !utf8.Valid(src) {
+		line, col := 1, 1
+		for i := 0; i < len(src); {
+			r, n := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			if r == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			i += n
+		}
+		errs.Add(diag.Pos{File: file, Line: line, Col: col}, "invalid UTF-8")
+		return nil, false
+	}
+	return src, true
+}
+
+// decodeTOML decodes src into v, reporting syntax errors, type errors and
+// unknown keys (typos) at their position. firstLine is the line of src in the
+// file: 1 for a data file, 2 for front matter. It returns the key index so
+// callers can position their own validation errors.
+func decodeTOML(file string, src []byte, firstLine int, v any, errs *diag.List) (ki *keyIndex, ok bool) {
+	text := string(src)
+	ki = indexKeys(text, firstLine)
+	md, err := safeDecode(text, v)
+	if err != nil {
+		errs.Add(tomlErrPos(file, err, firstLine, ki), "%s", tomlErrMsg(err))
+		return ki, false
+	}
+	for _, key := range md.Undecoded() {
+		path := key.String()
+		positions := ki.plain[path]
+		if len(positions) == 0 {
+			positions = [][2]int{{0, 0}}
+		}
+		for _, p := range positions {
+			errs.Add(diag.Pos{File: file, Line: p[0], Col: p[1]}, "unknown key %q", path)
+		}
+	}
+	return ki, true
+}
+
+// safeDecode guards the TOML library, which can panic on some malformed
+// input positions, so that bad content is an error and never a crash.
+func safeDecode(text string, v any) (md toml.MetaData, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("toml: cannot parse this file (%v)", r)
+		}
+	}()
+	return toml.Decode(text, v)
+}
+
+func tomlErrPos(file string, err error, firstLine int, ki *keyIndex) diag.Pos {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		line, col := pe.Position.Line, pe.Position.Col
+		if line <= 0 {
+			if pe.LastKey != "" {
+				line, col = ki.lookup(pe.LastKey)
+				return diag.Pos{File: file, Line: line, Col: col}
+			}
+			line, col = 1, 0
+		}
+		if col <= 0 {
+			col = 1
+		}
+		return diag.Pos{File: file, Line: line + firstLine - 1, Col: col}
+	}
+	if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
+		line, col := ki.lookup(m[2])
+		if line == 0 {
+			n, _ := strconv.Atoi(m[1])
+			line, col = n+firstLine-1, 1
+		}
+		return diag.Pos{File: file, Line: line, Col: col}
+	}
+	return diag.Pos{File: file, Line: firstLine, Col: 1}
+}
+
+// typeErr matches the library's type errors, which are not ParseErrors and
+// carry the position only in their text.
+var typeErr = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+
+func tomlErrMsg(err error) string {
+	var pe toml.ParseError
+	msg := err.Error()
+	if errors.As(err, &pe) {
+		msg = pe.Message
+		if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
+			msg += fmt.Sprintf(" (key %q)", pe.LastKey)
+		}
+	} else if m := typeErr.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("%s (key %q)", m[3], m[2])
+	}
+	return "toml: " + strings.TrimPrefix(msg, "toml: ")
+}
+
+// DecodeTOML decodes a whole TOML file into v with the same checks as the
+// content loader: syntax and type errors positioned, unknown keys reported as
+// typos, a panicking parser turned into an error. It returns a diag.List.
+func DecodeTOML(file string, src []byte, v any) error {
+	var errs diag.List
+	if text, ok := checkText(file, src, &errs); ok {
+		decodeTOML(file, text, 1, v, &errs)
+	}
+	errs.Sort()
+	return errs.Err()
+}

@@ -1,0 +1,170 @@
+package content
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"cursus/generator/diag"
+)
+
+const okModalites = `[[modalites]]
+id = "msp"
+name = "Mises en situation professionnelle"
+detail = "projets"
+`
+
+const okBloc = `id = "B1"
+number = 1
+title = "Concevoir des logiciels"
+modalites = ["msp"]
+
+[[metiers]]
+id = "dev"
+title = "Développeur"
+
+[[competences]]
+id = "B1.C1"
+label = "Analyser"
+text = "Analyser les besoins"
+criteria = [
+  "Pertinence de l'analyse",
+  "Clarté de la synthèse",
+]
+`
+
+func site(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{
+		"modalites.toml": {Data: []byte(okModalites)},
+		"blocs/b1.toml":  {Data: []byte(okBloc)},
+	}
+	for name, data := range files {
+		if data == "<delete>" {
+			delete(fsys, name)
+			continue
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys
+}
+
+func TestLoadMinimal(t *testing.T) {
+	s, err := Load(site(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Blocs) != 1 || len(s.Competences) != 1 || s.Criteria() != 2 || len(s.Metiers) != 1 {
+		t.Fatalf("unexpected model: %d blocs, %d compétences, %d criteria", len(s.Blocs), len(s.Competences), s.Criteria())
+	}
+	c := s.Competences[0]
+	if c.Criteria[1].Pos.String() != "blocs/b1.toml:16:3" {
+		t.Errorf("criterion position = %s, want blocs/b1.toml:16:3", c.Criteria[1].Pos)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"toml syntax in data file",
+			map[string]string{"blocs/b1.toml": "id = \"B1\"\nnumber = = 1\n"},
+			[]string{`blocs/b1.toml:2:10: toml: expected value but found '=' instead (key "number")`}},
+		{"toml syntax in front matter",
+			map[string]string{"p.md": "+++\ntitle = \"x\"\nweight = [\n+++\nbody\n"},
+			[]string{`p.md:3:11: toml: unexpected EOF; expected value (key "weight")`}},
+		{"unknown key",
+			map[string]string{"blocs/b1.toml": strings.Replace(okBloc, "label = ", "lable = ", 1)},
+			[]string{`blocs/b1.toml:12:1: unknown key "competences.lable"`}},
+		{"unknown key in front matter",
+			map[string]string{"p.md": "+++\ntitle = \"x\"\ntitel = \"y\"\n+++\n"},
+			[]string{`p.md:3:1: unknown key "titel"`}},
+		{"missing required field",
+			map[string]string{"blocs/b1.toml": strings.Replace(okBloc, "text = \"Analyser les besoins\"\n", "", 1)},
+			[]string{`blocs/b1.toml:10:1: missing required key "competences[0].text"`}},
+		{"missing title in front matter",
+			map[string]string{"p.md": "+++\nweight = 1\n+++\n"},
+			[]string{`p.md:1:1: front matter: missing required key "title"`}},
+		{"duplicate id",
+			map[string]string{"blocs/b2.toml": strings.Replace(strings.Replace(okBloc, "number = 1", "number = 2", 1), `id = "dev"`, `id = "dev2"`, 1)},
+			[]string{
+				`blocs/b2.toml:1:1: duplicate id "B1": bloc already declared at blocs/b1.toml:1:1`,
+			}},
+		{"duplicate compétence id",
+			map[string]string{"blocs/b1.toml": okBloc + "\n[[competences]]\nid = \"B1.C1\"\ntext = \"x\"\ncriteria = [\"y\"]\n"},
+			[]string{`blocs/b1.toml:20:1: duplicate id "B1.C1": compétence already declared at blocs/b1.toml:11:1`}},
+		{"unknown modalité",
+			map[string]string{"blocs/b1.toml": strings.Replace(okBloc, `modalites = ["msp"]`, `modalites = ["msp", "oral"]`, 1)},
+			[]string{`blocs/b1.toml:4:21: unknown modalité "oral"`}},
+		{"unknown métier reference",
+			map[string]string{"blocs/b1.toml": okBloc + "\n[[metiers]]\nid = \"ghost\"\n"},
+			[]string{`blocs/b1.toml:20:1: unknown métier "ghost": declare it with a title`}},
+		{"unknown attach",
+			map[string]string{"p.md": "+++\nattach = \"B9\"\n+++\n"},
+			[]string{`p.md:1:1: front matter: attach: unknown id "B9" (a bloc, compétence or métier id)`}},
+		{"slug collision",
+			map[string]string{"a.md": "+++\ntitle = \"A\"\nslug = \"meme\"\n+++\n", "b.md": "+++\ntitle = \"B\"\nslug = \"Même\"\n+++\n"},
+			[]string{`b.md:1:1: slug collision: /meme/ is also the URL of a.md:1:1`}},
+		{"reserved slug",
+			map[string]string{"blocs.md": "+++\ntitle = \"A\"\n+++\n"},
+			[]string{`blocs.md:1:1: slug collision: /blocs/ is reserved for the site's own pages`}},
+		{"unterminated front matter",
+			map[string]string{"p.md": "+++\ntitle = \"x\"\n\nbody\n"},
+			[]string{"p.md:1:1: front matter: no closing +++ line"}},
+		{"no front matter",
+			map[string]string{"p.md": "# Title\n"},
+			[]string{"p.md:1:1: front matter: a page must start with a +++ line"}},
+		{"compétence without criteria",
+			map[string]string{"blocs/b1.toml": strings.Replace(okBloc, "criteria = [\n  \"Pertinence de l'analyse\",\n  \"Clarté de la synthèse\",\n]\n", "criteria = []\n", 1)},
+			[]string{"blocs/b1.toml:10:1: compétence B1.C1 has no criteria"}},
+		{"empty file",
+			map[string]string{"blocs/b1.toml": " \n\n"},
+			[]string{"blocs/b1.toml:1:1: empty file"}},
+		{"invalid utf-8",
+			map[string]string{"blocs/b1.toml": "id = \"B1\"\ntitle = \"ab\xffc\"\n"},
+			[]string{"blocs/b1.toml:2:12: invalid UTF-8"}},
+		{"wrong type",
+			map[string]string{"blocs/b1.toml": strings.Replace(okBloc, "number = 1", "number = \"un\"", 1)},
+			[]string{`blocs/b1.toml:2:1: toml: incompatible types: TOML value has type string; destination has type integer (key "number")`}},
+		{"unknown data file",
+			map[string]string{"blocs.toml": "x = 1\n"},
+			[]string{"blocs.toml: unknown data file: data goes in certification.toml, modalites.toml or blocs/*.toml"}},
+		{"missing modalités file",
+			map[string]string{"modalites.toml": "<delete>"},
+			[]string{
+				`blocs/b1.toml:4:14: unknown modalité "msp"`,
+				"blocs/b1.toml:11:1: compétence B1.C1 has no modalité d'évaluation (set modalites on the bloc or the compétence)",
+				"modalites.toml: missing file: the modalités d'évaluation are required",
+			}},
+		{"every error at once",
+			map[string]string{
+				"a.md":          "+++\ntitle = \"x\"\n",
+				"b.md":          "",
+				"blocs/b1.toml": strings.Replace(okBloc, "number = 1", "number = 0", 1),
+			},
+			[]string{
+				"a.md:1:1: front matter: no closing +++ line",
+				"b.md:1:1: empty file",
+				"blocs/b1.toml:2:1: bloc number must be a positive integer",
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(site(tt.files))
+			if err == nil {
+				t.Fatal("Load succeeded, want errors")
+			}
+			var list diag.List
+			if !errors.As(err, &list) {
+				t.Fatalf("error is %T, want diag.List", err)
+			}
+			got := strings.Join(list.Lines(), "\n")
+			want := strings.Join(tt.want, "\n")
+			if got != want {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}

@@ -1,0 +1,43 @@
+// Package generator is the API behind the cursus command: it loads a site
+// (config.toml, content/, themes/) from an fs.FS and checks, builds or serves
+// it. See doc.go for the manual.
+package generator
+
+import (
+	"fmt"
+	"io/fs"
+
+	"cursus/generator/config"
+	"cursus/generator/content"
+)
+
+// Project is a loaded site: its configuration and its validated content.
+type Project struct {
+	Config  config.Config
+	Content *content.Site
+}
+
+// Load reads config.toml and the content directory from root. Content errors
+// come back as a diag.List, every one positioned, paths relative to root.
+func Load(root fs.FS) (*Project, error) {
+	cfg, err := config.Load(root)
+	if err != nil {
+		return nil, err
+	}
+	sub, err := fs.Sub(root, cfg.ContentDir)
+	if err != nil {
+		return nil, fmt.Errorf("content: %w", err)
+	}
+	site, err := content.Load(sub)
+	if err != nil {
+		return nil, prefixFiles(err, cfg.ContentDir+"/")
+	}
+	return &Project{Config: cfg, Content: site}, nil
+}
+
+// Summary is the one line cursus check prints when all is well.
+func (p *Project) Summary() string {
+	s := p.Content
+	return fmt.Sprintf("%d blocs, %d compétences, %d critères, %d métiers, %d modalités, %d pages",
+		len(s.Blocs), len(s.Competences), s.Criteria(), len(s.Metiers), len(s.Modalites), len(s.Pages))
+}

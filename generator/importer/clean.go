@@ -1,0 +1,242 @@
+package importer
+
+import (
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// text is cleaned cell text that remembers, for every byte, the byte offset
+// in the source line it came from, so that a warning about a word deep in a
+// cell still points at the right column of the exported file.
+//
+// Paragraph breaks (<p>, <li>, <br>…) are kept as '\n'; every other run of
+// white space is a single space.
+type text struct {
+	s   string
+	off []int // len(off) == len(s)
+}
+
+// col is the 1-based column of byte i of t, or of fallback when t is empty.
+func (t text) col(i, fallback int) int {
+	if i < len(t.off) {
+		return t.off[i] + 1
+	}
+	if len(t.off) > 0 {
+		return t.off[len(t.off)-1] + 1
+	}
+	return fallback + 1
+}
+
+func (t text) slice(i, j int) text { return text{t.s[i:j], t.off[i:j]} }
+
+// trim drops spaces, paragraph breaks and the bullet marks that exports put
+// before list items.
+func (t text) trim() text {
+	i, j := 0, len(t.s)
+	for i < j && (t.s[i] == ' ' || t.s[i] == '\n') {
+		i++
+	}
+	for j > i && (t.s[j-1] == ' ' || t.s[j-1] == '\n') {
+		j--
+	}
+	t = t.slice(i, j)
+	for _, bullet := range []string{"- ", "• ", "– "} {
+		if strings.HasPrefix(t.s, bullet) {
+			return t.slice(len(bullet), len(t.s)).trim()
+		}
+	}
+	if t.s == "-" || t.s == "•" {
+		return t.slice(0, 0)
+	}
+	return t
+}
+
+// split cuts t at every occurrence of sep, trimming each piece and dropping
+// empty ones.
+func (t text) split(sep string) []text {
+	var out []text
+	for {
+		i := strings.Index(t.s, sep)
+		if i < 0 {
+			break
+		}
+		if p := t.slice(0, i).trim(); p.s != "" {
+			out = append(out, p)
+		}
+		t = t.slice(i+len(sep), len(t.s))
+	}
+	if p := t.trim(); p.s != "" {
+		out = append(out, p)
+	}
+	return out
+}
+
+// paragraphs splits t at the paragraph breaks left by block-level tags.
+func (t text) paragraphs() []text { return t.split("\n") }
+
+// flat joins paragraphs with a space, for cells that hold one piece of prose.
+func (t text) flat() text {
+	b := []byte(t.trim().s)
+	for i := range b {
+		if b[i] == '\n' {
+			b[i] = ' '
+		}
+	}
+	return text{string(b), t.trim().off}
+}
+
+// blockTags are the tags that separate items in a cell; every other tag is
+// inline (<i>, <b>, <span>…) and simply disappears.
+var blockTags = map[string]bool{
+	"p": true, "div": true, "ul": true, "ol": true, "li": true, "br": true,
+	"tr": true, "td": true, "th": true, "table": true, "blockquote": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "hr": true,
+}
+
+// cleaner turns one raw cell into text.
+type cleaner struct {
+	b       []byte
+	off     []int
+	space   int  // offset of a pending run of white space, or -1
+	spaceNB rune // the non-breaking space that run contained, if any
+}
+
+// clean strips the HTML of a raw cell that starts at byte base of its line:
+// tags are removed (block tags become paragraph breaks), entities decoded,
+// white space collapsed. A space that a removed tag leaves before a comma is
+// dropped, as in "<i>DevOps</i> ," → "DevOps,".
+func clean(raw string, base int) text {
+	c := cleaner{space: -1}
+	for i := 0; i < len(raw); {
+		switch raw[i] {
+		case '<':
+			if name, n := parseTag(raw[i:]); n > 0 {
+				i = c.tag(raw, i, name, n)
+				continue
+			}
+		case '&':
+			if dec, n := parseEntity(raw[i:]); n > 0 {
+				for _, r := range dec {
+					c.char(r, base+i)
+				}
+				i += n
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(raw[i:])
+		c.char(r, base+i)
+		i += n
+	}
+	return text{string(c.b), c.off}.trimBreaks()
+}
+
+// trimBreaks drops paragraph breaks at both ends, keeping those inside.
+func (t text) trimBreaks() text {
+	i, j := 0, len(t.s)
+	for i < j && t.s[i] == '\n' {
+		i++
+	}
+	for j > i && t.s[j-1] == '\n' {
+		j--
+	}
+	return t.slice(i, j)
+}
+
+func (c *cleaner) tag(raw string, i int, name string, n int) int {
+	if blockTags[name] {
+		c.space = -1
+		if len(c.b) > 0 && c.b[len(c.b)-1] != '\n' {
+			c.emit("\n", i)
+		}
+		return i + n
+	}
+	// An inline tag vanishes; the space the export put after it belongs
+	// before a comma in no French text, so it goes too.
+	j := i + n
+	k := j
+	for k < len(raw) && (raw[k] == ' ' || raw[k] == '\t') {
+		k++
+	}
+	if k > j && k < len(raw) && raw[k] == ',' {
+		return k
+	}
+	return j
+}
+
+func (c *cleaner) char(r rune, at int) {
+	if unicode.IsSpace(r) {
+		if c.space < 0 {
+			c.space, c.spaceNB = at, 0
+		}
+		if r == '\u00a0' || r == '\u202f' {
+			c.spaceNB = r
+		}
+		return
+	}
+	c.emit(string(r), at)
+}
+
+func (c *cleaner) emit(s string, at int) {
+	if c.space >= 0 && s != "\n" && len(c.b) > 0 && c.b[len(c.b)-1] != '\n' {
+		sp := " "
+		if c.spaceNB != 0 {
+			sp = string(c.spaceNB)
+		}
+		for range len(sp) {
+			c.off = append(c.off, c.space)
+		}
+		c.b = append(c.b, sp...)
+	}
+	c.space = -1
+	for range len(s) {
+		c.off = append(c.off, at)
+	}
+	c.b = append(c.b, s...)
+}
+
+// parseTag reports the lower-case name and length of the tag s starts with,
+// or n == 0 when s does not start with a tag (a lone "<" is text).
+func parseTag(s string) (name string, n int) {
+	if len(s) < 3 || s[0] != '<' {
+		return "", 0
+	}
+	i := 1
+	if s[i] == '/' {
+		i++
+	}
+	start := i
+	for i < len(s) && isASCIIAlnum(s[i]) {
+		i++
+	}
+	if i == start || !isASCIILetter(s[start]) {
+		return "", 0
+	}
+	end := strings.IndexByte(s[i:], '>')
+	if end < 0 {
+		return "", 0
+	}
+	return strings.ToLower(s[start:i]), i + end + 1
+}
+
+// parseEntity decodes the character reference s starts with.
+func parseEntity(s string) (dec string, n int) {
+	end := strings.IndexByte(s, ';')
+	if end < 2 || end > 32 {
+		return "", 0
+	}
+	for i := 1; i < end; i++ {
+		if !isASCIIAlnum(s[i]) && s[i] != '#' {
+			return "", 0
+		}
+	}
+	dec = html.UnescapeString(s[:end+1])
+	if dec == s[:end+1] {
+		return "", 0
+	}
+	return dec, end + 1
+}
+
+func isASCIILetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
+func isASCIIAlnum(b byte) bool  { return isASCIILetter(b) || '0' <= b && b <= '9' }

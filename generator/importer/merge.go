@@ -1,0 +1,207 @@
+package importer
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"cursus/generator/diag"
+)
+
+// Comments for files the import creates; existing files keep their own.
+const (
+	blocComment      = "# Bloc %d du référentiel. Textes recopiés mot pour mot du tableau officiel.\n"
+	modalitesComment = "# Modalités d'évaluation du référentiel : le nom, puis le détail donné entre\n" +
+		"# parenthèses dans le tableau officiel. Les blocs et les compétences les citent\n" +
+		"# par leur id.\n\n"
+)
+
+// merger lays the table over existing content: the table decides the
+// referential data (titles, texts, criteria, modalités), existing content
+// keeps what people chose (ids, labels, comments, keys added by hand).
+type merger struct {
+	warnings []Warning
+	// metierIDs maps normName(title) to the id existing content or this
+	// import gave a métier; idTitle is the reverse, to keep ids unique.
+	metierIDs map[string]string
+	idTitle   map[string]string
+	modIDs    map[string]string // modalité key → id
+}
+
+func newMerger() *merger {
+	return &merger{metierIDs: map[string]string{}, idTitle: map[string]string{}, modIDs: map[string]string{}}
+}
+
+func (m *merger) warn(pos diag.Pos, format string, args ...any) {
+	m.warnings = append(m.warnings, Warning{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// knowMetiers records the métier ids of an existing bloc file, so that a
+// métier keeps its id even when the table moves it to another bloc.
+func (m *merger) knowMetiers(d *blocDoc) {
+	for _, mt := range d.metiers {
+		key := normName(mt.title)
+		if _, ok := m.metierIDs[key]; !ok && mt.id != "" {
+			m.metierIDs[key] = mt.id
+		}
+		if _, ok := m.idTitle[mt.id]; !ok {
+			m.idTitle[mt.id] = key
+		}
+	}
+}
+
+// metierID gives the id of the métier called title: the one it already
+// has, or a new slug that no other métier uses.
+func (m *merger) metierID(pos diag.Pos, title string) string {
+	key := normName(title)
+	if id, ok := m.metierIDs[key]; ok {
+		return id
+	}
+	base := slug(title)
+	if base == "" {
+		base = "metier"
+	}
+	id := base
+	for n := 2; ; n++ {
+		if _, taken := m.idTitle[id]; !taken {
+			break
+		}
+		id = base + "-" + strconv.Itoa(n)
+	}
+	if id != base {
+		m.warn(pos, "métier %q gets id %q: %q is another métier's", title, id, base)
+	}
+	m.metierIDs[key], m.idTitle[id] = id, key
+	return id
+}
+
+// modalites merges the modalités of the table into the existing list and
+// records the id of each.
+func (m *merger) modalites(t *table, old *modalitesDoc, src *source) *modalitesDoc {
+	d := &modalitesDoc{comment: modalitesComment}
+	if old != nil {
+		d.comment, d.extras, d.list = old.comment, old.extras, slices.Clone(old.list)
+	}
+	used := make([]bool, len(d.list))
+	for _, tm := range t.modalites {
+		i := slices.IndexFunc(d.list, func(x modaliteDoc) bool { return normName(x.name) == tm.key })
+		if i < 0 {
+			i = slices.IndexFunc(d.list, func(x modaliteDoc) bool { return x.id == modaliteID(tm.name) })
+		}
+		if i < 0 {
+			d.list = append(d.list, modaliteDoc{id: m.uniqueModID(d.list, modaliteID(tm.name))})
+			used = append(used, false)
+			i = len(d.list) - 1
+		}
+		d.list[i].name, d.list[i].detail, used[i] = tm.name, tm.detail, true
+		m.modIDs[tm.key] = d.list[i].id
+	}
+	for i, x := range d.list {
+		if !used[i] {
+			m.warn(src.pos("modalites", i, "id"), "modalité %q is not in the table: kept, remove it if it is gone", x.id)
+		}
+	}
+	return d
+}
+
+func (m *merger) uniqueModID(list []modaliteDoc, base string) string {
+	if base == "" {
+		base = "modalite"
+	}
+	id := base
+	for n := 2; slices.ContainsFunc(list, func(x modaliteDoc) bool { return x.id == id }); n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	return id
+}
+
+// bloc builds the file of bloc b over old, its existing file if any.
+func (m *merger) bloc(b *tBloc, old *blocDoc, src *source) *blocDoc {
+	d := &blocDoc{
+		comment: fmt.Sprintf(blocComment, b.number),
+		id:      "B" + strconv.Itoa(b.number),
+		label:   deriveLabel(b.title),
+	}
+	if old == nil {
+		old = &blocDoc{}
+	} else {
+		d.comment, d.extras = old.comment, old.extras
+		d.id = or(old.id, d.id)
+		d.label = or(old.label, d.label)
+	}
+	d.number, d.title, d.activities = b.number, b.title, b.activities
+	d.modalites = m.modIDList(b.modalites)
+	m.metiers(d, b, old, src)
+	m.competences(d, b, old, src)
+	return d
+}
+
+func (m *merger) metiers(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
+	kept := make([]bool, len(old.metiers))
+	for _, tm := range b.metiers {
+		md := metierDoc{title: tm.title}
+		if i := slices.IndexFunc(old.metiers, func(x metierDoc) bool { return normName(x.title) == normName(tm.title) }); i >= 0 {
+			md.id, md.extras, kept[i] = old.metiers[i].id, old.metiers[i].extras, true
+		}
+		if md.id == "" {
+			md.id = m.metierID(tm.pos, tm.title)
+		}
+		d.metiers = append(d.metiers, md)
+	}
+	for i, x := range old.metiers {
+		if !kept[i] {
+			m.warn(src.pos("metiers", i, "id"), "métier %q is no longer in bloc %d of the table: removed", x.title, b.number)
+		}
+	}
+}
+
+func (m *merger) competences(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
+	for i, tc := range b.competences {
+		cd := competenceDoc{
+			id:       fmt.Sprintf("%s.C%d", d.id, i+1),
+			text:     tc.text,
+			criteria: tc.criteria,
+		}
+		if i < len(old.competences) {
+			o := old.competences[i]
+			cd.id, cd.label, cd.extras = or(o.id, cd.id), o.label, o.extras
+		}
+		if cd.label == "" {
+			cd.label = deriveLabel(tc.text)
+		}
+		if own := m.modIDList(tc.modalites); !sameSet(own, d.modalites) {
+			cd.modalites = own
+		}
+		d.competences = append(d.competences, cd)
+	}
+	for i := len(b.competences); i < len(old.competences); i++ {
+		m.warn(src.pos("competences", i, "id"), "compétence %s is no longer in bloc %d of the table: removed", old.competences[i].id, b.number)
+	}
+}
+
+func (m *merger) modIDList(keys []string) []string {
+	var out []string
+	for _, k := range keys {
+		out = addNew(out, m.modIDs[k])
+	}
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,105 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// knownModalites gives the ids the content already uses for the modalités
+// of the official tables, keyed by normName of their name; any other name
+// gets its slug.
+var knownModalites = map[string]string{
+	"mises en situation professionnelle": "mise-en-situation",
+	"mise en situation professionnelle":  "mise-en-situation",
+	"controle continu":                   "controle-continu",
+}
+
+// modaliteID derives the id of a modalité that existing content does not
+// know yet.
+func modaliteID(name string) string {
+	if id, ok := knownModalites[normName(name)]; ok {
+		return id
+	}
+	return slug(name)
+}
+
+// modalitesCell returns the keys of the modalités a row uses: those of its
+// own cell, or those of the row above when the cell is empty (merged), or
+// nil when there is no row above.
+func (p *parser) modalitesCell(n int, c cell) []string {
+	t := clean(c.raw, c.off)
+	if t.s == "" {
+		return p.mods
+	}
+	var keys []string
+	for _, para := range t.paragraphs() {
+		for _, m := range splitModalites(para.flat()) {
+			m.pos = p.pos(n, m.pos.Col)
+			keys = addNew(keys, p.addModalite(m))
+		}
+	}
+	p.mods = keys
+	return keys
+}
+
+// addModalite records m and returns its key. The same modalité is usually
+// repeated in every bloc; a different detail is worth a look.
+func (p *parser) addModalite(m tModalite) string {
+	m.key = normName(m.name)
+	if prev, ok := p.byKey[m.key]; ok {
+		if prev.detail != m.detail {
+			p.warn(m.pos, fmt.Sprintf("modalité %q has another detail than at line %d: the first one is kept", m.name, prev.pos.Line))
+		}
+		return m.key
+	}
+	mm := m
+	p.byKey[m.key] = &mm
+	p.t.modalites = append(p.t.modalites, &mm)
+	return m.key
+}
+
+// splitModalites reads "Name (detail) Name (detail)…": an item ends at the
+// parenthesis that closes its detail. A name with no detail is one item.
+func splitModalites(t text) []tModalite {
+	var out []tModalite
+	for t.s != "" {
+		open := strings.IndexByte(t.s, '(')
+		if open < 0 {
+			out = append(out, tModalite{pos: posCol(t.col(0, 0)), name: t.s})
+			break
+		}
+		end := closing(t.s, open)
+		name := strings.TrimSpace(t.s[:open])
+		detail := strings.TrimSpace(t.s[open+1 : max(end, open+1)])
+		if end == len(t.s) { // unclosed: the rest is the detail
+			detail = strings.TrimSpace(t.s[open+1:])
+		}
+		if name == "" { // a lone parenthesis belongs to the item before
+			if len(out) > 0 {
+				out[len(out)-1].detail += " (" + detail + ")"
+			}
+		} else {
+			out = append(out, tModalite{pos: posCol(t.col(0, 0)), name: name, detail: detail})
+		}
+		t = t.slice(min(end+1, len(t.s)), len(t.s)).trim()
+	}
+	return out
+}
+
+// closing returns the index of the parenthesis closing the one at open, or
+// len(s) when there is none.
+func closing(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return len(s)
+}

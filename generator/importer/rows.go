@@ -1,0 +1,144 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// dataRow reads one row of a bloc: activities and métiers, compétence,
+// modalités, criteria. An empty first or third cell is a merged cell: it
+// belongs to the rows above.
+func (p *parser) dataRow(n int, cs []cell) {
+	if p.cur == nil {
+		if len(p.t.blocs) == 0 && p.errs.Len() == 0 {
+			p.errs.Add(p.pos(n, 1), `not a référentiel table: expected a "Bloc N : title" row, found %q`,
+				shorten(clean(strings.Join(rawCells(cs), " "), 0).flat().s, 40))
+		}
+		return // one error is enough until the next bloc row
+	}
+	if !p.header {
+		p.errs.Add(p.pos(n, 1), "bloc %d: expected the header row (Activités / Métiers, Compétences, Modalités d'évaluation, Critères d'évaluation) before the first row", p.cur.number)
+		p.header = true
+	}
+	if len(cs) < 4 {
+		p.errs.Add(p.pos(n, 1), "row has %d tab-separated columns, want 4 (activités / métiers, compétence, modalités, critères)", len(cs))
+		return
+	}
+	for _, c := range cs[4:] {
+		if clean(c.raw, c.off).s != "" {
+			p.errs.Add(p.pos(n, c.off+1), "unexpected text in a fifth column")
+			return
+		}
+	}
+	p.activitiesCell(n, cs[0])
+	mods := p.modalitesCell(n, cs[2])
+	comp := clean(cs[1].raw, cs[1].off).flat()
+	var c *tCompetence
+	switch {
+	case comp.s != "":
+		c = &tCompetence{pos: p.pos(n, comp.col(0, cs[1].off)), text: comp.s}
+		p.cur.competences = append(p.cur.competences, c)
+	case len(p.cur.competences) > 0:
+		c = p.cur.competences[len(p.cur.competences)-1] // merged compétence cell
+	default:
+		p.errs.Add(p.pos(n, cs[1].off+1), "empty compétence cell in the first row of bloc %d", p.cur.number)
+		return
+	}
+	if mods == nil {
+		p.errs.Add(p.pos(n, cs[2].off+1), "empty modalités cell in the first row of bloc %d: there is no row above to take it from", p.cur.number)
+	}
+	c.modalites = addNew(c.modalites, mods...)
+	p.cur.modalites = addNew(p.cur.modalites, mods...)
+	p.criteriaCell(n, cs[3], c)
+}
+
+func rawCells(cs []cell) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.raw
+	}
+	return out
+}
+
+// addNew appends the items of add that list does not hold yet.
+func addNew(list []string, add ...string) []string {
+	for _, a := range add {
+		if !slices.Contains(list, a) {
+			list = append(list, a)
+		}
+	}
+	return list
+}
+
+var metiersMark = regexp.MustCompile(`(?i)(?:^|[\s\x{a0}\x{202f}])m[ée]tiers?[\s\x{a0}\x{202f}]*:`)
+
+// activitiesCell reads the activities of the bloc, one per paragraph, then
+// the métiers after "Métier(s) :", one per list item ("- " or <li>).
+func (p *parser) activitiesCell(n int, c cell) {
+	t := clean(c.raw, c.off)
+	if t.s == "" {
+		return
+	}
+	acts, mets := t, text{}
+	if loc := metiersMark.FindStringIndex(t.s); loc != nil {
+		acts, mets = t.slice(0, loc[0]), t.slice(loc[1], len(t.s))
+	}
+	for _, a := range acts.paragraphs() {
+		p.cur.activities = addNew(p.cur.activities, a.flat().s)
+	}
+	for _, para := range mets.paragraphs() {
+		for _, m := range para.split(" - ") {
+			title := strings.TrimRight(m.s, ",;. ")
+			if title == "" {
+				continue
+			}
+			pos := p.pos(n, m.col(0, c.off))
+			if p.hasMetier(title) {
+				p.warn(pos, fmt.Sprintf("métier %q listed twice in bloc %d: kept once", title, p.cur.number))
+				continue
+			}
+			p.cur.metiers = append(p.cur.metiers, tMetier{pos: pos, title: title})
+		}
+	}
+}
+
+func (p *parser) hasMetier(title string) bool {
+	for _, m := range p.cur.metiers {
+		if normName(m.title) == normName(title) {
+			return true
+		}
+	}
+	return false
+}
+
+// criteriaCell splits a criteria cell on paragraphs, then each paragraph on
+// the criteria the export ran together (see criteria.go).
+func (p *parser) criteriaCell(n int, c cell, comp *tCompetence) {
+	t := clean(c.raw, c.off)
+	if t.s == "" {
+		if len(comp.criteria) == 0 {
+			p.warn(p.pos(n, c.off+1), "compétence has no criteria")
+		}
+		return
+	}
+	for _, para := range t.paragraphs() {
+		warn := func(col int, msg string) { p.warn(p.pos(n, col), msg) }
+		for _, crit := range splitCriteria(para.flat(), warn) {
+			if crit = strings.TrimSpace(crit); crit != "" {
+				comp.criteria = append(comp.criteria, crit)
+			}
+		}
+	}
+}
+
+// shorten cuts s to at most n runes, for quoting input in a message.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,220 @@
+package importer
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"cursus/generator/diag"
+)
+
+// table is what the export says, before ids are given and existing content
+// is consulted.
+type table struct {
+	blocs     []*tBloc
+	modalites []*tModalite // in order of first use
+}
+
+type tBloc struct {
+	pos         diag.Pos
+	number      int
+	title       string
+	activities  []string
+	metiers     []tMetier
+	modalites   []string // keys of table.modalites, in order of first use
+	competences []*tCompetence
+}
+
+type tMetier struct {
+	pos   diag.Pos
+	title string
+}
+
+type tCompetence struct {
+	pos       diag.Pos
+	text      string
+	modalites []string // keys of table.modalites
+	criteria  []string
+}
+
+type tModalite struct {
+	pos    diag.Pos
+	key    string // normName of the name
+	name   string
+	detail string
+}
+
+// parser reads the export line by line. Its state is the bloc being filled
+// and whether that bloc's header row has been seen.
+type parser struct {
+	name     string
+	t        table
+	errs     diag.List
+	warnings []Warning
+	cur      *tBloc
+	header   bool
+	mods     []string // the modalités of the row above: merged cells
+	byKey    map[string]*tModalite
+	numbers  map[int]diag.Pos
+}
+
+var blocRow = regexp.MustCompile(`(?i)^bloc(?:\s+de\s+comp[ée]tences)?\s*(?:n[°o]\s*)?(\d{1,4})\s*[:.\-–—]\s*(.*)$`)
+
+// parseTable reads src, the text of the export called name.
+func parseTable(name string, src []byte) (*table, []Warning, error) {
+	p := &parser{name: name, byKey: map[string]*tModalite{}, numbers: map[int]diag.Pos{}}
+	s := string(src)
+	s = strings.TrimPrefix(s, "\uFEFF")
+	if i := invalidUTF8(s); i >= 0 {
+		line, col := lineCol(s, i)
+		p.errs.Add(diag.Pos{File: name, Line: line, Col: col}, "not a référentiel table: invalid UTF-8 (export the table as UTF-8 text)")
+		return nil, nil, p.errs.Err()
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	for i, line := range strings.Split(s, "\n") {
+		p.line(i+1, line)
+	}
+	p.finish()
+	if len(p.t.blocs) == 0 && p.errs.Len() == 0 {
+		p.errs.Add(p.pos(1, 1), `not a référentiel table: no "Bloc N : title" row`)
+	}
+	p.errs.Sort()
+	if err := p.errs.Err(); err != nil {
+		return nil, nil, err
+	}
+	return &p.t, p.warnings, nil
+}
+
+// posCol is a position known so far only by its column; the caller fills
+// in the file and line.
+func posCol(col int) diag.Pos { return diag.Pos{Col: col} }
+
+func (p *parser) pos(line, col int) diag.Pos { return diag.Pos{File: p.name, Line: line, Col: col} }
+
+func (p *parser) warn(pos diag.Pos, msg string) {
+	p.warnings = append(p.warnings, Warning{Pos: pos, Msg: msg})
+}
+
+// cell is one tab-separated field and the byte offset where it starts.
+type cell struct {
+	raw string
+	off int
+}
+
+func cells(line string) []cell {
+	var out []cell
+	off := 0
+	for _, f := range strings.Split(line, "\t") {
+		out = append(out, cell{f, off})
+		off += len(f) + 1
+	}
+	return out
+}
+
+func (p *parser) line(n int, line string) {
+	cs := cells(line)
+	if blank(cs) {
+		return
+	}
+	first := clean(cs[0].raw, cs[0].off).flat()
+	if m := blocRow.FindStringSubmatch(first.s); m != nil {
+		p.blocRow(n, cs, m)
+		return
+	}
+	if isHeader(cs) {
+		p.headerRow(n, cs)
+		return
+	}
+	p.dataRow(n, cs)
+}
+
+func blank(cs []cell) bool {
+	for _, c := range cs {
+		if clean(c.raw, c.off).s != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *parser) blocRow(n int, cs []cell, m []string) {
+	p.finish()
+	pos := p.pos(n, cs[0].off+1)
+	for _, c := range cs[1:] {
+		if clean(c.raw, c.off).s != "" {
+			p.errs.Add(p.pos(n, c.off+1), "bloc title row: unexpected text after the title, in another column")
+			break
+		}
+	}
+	num, _ := strconv.Atoi(m[1])
+	if prev, dup := p.numbers[num]; dup {
+		p.errs.Add(pos, "bloc %d appears twice (first at line %d)", num, prev.Line)
+	}
+	p.numbers[num] = pos
+	title := strings.TrimSpace(m[2])
+	if title == "" {
+		p.errs.Add(pos, "bloc %d has no title after the colon", num)
+	}
+	p.cur = &tBloc{pos: pos, number: num, title: title}
+	p.header, p.mods = false, nil
+	p.t.blocs = append(p.t.blocs, p.cur)
+}
+
+// isHeader recognises the column titles, whatever their accents, case and
+// number ("Compétences" or "Compétence").
+func isHeader(cs []cell) bool {
+	if len(cs) < 4 {
+		return false
+	}
+	want := []string{"activit", "competence", "modalit", "crit"}
+	for i, w := range want {
+		if !strings.HasPrefix(normName(clean(cs[i].raw, cs[i].off).flat().s), w) {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *parser) headerRow(n int, cs []cell) {
+	switch {
+	case p.cur == nil:
+		p.errs.Add(p.pos(n, 1), `not a référentiel table: header row before any "Bloc N : title" row`)
+	case len(p.cur.competences) > 0:
+		p.errs.Add(p.pos(n, 1), "header row in the middle of bloc %d", p.cur.number)
+	}
+	p.header = true
+}
+
+// finish checks the bloc being filled once all its rows are read.
+func (p *parser) finish() {
+	b := p.cur
+	if b == nil {
+		return
+	}
+	if len(b.competences) == 0 {
+		p.errs.Add(b.pos, "bloc %d has no compétences: expected rows after its header row", b.number)
+	}
+	if len(b.metiers) == 0 && len(b.competences) > 0 {
+		p.warn(b.pos, `bloc `+strconv.Itoa(b.number)+` names no métiers (no "Métiers :" list in its first column)`)
+	}
+	p.cur = nil
+}
+
+// lineCol converts byte offset i of s to a 1-based line and column.
+func lineCol(s string, i int) (line, col int) {
+	line = 1 + strings.Count(s[:i], "\n")
+	return line, i - strings.LastIndexByte(s[:i], '\n')
+}
+
+func invalidUTF8(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}

@@ -19,6 +19,7 @@ func (p *parser) dataRow(n int, cs []cell) {
 		}
 		return // one error is enough until the next bloc row
 	}
+	p.rows++
 	if !p.header {
 		p.errs.Add(p.pos(n, 1), "bloc %d: expected the header row (Activités / Métiers, Compétences, Modalités d'évaluation, Critères d'évaluation) before the first row", p.cur.number)
 		p.header = true

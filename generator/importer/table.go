@@ -54,6 +54,7 @@ type parser struct {
 	warnings []Warning
 	cur      *tBloc
 	header   bool
+	rows     int // data rows of the current bloc, read or refused
 	mods     []string // the modalités of the row above: merged cells
 	byKey    map[string]*tModalite
 	numbers  map[int]diag.Pos
@@ -158,7 +159,7 @@ func (p *parser) blocRow(n int, cs []cell, m []string) {
 		p.errs.Add(pos, "bloc %d has no title after the colon", num)
 	}
 	p.cur = &tBloc{pos: pos, number: num, title: title}
-	p.header, p.mods = false, nil
+	p.header, p.mods, p.rows = false, nil, 0
 	p.t.blocs = append(p.t.blocs, p.cur)
 }
 
@@ -193,7 +194,7 @@ func (p *parser) finish() {
 	if b == nil {
 		return
 	}
-	if len(b.competences) == 0 {
+	if p.rows == 0 {
 		p.errs.Add(b.pos, "bloc %d has no compétences: expected rows after its header row", b.number)
 	}
 	if len(b.metiers) == 0 && len(b.competences) > 0 {

@@ -1,0 +1,99 @@
+package importer
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSplitCriteria(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		want  []string
+		warns []string // words the warnings quote
+	}{
+		{
+			name: "run together on head nouns",
+			in:   "Pertinence et exhaustivité de l'analyse produite Clarté et précision de la documentation Capacité à prioriser",
+			want: []string{"Pertinence et exhaustivité de l'analyse produite", "Clarté et précision de la documentation", "Capacité à prioriser"},
+		},
+		{
+			name: "after a closing parenthesis",
+			in:   "Taux de couverture des tests (unitaires, intégration, etc.) Mesure de la performance",
+			want: []string{"Taux de couverture des tests (unitaires, intégration, etc.)", "Mesure de la performance"},
+		},
+		{
+			name: "acronyms stay inside",
+			in:   "Niveau de conformité aux normes SST dans l'environnement Intégration des principes RSE dans les processus",
+			want: []string{"Niveau de conformité aux normes SST dans l'environnement", "Intégration des principes RSE dans les processus"},
+		},
+		{
+			name: "mixed-case acronyms, slash and digits stay inside",
+			in:   "Adéquation de la PSSI avec les normes ISO 27001 et l'architecture Cloud/virtualisée de la plateforme IoT Degré de sécurité",
+			want: []string{"Adéquation de la PSSI avec les normes ISO 27001 et l'architecture Cloud/virtualisée de la plateforme IoT", "Degré de sécurité"},
+		},
+		{
+			name: "nothing splits inside parentheses",
+			in:   "Adéquation avec les référentiels (ISO 27001, NIST, ANSSI, Qualité du code) Exhaustivité de la couverture",
+			want: []string{"Adéquation avec les référentiels (ISO 27001, NIST, ANSSI, Qualité du code)", "Exhaustivité de la couverture"},
+		},
+		{
+			name: "a head noun after a function word is not a start",
+			in:   "Respect de la Qualité attendue",
+			want: []string{"Respect de la Qualité attendue"},
+		},
+		{
+			name: "a head noun after a comma continues a list",
+			in:   "Efficacité, Fiabilité et reproductibilité des déploiements",
+			want: []string{"Efficacité, Fiabilité et reproductibilité des déploiements"},
+		},
+		{
+			name: "API REST is an acronym pair",
+			in:   "Qualité de l'API REST produite Sobriété du code",
+			want: []string{"Qualité de l'API REST produite", "Sobriété du code"},
+		},
+		{
+			name:  "an unknown proper noun is kept, with a warning",
+			in:    "Qualité de l'application Web et de son interface",
+			want:  []string{"Qualité de l'application Web et de son interface"},
+			warns: []string{"Web"},
+		},
+		{
+			name:  "an unknown noun of assessment is split, with a warning",
+			in:    "Qualité du rapport produit Exploitabilité des résultats obtenus",
+			want:  []string{"Qualité du rapport produit", "Exploitabilité des résultats obtenus"},
+			warns: []string{"Exploitabilité"},
+		},
+		{
+			name:  "a sentence end makes an unknown word a start",
+			in:    "Qualité du rapport. Lien avec les besoins",
+			want:  []string{"Qualité du rapport.", "Lien avec les besoins"},
+			warns: []string{"Lien"},
+		},
+		{
+			name: "one criterion",
+			in:   "Degré de prise en compte des exigences fonctionnelles et non-fonctionnelles",
+			want: []string{"Degré de prise en compte des exigences fonctionnelles et non-fonctionnelles"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var warned []string
+			warn := func(col int, msg string) {
+				word := msg[strings.Index(msg, `"`)+1:]
+				warned = append(warned, word[:strings.Index(word, `"`)])
+				if col < 1 {
+					t.Errorf("warning %q at column %d", msg, col)
+				}
+			}
+			got := splitCriteria(clean(tt.in, 0), warn)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+			if !slices.Equal(warned, tt.warns) {
+				t.Errorf("warnings on %q, want %q", warned, tt.warns)
+			}
+		})
+	}
+}

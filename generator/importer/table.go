@@ -54,7 +54,7 @@ type parser struct {
 	warnings []Warning
 	cur      *tBloc
 	header   bool
-	rows     int // data rows of the current bloc, read or refused
+	rows     int      // data rows of the current bloc, read or refused
 	mods     []string // the modalités of the row above: merged cells
 	byKey    map[string]*tModalite
 	numbers  map[int]diag.Pos

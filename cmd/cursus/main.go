@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"time"
 
 	"cursus/generator"
 	"cursus/generator/diag"
@@ -41,6 +43,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "check":
 		return check(args, stdout, stderr)
+	case "build":
+		return build(args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "cursus", version)
 		return 0
@@ -84,4 +88,33 @@ func report(stderr io.Writer, err error) int {
 	}
 	fmt.Fprintln(stderr, "cursus:", err)
 	return 1
+}
+
+func build(args []string, stdout, stderr io.Writer) int {
+	fl := newFlags("build", stderr)
+	src := fl.String("s", ".", "site `SOURCE` directory")
+	dest := fl.String("d", "", "`DESTINATION` directory (default: publishDir of config.toml, under SOURCE)")
+	baseURL := fl.String("baseURL", "", "absolute `URL` the site is published at (default: baseURL of config.toml)")
+	minify := fl.Bool("minify", true, "minify HTML, CSS, JS, SVG, JSON and XML")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "cursus build: unexpected argument %q\n", fl.Arg(0))
+		return 2
+	}
+	start := time.Now()
+	out, err := generator.Build(os.DirFS(*src), generator.Options{Minify: *minify, BaseURL: *baseURL})
+	if err != nil {
+		return report(stderr, err)
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*src, out.Project.Config.PublishDir)
+	}
+	if err := generator.Write(out, *dest); err != nil {
+		return report(stderr, err)
+	}
+	fmt.Fprintf(stdout, "built %d pages, %d files, %d bytes in %d ms → %s\n",
+		out.Pages, len(out.Files), out.Bytes(), time.Since(start).Milliseconds(), *dest)
+	return 0
 }

@@ -82,10 +82,11 @@ func Load(fsys fs.FS) (Config, error) {
 	if err := content.DecodeTOML(File, src, &cfg); err != nil {
 		return cfg, err
 	}
-	return cfg, cfg.validate()
+	return cfg, cfg.Validate()
 }
 
-func (c *Config) validate() error {
+// Validate checks the values and normalises BaseURL to end in a slash.
+func (c *Config) Validate() error {
 	var errs diag.List
 	at := diag.Pos{File: File}
 	u, err := url.Parse(c.BaseURL)

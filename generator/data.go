@@ -1,0 +1,40 @@
+package generator
+
+import (
+	"html/template"
+
+	"cursus/generator/config"
+	"cursus/generator/content"
+	"cursus/generator/markdown"
+)
+
+// Data is what every layout of a theme receives. Exactly one of Bloc,
+// Competence, Metier and Page is set on the pages of those kinds.
+type Data struct {
+	Site        *SiteData
+	Kind        string // home, blocs, bloc, competences, competence, metiers, metier, modalites, matrice, recherche, page, 404
+	Title       string
+	Description string
+	Path        string // site path: "/blocs/b1/"
+	Crumbs      []Crumb
+	Bloc        *content.Bloc
+	Competence  *content.Competence
+	Metier      *content.Metier
+	Page        *content.Page
+	Prose       template.HTML // rendered markdown of the page, or attached to the entity
+	TOC         []markdown.Heading
+}
+
+// SiteData is shared by every page of a build.
+type SiteData struct {
+	Config  config.Config
+	Content *content.Site
+	Nav     []Crumb // main navigation
+	Pages   []Crumb // the markdown pages, for the footer
+}
+
+// Crumb is a link: a breadcrumb or a navigation entry.
+type Crumb struct {
+	Title string
+	Path  string
+}

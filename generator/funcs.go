@@ -1,0 +1,77 @@
+package generator
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"cursus/generator/content"
+	"cursus/generator/markdown"
+	"cursus/generator/render"
+)
+
+// funcs returns the template functions of one build. They close over the
+// build's base URL and assets: no global state.
+func (b *builder) funcs(assets *render.Assets) template.FuncMap {
+	base := b.cfg.BasePath()
+	return template.FuncMap{
+		// url returns the URL of a site path or of an entity, under the base path.
+		"url": func(v any) (string, error) {
+			p, err := pathOf(v)
+			if err != nil {
+				return "", err
+			}
+			return base + strings.TrimPrefix(p, "/"), nil
+		},
+		// abs returns the absolute URL of a site path or entity.
+		"abs": func(v any) (string, error) {
+			p, err := pathOf(v)
+			if err != nil {
+				return "", err
+			}
+			return b.abs(p), nil
+		},
+		// asset returns the URL of a theme asset by its name in static/.
+		"asset": func(name string) (string, error) {
+			a := assets.Get(name)
+			if a == nil {
+				return "", fmt.Errorf("asset %q not found in %s/static", name, "themes/"+b.cfg.Theme)
+			}
+			return base + a.Path, nil
+		},
+		// fr applies French typography to plain text.
+		"fr": func(s string) string {
+			if b.cfg.Markup.KeepStraightQuotes {
+				return s
+			}
+			return markdown.French(s)
+		},
+		// hue gives each bloc a colour slot of the theme's palette.
+		"hue": func(n int) int { return (n-1)%8 + 1 },
+		"add": func(a, b int) int { return a + b },
+		"plural": func(n int, one, many string) string {
+			if n > 1 {
+				return many
+			}
+			return one
+		},
+		// has reports whether a métier is reached by a bloc or a compétence.
+		"has": func(m *content.Metier, v any) bool {
+			switch x := v.(type) {
+			case *content.Bloc:
+				for _, bl := range m.Blocs {
+					if bl == x {
+						return true
+					}
+				}
+			case *content.Competence:
+				for _, bl := range m.Blocs {
+					if bl == x.Bloc {
+						return true
+					}
+				}
+			}
+			return false
+		},
+	}
+}

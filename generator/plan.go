@@ -1,0 +1,121 @@
+package generator
+
+import (
+	"strconv"
+
+	"cursus/generator/content"
+)
+
+// siteData builds what every page shares.
+func (b *builder) siteData() *SiteData {
+	s := &SiteData{Config: b.cfg, Content: b.p.Content}
+	s.Nav = []Crumb{
+		{"Métiers", pathMetiers},
+		{"Blocs", pathBlocs},
+		{"Compétences", pathCompetences},
+		{"Évaluation", pathModalites},
+		{"Correspondances", pathMatrix},
+	}
+	for _, p := range b.p.Content.Pages {
+		s.Pages = append(s.Pages, Crumb{p.Title, "/" + p.Slug + "/"})
+	}
+	return s
+}
+
+// plan lists every HTML page of the site, in a fixed order.
+func (b *builder) plan() {
+	c := b.p.Content
+	dir := b.cfg.ContentDir + "/"
+	home := Crumb{"Accueil", "/"}
+	blocs := Crumb{"Blocs de compétences", pathBlocs}
+	metiers := Crumb{"Métiers", pathMetiers}
+	add := func(j *job) {
+		j.data.Site = b.site
+		b.jobs = append(b.jobs, j)
+	}
+	homeJob := &job{layout: "home", source: dir + "index.md", data: &Data{Kind: "home", Title: b.cfg.Title, Description: b.cfg.Description, Path: "/"}}
+	if c.Home != nil {
+		homeJob.body, homeJob.data.Page = c.Home, c.Home
+		homeJob.sources = []string{dir + c.Home.Path}
+		if c.Home.Description != "" {
+			homeJob.data.Description = c.Home.Description
+		}
+	}
+	add(homeJob)
+	add(&job{layout: "blocs", source: dir + content.BlocsDir, data: &Data{Kind: "blocs", Title: "Blocs de compétences",
+		Description: "Les blocs de compétences du référentiel, leurs compétences et les métiers auxquels ils mènent.",
+		Path:        pathBlocs, Crumbs: []Crumb{home}}})
+	for _, bl := range c.Blocs {
+		src := bl.Pos.File
+		j := &job{layout: "bloc", source: dir + src, sources: []string{dir + src}, data: &Data{Kind: "bloc", Bloc: bl,
+			Title:       "Bloc " + strconv.Itoa(bl.Number) + " : " + bl.Title,
+			Description: "Bloc " + strconv.Itoa(bl.Number) + " du référentiel : " + bl.Title + ". Compétences, critères d'évaluation et métiers visés.",
+			Path:        mustPath(bl), Crumbs: []Crumb{home, blocs}}}
+		b.attach(j, bl.Prose)
+		add(j)
+	}
+	add(&job{layout: "competences", source: dir + content.BlocsDir, data: &Data{Kind: "competences", Title: "Toutes les compétences",
+		Description: "Les compétences du référentiel, bloc par bloc, avec leurs critères d'évaluation.",
+		Path:        pathCompetences, Crumbs: []Crumb{home}}})
+	for _, co := range c.Competences {
+		src := co.Pos.File
+		j := &job{layout: "competence", source: dir + src, sources: []string{dir + src}, data: &Data{Kind: "competence", Competence: co, Bloc: co.Bloc,
+			Title:       co.ID + " : " + co.Label,
+			Description: co.Text,
+			Path:        mustPath(co), Crumbs: []Crumb{home, blocs, {"Bloc " + strconv.Itoa(co.Bloc.Number), mustPath(co.Bloc)}}}}
+		b.attach(j, co.Prose)
+		add(j)
+	}
+	add(&job{layout: "metiers", source: dir + content.BlocsDir, data: &Data{Kind: "metiers", Title: "Les métiers visés",
+		Description: "Les métiers auxquels mène la formation, et pour chacun les blocs de compétences qui y préparent.",
+		Path:        pathMetiers, Crumbs: []Crumb{home}}})
+	for _, m := range c.Metiers {
+		var srcs []string
+		for _, bl := range m.Blocs {
+			srcs = append(srcs, dir+bl.Pos.File)
+		}
+		j := &job{layout: "metier", source: dir + m.Pos.File, sources: srcs, data: &Data{Kind: "metier", Metier: m,
+			Title:       m.Title,
+			Description: "Le métier " + m.Title + " : les blocs de compétences, les compétences et les critères d'évaluation qui y préparent.",
+			Path:        mustPath(m), Crumbs: []Crumb{home, metiers}}}
+		b.attach(j, m.Prose)
+		add(j)
+	}
+	add(&job{layout: "modalites", source: dir + content.ModalitesFile, sources: []string{dir + content.ModalitesFile}, data: &Data{Kind: "modalites", Title: "Modalités d'évaluation",
+		Description: "Comment les compétences sont évaluées : les modalités d'évaluation et les compétences concernées.",
+		Path:        pathModalites, Crumbs: []Crumb{home}}})
+	add(&job{layout: "matrice", source: dir + content.BlocsDir, data: &Data{Kind: "matrice", Title: "Correspondances métiers, blocs et compétences",
+		Description: "Tableaux de correspondance entre les métiers visés, les blocs de compétences et les compétences.",
+		Path:        pathMatrix, Crumbs: []Crumb{home}}})
+	add(&job{layout: "recherche", source: dir, data: &Data{Kind: "recherche", Title: "Rechercher",
+		Description: "Rechercher un métier, un bloc, une compétence ou un critère d'évaluation.",
+		Path:        pathSearch, Crumbs: []Crumb{home}}})
+	for _, p := range c.Pages {
+		layout := "page"
+		if p.Layout != "" {
+			layout = p.Layout
+		}
+		j := &job{layout: layout, source: dir + p.Path, sources: []string{dir + p.Path}, body: p, data: &Data{Kind: "page", Page: p,
+			Title: p.Title, Description: p.Description, Path: mustPath(p), Crumbs: []Crumb{home}}}
+		add(j)
+	}
+	add(&job{layout: "404", source: b.theme.Dir + "/layouts/404.html", data: &Data{Kind: "404", Title: "Page introuvable", Path: "/404.html"}})
+}
+
+// attach renders prose written for an entity on the entity's page.
+func (b *builder) attach(j *job, p *content.Page) {
+	if p == nil {
+		return
+	}
+	j.body = p
+	j.data.Page = p
+	j.sources = append(j.sources, b.cfg.ContentDir+"/"+p.Path)
+}
+
+func mustPath(v any) string {
+	p, err := pathOf(v)
+	if err != nil {
+		panic(err) // only called with entity types pathOf knows
+	}
+	return p
+}

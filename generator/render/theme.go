@@ -1,0 +1,101 @@
+// Package render loads a theme: one html/template set per layout, sharing the
+// base and the partials, and the theme's static assets with fingerprinted
+// names. Templates are named by their path from the site root, so a template
+// error reads themes/default/layouts/bloc.html:12:5: ….
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"cursus/generator/diag"
+)
+
+// Theme is a loaded theme, ready to render pages concurrently.
+type Theme struct {
+	Dir     string                        // e.g. themes/default
+	layouts map[string]*template.Template // by layout name: "bloc", "page"…
+	Assets  *Assets
+}
+
+// Load reads the theme in dir from root. funcs are the template functions,
+// built per build by the caller (they close over the site's base URL).
+func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets) (*Theme, error) {
+	var errs diag.List
+	base, err := fs.ReadFile(root, dir+"/layouts/base.html")
+	if err != nil {
+		errs.Add(diag.Pos{File: dir + "/layouts/base.html"}, "theme: %v", fs.ErrNotExist)
+		return nil, errs.Err()
+	}
+	partials, _ := fs.Glob(root, dir+"/layouts/partials/*.html")
+	layouts, _ := fs.Glob(root, dir+"/layouts/*.html")
+	sort.Strings(partials)
+	common := template.New(dir + "/layouts/base.html").Funcs(funcs)
+	if _, err := common.Parse(string(base)); err != nil {
+		errs.Add(diag.Pos{File: dir + "/layouts/base.html"}, "%s", templateMsg(err))
+	}
+	for _, p := range partials {
+		if err := parseInto(root, common, p); err != nil {
+			errs.Add(diag.Pos{File: p}, "%s", templateMsg(err))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}, Assets: assets}
+	for _, l := range layouts {
+		name := strings.TrimSuffix(path.Base(l), ".html")
+		if name == "base" {
+			continue
+		}
+		set, err := common.Clone()
+		if err == nil {
+			err = parseInto(root, set, l)
+		}
+		if err != nil {
+			errs.Add(diag.Pos{File: l}, "%s", templateMsg(err))
+			continue
+		}
+		t.layouts[name] = set
+	}
+	errs.Sort()
+	return t, errs.Err()
+}
+
+func parseInto(root fs.FS, set *template.Template, file string) error {
+	src, err := fs.ReadFile(root, file)
+	if err != nil {
+		return err
+	}
+	_, err = set.New(file).Parse(string(src))
+	return err
+}
+
+// templateMsg drops the "template: " prefix: the message already starts with
+// the template's file:line.
+func templateMsg(err error) string {
+	return strings.TrimPrefix(err.Error(), "template: ")
+}
+
+// Has reports whether the theme has a layout.
+func (t *Theme) Has(layout string) bool { _, ok := t.layouts[layout]; return ok }
+
+// Render executes layout with data into a new buffer. The layout's file
+// defines blocks that the base template places.
+func (t *Theme) Render(layout string, data any) ([]byte, error) {
+	set, ok := t.layouts[layout]
+	if !ok {
+		return nil, fmt.Errorf("theme %s has no layout %q (add %s/layouts/%s.html)", t.Dir, layout, t.Dir, layout)
+	}
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := set.ExecuteTemplate(&buf, t.Dir+"/layouts/base.html", data); err != nil {
+		return nil, fmt.Errorf("%s", templateMsg(err))
+	}
+	return buf.Bytes(), nil
+}

@@ -45,6 +45,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return check(args, stdout, stderr)
 	case "build":
 		return build(args, stdout, stderr)
+	case "serve":
+		return serveCmd(args, stdout, stderr)
+	case "import":
+		return importCmd(args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "cursus", version)
 		return 0

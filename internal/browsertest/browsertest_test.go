@@ -1,0 +1,28 @@
+package browsertest
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+func TestBrowserOpensALocalPage(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(`<!doctype html><html lang="fr"><title>t</title><h1 id="h">Bonjour</h1></html>`))
+	}))
+	defer srv.Close()
+	ctx := New(t, 390, 844)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL)); err != nil {
+		t.Fatal(err)
+	}
+	text, err := chromedp.Run(ctx, chromedp.Text("#h"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text != "Bonjour" {
+		t.Errorf("text = %q", text)
+	}
+}

@@ -199,6 +199,9 @@ func (c *cleaner) emit(s string, at int) {
 // parseTag reports the lower-case name and length of the tag s starts with,
 // or n == 0 when s does not start with a tag (a lone "<" is text).
 func parseTag(s string) (name string, n int) {
+	// Callers skip a "<" that is not a tag one byte at a time; scanning
+	// the rest of the cell for ">" each time would make a cell full of
+	// "<" quadratic, so only the tag's own length is searched.
 	if len(s) < 3 || s[0] != '<' {
 		return "", 0
 	}
@@ -213,16 +216,20 @@ func parseTag(s string) (name string, n int) {
 	if i == start || !isASCIILetter(s[start]) {
 		return "", 0
 	}
-	end := strings.IndexByte(s[i:], '>')
+	end := strings.IndexByte(s[i:min(len(s), i+maxTag)], '>')
 	if end < 0 {
 		return "", 0
 	}
 	return strings.ToLower(s[start:i]), i + end + 1
 }
 
+// maxTag bounds the length of a tag: exports write short ones, with a
+// style attribute at most.
+const maxTag = 512
+
 // parseEntity decodes the character reference s starts with.
 func parseEntity(s string) (dec string, n int) {
-	end := strings.IndexByte(s, ';')
+	end := strings.IndexByte(s[:min(len(s), 33)], ';')
 	if end < 2 || end > 32 {
 		return "", 0
 	}

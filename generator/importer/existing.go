@@ -21,6 +21,35 @@ type source struct {
 	m    map[string]any
 	keys []toml.Key
 	errs *diag.List
+	// order gives, per table ("" for the top level), the rank at which
+	// each key name first appears in the file.
+	order map[string]map[string]int
+}
+
+// rank returns where key first appears in table, computed once per file:
+// a file with many tables must not be scanned once per table.
+func (s *source) rank(table, key string) int {
+	if s.order == nil {
+		s.order = map[string]map[string]int{}
+		first := func(table, name string, i int) {
+			if s.order[table] == nil {
+				s.order[table] = map[string]int{}
+			}
+			if _, ok := s.order[table][name]; !ok {
+				s.order[table][name] = i
+			}
+		}
+		for i, k := range s.keys {
+			first("", k[0], i) // a dotted key a.b = 1 ranks a
+			if len(k) >= 2 {
+				first(k[0], k[1], i)
+			}
+		}
+	}
+	if r, ok := s.order[table][key]; ok {
+		return r
+	}
+	return len(s.keys)
 }
 
 // readSource reads and decodes path from fsys; ok is false when the file
@@ -179,15 +208,6 @@ func (g *getter) tables(key string) []map[string]any {
 // extras returns the keys not read through g, in the order the file has
 // them, so that what people added by hand is written back where it was.
 func (g *getter) extras() []extra {
-	var order []string
-	for _, k := range g.s.keys {
-		switch {
-		case g.table == "" && len(k) >= 1:
-			order = append(order, k[0])
-		case g.table != "" && len(k) >= 2 && k[0] == g.table:
-			order = append(order, k[1])
-		}
-	}
 	var names []string
 	for k := range g.m {
 		if !slices.Contains(g.used, k) {
@@ -195,7 +215,7 @@ func (g *getter) extras() []extra {
 		}
 	}
 	slices.SortFunc(names, func(a, b string) int {
-		ia, ib := slices.Index(order, a), slices.Index(order, b)
+		ia, ib := g.s.rank(g.table, a), g.s.rank(g.table, b)
 		if ia != ib {
 			return ia - ib
 		}

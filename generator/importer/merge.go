@@ -61,13 +61,7 @@ func (m *merger) metierID(pos diag.Pos, title string) string {
 	if base == "" {
 		base = "metier"
 	}
-	id := base
-	for n := 2; ; n++ {
-		if _, taken := m.idTitle[id]; !taken {
-			break
-		}
-		id = base + "-" + strconv.Itoa(n)
-	}
+	id := uniqueID(m.idTitle, base)
 	if id != base {
 		m.warn(pos, "métier %q gets id %q: %q is another métier's", title, id, base)
 	}
@@ -83,15 +77,27 @@ func (m *merger) modalites(t *table, old *modalitesDoc, src *source) *modalitesD
 		d.comment, d.extras, d.list = old.comment, old.extras, slices.Clone(old.list)
 	}
 	used := make([]bool, len(d.list))
-	for _, tm := range t.modalites {
-		i := slices.IndexFunc(d.list, func(x modaliteDoc) bool { return normName(x.name) == tm.key })
-		if i < 0 {
-			i = slices.IndexFunc(d.list, func(x modaliteDoc) bool { return x.id == modaliteID(tm.name) })
+	byName, byID := map[string]int{}, map[string]int{}
+	for i, x := range d.list {
+		if _, ok := byName[normName(x.name)]; !ok {
+			byName[normName(x.name)] = i
 		}
-		if i < 0 {
-			d.list = append(d.list, modaliteDoc{id: m.uniqueModID(d.list, modaliteID(tm.name))})
+		if _, ok := byID[x.id]; !ok {
+			byID[x.id] = i
+		}
+	}
+	for _, tm := range t.modalites {
+		id := modaliteID(tm.name)
+		i, ok := byName[tm.key]
+		if !ok {
+			i, ok = byID[id]
+		}
+		if !ok {
+			id = uniqueID(byID, or(id, "modalite"))
+			d.list = append(d.list, modaliteDoc{id: id})
 			used = append(used, false)
 			i = len(d.list) - 1
+			byID[id] = i
 		}
 		d.list[i].name, d.list[i].detail, used[i] = tm.name, tm.detail, true
 		m.modIDs[tm.key] = d.list[i].id
@@ -104,15 +110,15 @@ func (m *merger) modalites(t *table, old *modalitesDoc, src *source) *modalitesD
 	return d
 }
 
-func (m *merger) uniqueModID(list []modaliteDoc, base string) string {
-	if base == "" {
-		base = "modalite"
-	}
+// uniqueID returns base, or base-2, base-3… if base is taken.
+func uniqueID[V any](taken map[string]V, base string) string {
 	id := base
-	for n := 2; slices.ContainsFunc(list, func(x modaliteDoc) bool { return x.id == id }); n++ {
+	for n := 2; ; n++ {
+		if _, ok := taken[id]; !ok {
+			return id
+		}
 		id = base + "-" + strconv.Itoa(n)
 	}
-	return id
 }
 
 // bloc builds the file of bloc b over old, its existing file if any.
@@ -129,8 +135,8 @@ func (m *merger) bloc(b *tBloc, old *blocDoc, src *source) *blocDoc {
 		d.id = or(old.id, d.id)
 		d.label = or(old.label, d.label)
 	}
-	d.number, d.title, d.activities = b.number, b.title, b.activities
-	d.modalites = m.modIDList(b.modalites)
+	d.number, d.title, d.activities = b.number, b.title, b.activities.list
+	d.modalites = m.modIDList(b.modalites.list)
 	m.metiers(d, b, old, src)
 	m.competences(d, b, old, src)
 	return d
@@ -138,9 +144,15 @@ func (m *merger) bloc(b *tBloc, old *blocDoc, src *source) *blocDoc {
 
 func (m *merger) metiers(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
 	kept := make([]bool, len(old.metiers))
+	byTitle := map[string]int{}
+	for i, x := range old.metiers {
+		if _, ok := byTitle[normName(x.title)]; !ok {
+			byTitle[normName(x.title)] = i
+		}
+	}
 	for _, tm := range b.metiers {
 		md := metierDoc{title: tm.title}
-		if i := slices.IndexFunc(old.metiers, func(x metierDoc) bool { return normName(x.title) == normName(tm.title) }); i >= 0 {
+		if i, ok := byTitle[normName(tm.title)]; ok && !kept[i] {
 			md.id, md.extras, kept[i] = old.metiers[i].id, old.metiers[i].extras, true
 		}
 		if md.id == "" {
@@ -169,7 +181,7 @@ func (m *merger) competences(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
 		if cd.label == "" {
 			cd.label = deriveLabel(tc.text)
 		}
-		if own := m.modIDList(tc.modalites); !sameSet(own, d.modalites) {
+		if own := m.modIDList(tc.modalites.list); !sameSet(own, d.modalites) {
 			cd.modalites = own
 		}
 		d.competences = append(d.competences, cd)
@@ -180,19 +192,23 @@ func (m *merger) competences(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
 }
 
 func (m *merger) modIDList(keys []string) []string {
-	var out []string
+	var out ordered
 	for _, k := range keys {
-		out = addNew(out, m.modIDs[k])
+		out.add(m.modIDs[k])
 	}
-	return out
+	return out.list
 }
 
 func sameSet(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}
+	in := map[string]bool{}
+	for _, x := range b {
+		in[x] = true
+	}
 	for _, x := range a {
-		if !slices.Contains(b, x) {
+		if !in[x] {
 			return false
 		}
 	}

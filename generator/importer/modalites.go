@@ -31,15 +31,15 @@ func (p *parser) modalitesCell(n int, c cell) []string {
 	if t.s == "" {
 		return p.mods
 	}
-	var keys []string
+	var keys ordered
 	for _, para := range t.paragraphs() {
 		for _, m := range splitModalites(para.flat()) {
 			m.pos = p.pos(n, m.pos.Col)
-			keys = addNew(keys, p.addModalite(m))
+			keys.add(p.addModalite(m))
 		}
 	}
-	p.mods = keys
-	return keys
+	p.mods = keys.list
+	return keys.list
 }
 
 // addModalite records m and returns its key. The same modalité is usually

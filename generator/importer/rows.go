@@ -3,7 +3,6 @@ package importer
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -51,8 +50,8 @@ func (p *parser) dataRow(n int, cs []cell) {
 	if mods == nil {
 		p.errs.Add(p.pos(n, cs[2].off+1), "empty modalités cell in the first row of bloc %d: there is no row above to take it from", p.cur.number)
 	}
-	c.modalites = addNew(c.modalites, mods...)
-	p.cur.modalites = addNew(p.cur.modalites, mods...)
+	c.modalites.add(mods...)
+	p.cur.modalites.add(mods...)
 	p.criteriaCell(n, cs[3], c)
 }
 
@@ -64,14 +63,23 @@ func rawCells(cs []cell) []string {
 	return out
 }
 
-// addNew appends the items of add that list does not hold yet.
-func addNew(list []string, add ...string) []string {
-	for _, a := range add {
-		if !slices.Contains(list, a) {
-			list = append(list, a)
+// ordered is a list that keeps the first of equal items, in order. Tables
+// are small, but a malformed one must not make the import quadratic.
+type ordered struct {
+	list []string
+	seen map[string]bool
+}
+
+func (o *ordered) add(items ...string) {
+	if o.seen == nil {
+		o.seen = map[string]bool{}
+	}
+	for _, it := range items {
+		if !o.seen[it] {
+			o.seen[it] = true
+			o.list = append(o.list, it)
 		}
 	}
-	return list
 }
 
 var metiersMark = regexp.MustCompile(`(?i)(?:^|[\s\x{a0}\x{202f}])m[ée]tiers?[\s\x{a0}\x{202f}]*:`)
@@ -88,7 +96,7 @@ func (p *parser) activitiesCell(n int, c cell) {
 		acts, mets = t.slice(0, loc[0]), t.slice(loc[1], len(t.s))
 	}
 	for _, a := range acts.paragraphs() {
-		p.cur.activities = addNew(p.cur.activities, a.flat().s)
+		p.cur.activities.add(a.flat().s)
 	}
 	for _, para := range mets.paragraphs() {
 		for _, m := range para.split(" - ") {
@@ -97,22 +105,14 @@ func (p *parser) activitiesCell(n int, c cell) {
 				continue
 			}
 			pos := p.pos(n, m.col(0, c.off))
-			if p.hasMetier(title) {
+			if p.cur.metierKeys[normName(title)] {
 				p.warn(pos, fmt.Sprintf("métier %q listed twice in bloc %d: kept once", title, p.cur.number))
 				continue
 			}
+			p.cur.metierKeys[normName(title)] = true
 			p.cur.metiers = append(p.cur.metiers, tMetier{pos: pos, title: title})
 		}
 	}
-}
-
-func (p *parser) hasMetier(title string) bool {
-	for _, m := range p.cur.metiers {
-		if normName(m.title) == normName(title) {
-			return true
-		}
-	}
-	return false
 }
 
 // criteriaCell splits a criteria cell on paragraphs, then each paragraph on

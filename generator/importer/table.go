@@ -20,9 +20,10 @@ type tBloc struct {
 	pos         diag.Pos
 	number      int
 	title       string
-	activities  []string
+	activities  ordered
 	metiers     []tMetier
-	modalites   []string // keys of table.modalites, in order of first use
+	metierKeys  map[string]bool // normName of the titles, to drop repeats
+	modalites   ordered         // keys of table.modalites, in order of first use
 	competences []*tCompetence
 }
 
@@ -34,7 +35,7 @@ type tMetier struct {
 type tCompetence struct {
 	pos       diag.Pos
 	text      string
-	modalites []string // keys of table.modalites
+	modalites ordered // keys of table.modalites
 	criteria  []string
 }
 
@@ -158,7 +159,7 @@ func (p *parser) blocRow(n int, cs []cell, m []string) {
 	if title == "" {
 		p.errs.Add(pos, "bloc %d has no title after the colon", num)
 	}
-	p.cur = &tBloc{pos: pos, number: num, title: title}
+	p.cur = &tBloc{pos: pos, number: num, title: title, metierKeys: map[string]bool{}}
 	p.header, p.mods, p.rows = false, nil, 0
 	p.t.blocs = append(p.t.blocs, p.cur)
 }

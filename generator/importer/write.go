@@ -31,6 +31,11 @@ func Write(dir string, r *Result) error {
 		if err := validFile(p, r.Files[p]); err != nil {
 			return err
 		}
+		// A rename fails on a directory; find that out before any rename.
+		target := filepath.Join(dir, filepath.FromSlash(p))
+		if fi, err := os.Stat(target); err == nil && !fi.Mode().IsRegular() {
+			return fmt.Errorf("import: %s exists and is not a regular file", target)
+		}
 	}
 	var pending []pendingFile
 	cleanup := func() {

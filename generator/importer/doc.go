@@ -1,0 +1,69 @@
+// Package importer turns a référentiel de compétences, as exported from the
+// official tables, into the content files of cursus: one content/blocs/bN.toml
+// per bloc and content/modalites.toml. It is the library behind
+// `cursus import FILE [-o DIR]`:
+//
+//	r, err := importer.Import("ref.txt", src, os.DirFS(dir)) // err: file:line:col lines
+//	for _, w := range r.Warnings { fmt.Println(w) }         // decisions to check
+//	for _, c := range r.Changes { fmt.Println(c.Kind, c.Path) } // --dry-run: and c.Diff
+//	err = importer.Write(dir, r)                            // all files or none
+//
+// # Input
+//
+// The export is tab-separated text, UTF-8 with or without BOM, LF or CRLF.
+// Each bloc is a "Bloc N : title" row (trailing tabs or not), a header row
+// (Activités / Métiers, Compétence(s), Modalités d'évaluation, Critères
+// d'évaluation), then one row per compétence. Cells hold HTML fragments:
+// entities are decoded, inline tags (<i>, <b>…) removed, block tags (<p>,
+// <ul>, <li>, <br>…) separate items, white space is collapsed, and the
+// space a removed tag leaves before a comma is dropped; the text is
+// otherwise kept word for word. Blank lines are ignored.
+//
+// The first cell lists the activities, one per paragraph, then the métiers
+// after "Métier :" or "Métiers :", as "- " items or <li> items; a title may
+// hold commas and slashes. An empty first or modalités cell is a merged
+// cell: it belongs to the rows above in the same bloc, until a row gives a
+// new one. An empty compétence cell continues the compétence above.
+//
+// A modalités cell holds "Name (detail)" items, split on paragraphs or after
+// the closing parenthesis. Ids come from existing content (same name), then
+// from a table of the official names ("Mises en situation professionnelle"
+// is mise-en-situation, "Contrôle continu" controle-continu), then from the
+// slug of the name. A bloc lists every modalité its rows use; a compétence
+// lists its own only when they differ from its bloc's.
+//
+// # Criteria
+//
+// Criteria cells are split on paragraphs, then on criteria the export ran
+// together ("…qualité de la synthèse produite Clarté et précision…"). A
+// criterion is a noun phrase headed by an abstract noun of assessment
+// (Pertinence, Degré, Qualité, Capacité…), so a split happens before such a
+// noun written with a capital, never inside parentheses, never on an acronym
+// or technical name (two capitals or more: SI, PSSI, IoT, DevOps), a word
+// with a digit or slash (ISO 27001, Cloud/virtualisée), nor after a word a
+// criterion cannot end with (de, la, et… or a trailing comma). A capitalised
+// word outside the list of head nouns is uncertain: it starts a criterion if
+// it looks like a head noun (noun suffix followed by a preposition, or after
+// a full stop) and continues the criterion otherwise; either way a Warning
+// gives its file:line:col so that a person checks it. The seed table gives
+// no warning.
+//
+// # Existing content
+//
+// The table decides the referential data: titles, activities, texts,
+// criteria, modalités. Existing content keeps what people chose: bloc,
+// compétence (matched by position) and métier ids (matched by title, in any
+// bloc), labels, the comment lines a file starts with, and keys added by
+// hand (written back after the managed keys, tables inline). New ids are
+// derived: B{n}, B{n}.C{i}, the slug of a métier's title; new labels are
+// the text up to its first clause, under 60 characters, for a person to
+// rewrite. What the table dropped (métiers, compétences) is removed with a
+// warning; existing modalités and bloc files the table does not mention are
+// kept, with a warning. Importing the same table twice changes nothing, and
+// importing the seed over the hand-made content reproduces it byte for byte.
+// Comments inside existing files, other than the leading ones, are not kept.
+//
+// Output is deterministic TOML in the layout of the hand-made files: keys in
+// a fixed order, one array item per line unless a single item is shorter
+// than 60 characters, a blank line between tables.
+package importer

@@ -3,10 +3,80 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+
+	"cursus/generator/importer"
 )
 
-// importCmd turns a référentiel table into content files. (Being wired: see issue 7.)
+// importCmd turns a référentiel table into content files: cursus import
+// FILE [-o DIR] [--dry-run]. Existing content in DIR keeps what people added
+// by hand (labels, ids, prose); only what the table changed is rewritten.
 func importCmd(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "cursus import: not available yet")
-	return 2
+	fl := newFlags("import", stderr)
+	dir := fl.String("o", "content", "content `DIR` to write into")
+	dry := fl.Bool("dry-run", false, "print what would change, write nothing")
+	file, rest := splitFile(args)
+	if err := fl.Parse(rest); err != nil {
+		return 2
+	}
+	if file == "" && fl.NArg() == 1 {
+		file = fl.Arg(0)
+	} else if file == "" || fl.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: cursus import FILE [-o DIR] [--dry-run]")
+		return 2
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		fmt.Fprintln(stderr, "cursus import:", err)
+		return 1
+	}
+	var existing = os.DirFS(*dir)
+	if _, err := os.Stat(*dir); err != nil {
+		existing = nil
+	}
+	r, err := importer.Import(file, src, existing)
+	if err != nil {
+		return report(stderr, err)
+	}
+	for _, w := range r.Warnings {
+		w.Pos.File = displayPath(*dir, file, w.Pos.File)
+		fmt.Fprintln(stderr, "warning:", w.String())
+	}
+	for _, c := range r.Changes {
+		fmt.Fprintf(stdout, "%-9s %s\n", c.Kind, filepath.Join(*dir, c.Path))
+		if *dry && c.Diff != "" {
+			fmt.Fprint(stdout, c.Diff)
+		}
+	}
+	s := r.Stats
+	summary := fmt.Sprintf("%d blocs, %d compétences, %d critères, %d métiers, %d modalités", s.Blocs, s.Competences, s.Criteria, s.Metiers, s.Modalites)
+	if *dry {
+		fmt.Fprintln(stdout, "dry run, nothing written:", summary)
+		return 0
+	}
+	if err := importer.Write(*dir, r); err != nil {
+		fmt.Fprintln(stderr, "cursus import:", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "imported", summary)
+	return 0
+}
+
+// splitFile takes FILE out of args when it comes before the flags, as in
+// cursus import ref.txt -o content.
+func splitFile(args []string) (string, []string) {
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		return args[0], args[1:]
+	}
+	return "", args
+}
+
+// displayPath shows warnings in existing content files under DIR and
+// warnings in the table under its own name.
+func displayPath(dir, table, file string) string {
+	if file == table || file == "" {
+		return file
+	}
+	return filepath.Join(dir, file)
 }

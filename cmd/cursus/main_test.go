@@ -54,3 +54,72 @@ func TestUsage(t *testing.T) {
 		t.Errorf("no command: exit %d, want 2", code)
 	}
 }
+
+func TestImportSeedIsANoOpOnBundledContent(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, "../../content", dir)
+	var out, errb bytes.Buffer
+	code := run([]string{"import", "../../generator/importer/testdata/referentiel.txt", "-o", dir, "--dry-run"}, &out, &errb)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if strings.Contains(out.String(), "update ") || strings.Contains(out.String(), "create ") || errb.Len() > 0 {
+		t.Errorf("importing the seed over the bundled content should change nothing:\n%s\n%s", out.String(), errb.String())
+	}
+	if !strings.Contains(out.String(), "8 blocs, 37 compétences, 105 critères, 36 métiers") {
+		t.Errorf("summary missing:\n%s", out.String())
+	}
+}
+
+func TestImportIntoEmptyDirThenCheck(t *testing.T) {
+	site := t.TempDir()
+	var out, errb bytes.Buffer
+	if code := run([]string{"import", "../../generator/importer/testdata/referentiel.txt", "-o", filepath.Join(site, "content")}, &out, &errb); code != 0 {
+		t.Fatalf("import exit %d: %s", code, errb.String())
+	}
+	out.Reset()
+	if code := run([]string{"check", "-s", site}, &out, &errb); code != 0 {
+		t.Fatalf("check of imported content: exit %d: %s", code, errb.String())
+	}
+	if !strings.HasPrefix(out.String(), "8 blocs, 37 compétences, 105 critères, 36 métiers") {
+		t.Errorf("summary = %q", out.String())
+	}
+}
+
+func TestImportNotATable(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(f, []byte("Bonjour,\nceci n'est pas un référentiel.\n"), 0o644)
+	dir := filepath.Join(t.TempDir(), "content")
+	var out, errb bytes.Buffer
+	if code := run([]string{"import", f, "-o", dir}, &out, &errb); code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %s", code, errb.String())
+	}
+	if !strings.HasPrefix(errb.String(), f+":1:") {
+		t.Errorf("error should name the file and line: %q", errb.String())
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Error("a failed import wrote the content directory")
+	}
+}
+
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		target := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

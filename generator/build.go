@@ -8,7 +8,9 @@ import (
 	"path"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"cursus/generator/config"
@@ -16,6 +18,7 @@ import (
 	"cursus/generator/diag"
 	"cursus/generator/markdown"
 	"cursus/generator/render"
+	"cursus/generator/search"
 )
 
 // Options tune a build. The zero value builds the site as published,
@@ -36,15 +39,10 @@ type Output struct {
 	Assets  []string            // published paths of the theme's assets
 	Project *Project
 	Elapsed time.Duration
-}
-
-// Bytes is the total size of the output files.
-func (o *Output) Bytes() int64 {
-	var n int64
-	for _, f := range o.Files {
-		n += int64(len(f))
-	}
-	return n
+	// FileCount and Size count every file published, also when BuildTo
+	// wrote them out instead of keeping Files.
+	FileCount int
+	Size      int64
 }
 
 // job is one HTML page to render.
@@ -54,11 +52,36 @@ type job struct {
 	source  string // file the page comes from, for error chains
 	sources []string
 	body    *content.Page // markdown to render into Prose, if any
+	md      *markdown.Rendered
 }
 
 // Build loads the site in root and renders it into memory. Every content,
 // template and link error is returned at once as a diag.List.
 func Build(root fs.FS, opts Options) (*Output, error) {
+	return build(root, opts, nil)
+}
+
+// BuildTo builds the site in root and publishes it into dest, writing pages
+// as they render instead of holding the site in memory. Like Write, it swaps
+// the new site in only when everything succeeded: on any error, dest is left
+// as it was. The returned Output has no Files.
+func BuildTo(root fs.FS, opts Options, dest string) (*Output, error) {
+	w, err := newDirWriter(dest)
+	if err != nil {
+		return nil, err
+	}
+	out, err := build(root, opts, w.write)
+	if err == nil {
+		err = w.err()
+	}
+	if err != nil {
+		w.abort()
+		return nil, err
+	}
+	return out, w.commit()
+}
+
+func build(root fs.FS, opts Options, sink func(string, []byte) error) (*Output, error) {
 	start := time.Now()
 	p, err := Load(root)
 	if err != nil {
@@ -71,7 +94,7 @@ func Build(root fs.FS, opts Options) (*Output, error) {
 		}
 	}
 	b := &builder{root: root, p: p, opts: opts, cfg: p.Config}
-	out, err := b.run()
+	out, err := b.run(sink)
 	if err != nil {
 		return nil, err
 	}
@@ -86,13 +109,39 @@ type builder struct {
 	opts Options
 
 	min   *minifier
+	fr    frenchCache
 	md    *markdown.Renderer
 	theme *render.Theme
-	site  *SiteData
-	jobs  []*job
+	// plain is the theme with templates as written, loaded only to
+	// position an error of the minified theme.
+	plain     *render.Theme
+	plainOnce sync.Once
+	site      *SiteData
+	jobs      []*job
+	out       *Output
 }
 
-func (b *builder) run() (*Output, error) {
+func (b *builder) run(sink func(name string, data []byte) error) (*Output, error) {
+	var files, size atomic.Int64
+	if sink != nil {
+		inner := sink
+		sink = func(name string, data []byte) error {
+			files.Add(1)
+			size.Add(int64(len(data)))
+			return inner(name, data)
+		}
+	}
+	defer func() {
+		if b.out != nil {
+			if sink == nil {
+				for _, f := range b.out.Files {
+					files.Add(1)
+					size.Add(int64(len(f)))
+				}
+			}
+			b.out.FileCount, b.out.Size = int(files.Load()), size.Load()
+		}
+	}()
 	if b.opts.Minify {
 		b.min = newMinifier()
 	}
@@ -105,7 +154,7 @@ func (b *builder) run() (*Output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	b.theme, err = render.Load(b.root, themeDir, b.funcs(assets), assets)
+	b.theme, err = render.Load(b.root, themeDir, b.funcs(assets), assets, mini)
 	if err != nil {
 		return nil, err
 	}
@@ -114,10 +163,21 @@ func (b *builder) run() (*Output, error) {
 		KeepStraightQuotes: b.cfg.Markup.KeepStraightQuotes,
 		BasePath:           b.cfg.BasePath(),
 	})
+	b.fr = newFrenchCache(b)
 	b.site = b.siteData()
 	b.plan()
+	if errs := b.renderMarkdown(); len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	// Templates look assets up when they render, so the index must be
+	// published before the first page is.
+	if err := b.addSearchIndex(assets); err != nil {
+		return nil, err
+	}
 	out := &Output{Files: map[string][]byte{}, Sources: map[string][]string{}, Project: b.p}
-	rendered, errs := b.renderAll()
+	b.out = out
+	rendered, errs := b.renderAll(sink, linkTargets(b.jobs))
 	if len(errs) == 0 {
 		errs = checkMarkdownLinks(b.jobs, rendered, b.cfg.ContentDir)
 	}
@@ -126,90 +186,138 @@ func (b *builder) run() (*Output, error) {
 		return nil, errs
 	}
 	for i, j := range b.jobs {
-		out.Files[fileOf(j.data.Path)] = rendered[i].html
+		if sink == nil {
+			out.Files[fileOf(j.data.Path)] = rendered[i].html
+		}
 		for _, s := range j.sources {
 			out.Sources[s] = append(out.Sources[s], j.data.Path)
 		}
 	}
 	out.Pages = len(b.jobs)
+	extra := map[string][]byte{
+		"sitemap.xml": b.sitemap(),
+		"robots.txt":  []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.abs("/sitemap.xml") + "\n"),
+	}
 	for _, a := range assets.All() {
-		out.Files[a.Path] = a.Data
+		extra[a.Path] = a.Data
 		out.Assets = append(out.Assets, a.Path)
 	}
-	out.Files["sitemap.xml"] = b.sitemap()
-	out.Files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.abs("/sitemap.xml") + "\n")
+	for name, data := range extra {
+		if sink == nil {
+			out.Files[name] = data
+		} else if err := sink(name, data); err != nil {
+			return nil, err
+		}
+	}
 	for k := range out.Sources {
 		sort.Strings(out.Sources[k])
 	}
 	return out, nil
 }
 
-// result is one rendered page: its HTML and the markdown's links, if any.
+// result is one rendered page: its HTML, kept only when the build holds the
+// site in memory or a markdown link points into the page.
 type result struct {
 	html []byte
-	md   *markdown.Rendered
 }
 
-// renderAll renders the pages on every core. Results land in a slice indexed
-// like the jobs, so the output never depends on scheduling.
-func (b *builder) renderAll() ([]result, diag.List) {
-	results := make([]result, len(b.jobs))
-	errs := make([]error, len(b.jobs))
-	var next int64 = -1
-	var mu sync.Mutex
-	workers := runtime.GOMAXPROCS(0)
+// forEach calls fn for 0..n-1 on every core.
+func forEach(n int, fn func(i int)) {
+	var next atomic.Int64
+	next.Store(-1)
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for {
-				mu.Lock()
-				next++
-				i := next
-				mu.Unlock()
-				if int(i) >= len(b.jobs) {
-					return
-				}
-				results[i], errs[i] = b.renderJob(b.jobs[i])
+			for i := int(next.Add(1)); i < n; i = int(next.Add(1)) {
+				fn(i)
 			}
 		}()
 	}
 	wg.Wait()
+}
+
+// renderMarkdown renders the markdown of every page first: the search index
+// and the link check need it before the pages render.
+func (b *builder) renderMarkdown() diag.List {
+	errs := make([]error, len(b.jobs))
+	forEach(len(b.jobs), func(i int) {
+		j := b.jobs[i]
+		if j.body == nil {
+			return
+		}
+		md, err := b.md.Render(j.body.Body, j.body.BodyLine)
+		if err != nil {
+			errs[i] = diag.Prefix(diag.Pos{File: j.source, Line: j.body.BodyLine}, err)
+			return
+		}
+		j.md = md
+		j.data.Prose = template.HTML(md.HTML)
+		j.data.TOC = md.TOC
+	})
+	return collect(b.jobs, errs)
+}
+
+// renderAll renders the pages on every core. Results land in a slice indexed
+// like the jobs, so the output never depends on scheduling. With a sink,
+// each page goes to it as soon as it is rendered and is dropped, unless keep
+// says a link needs its anchors: memory stays flat however large the site.
+func (b *builder) renderAll(sink func(string, []byte) error, keep map[string]bool) ([]result, diag.List) {
+	results := make([]result, len(b.jobs))
+	errs := make([]error, len(b.jobs))
+	forEach(len(b.jobs), func(i int) {
+		j := b.jobs[i]
+		html, err := b.renderJob(j)
+		if err == nil && sink != nil {
+			err = sink(fileOf(j.data.Path), html)
+			if !keep[j.data.Path] {
+				html = nil
+			}
+		}
+		results[i], errs[i] = result{html: html}, err
+	})
+	return results, collect(b.jobs, errs)
+}
+
+func collect(jobs []*job, errs []error) diag.List {
 	var list diag.List
 	for i, err := range errs {
 		if err != nil {
-			list.AddErr(diag.Pos{File: b.jobs[i].source}, err)
+			list.AddErr(diag.Pos{File: jobs[i].source}, err)
 		}
 	}
-	return results, list
+	return list
 }
 
-func (b *builder) renderJob(j *job) (result, error) {
-	var r result
-	if j.body != nil {
-		md, err := b.md.Render(j.body.Body, j.body.BodyLine)
-		if err != nil {
-			return r, diag.Prefix(diag.Pos{File: j.source, Line: j.body.BodyLine}, err)
-		}
-		r.md = md
-		j.data.Prose = template.HTML(md.HTML)
-		j.data.TOC = md.TOC
-	}
+func (b *builder) renderJob(j *job) ([]byte, error) {
 	html, err := b.theme.Render(j.layout, j.data)
 	if err != nil {
-		return r, diag.Prefix(diag.Pos{File: j.source}, err)
+		return nil, diag.Prefix(diag.Pos{File: j.source}, b.explain(j, err))
 	}
 	if b.opts.Inject != "" {
 		html = inject(html, b.opts.Inject)
 	}
-	if b.min != nil {
-		if html, err = b.min.bytes("text/html", html); err != nil {
-			return r, diag.Prefix(diag.Pos{File: j.source}, fmt.Errorf("minify: %w", err))
-		}
+	return html, nil
+}
+
+// explain returns a template execution error with the line in the template
+// as written: minified templates sit on a few long lines, so the page is
+// rendered again through the theme as written to find where it fails.
+func (b *builder) explain(j *job, err error) error {
+	if b.min == nil {
+		return err
 	}
-	r.html = html
-	return r, nil
+	b.plainOnce.Do(func() {
+		b.plain, _ = render.Load(b.root, b.theme.Dir, b.funcs(b.theme.Assets), b.theme.Assets, nil)
+	})
+	if b.plain == nil {
+		return err
+	}
+	if _, perr := b.plain.Render(j.layout, j.data); perr != nil {
+		return perr
+	}
+	return err
 }
 
 // inject places snippet before the last </body>.
@@ -235,4 +343,41 @@ func trailingSlash(p string) string {
 		return "/"
 	}
 	return ""
+}
+
+// addSearchIndex publishes the search index, built from the model, as the
+// asset search-index.json.
+func (b *builder) addSearchIndex(assets *render.Assets) error {
+	base := b.cfg.BasePath()
+	mdOf := map[*content.Page]*markdown.Rendered{}
+	for _, j := range b.jobs {
+		if j.body != nil {
+			mdOf[j.body] = j.md
+		}
+	}
+	ix, err := search.Build(b.p.Content, search.Options{
+		URL: func(v any) string {
+			p, _ := pathOf(v) // never fails for entities
+			return base + strings.TrimPrefix(p, "/")
+		},
+		French: b.french,
+		PageText: func(p *content.Page) (string, error) {
+			if md := mdOf[p]; md != nil {
+				return search.PlainText(md.HTML), nil
+			}
+			return "", nil
+		},
+	})
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	data, err := ix.JSON()
+	if err == nil && b.min != nil {
+		data, err = b.min.bytes("application/json", data)
+	}
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	assets.Add("search-index.json", data)
+	return nil
 }

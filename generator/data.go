@@ -23,6 +23,7 @@ type Data struct {
 	Page        *content.Page
 	Prose       template.HTML // rendered markdown of the page, or attached to the entity
 	TOC         []markdown.Heading
+	Matrix      *Matrix // correspondence pages only
 }
 
 // SiteData is shared by every page of a build.

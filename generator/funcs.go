@@ -5,8 +5,6 @@ import (
 	"html/template"
 	"strings"
 
-	"cursus/generator/content"
-	"cursus/generator/markdown"
 	"cursus/generator/render"
 )
 
@@ -40,12 +38,7 @@ func (b *builder) funcs(assets *render.Assets) template.FuncMap {
 			return base + a.Path, nil
 		},
 		// fr applies French typography to plain text.
-		"fr": func(s string) string {
-			if b.cfg.Markup.KeepStraightQuotes {
-				return s
-			}
-			return markdown.French(s)
-		},
+		"fr": b.french,
 		// hue gives each bloc a colour slot of the theme's palette.
 		"hue": func(n int) int { return (n-1)%8 + 1 },
 		"add": func(a, b int) int { return a + b },
@@ -54,24 +47,6 @@ func (b *builder) funcs(assets *render.Assets) template.FuncMap {
 				return many
 			}
 			return one
-		},
-		// has reports whether a métier is reached by a bloc or a compétence.
-		"has": func(m *content.Metier, v any) bool {
-			switch x := v.(type) {
-			case *content.Bloc:
-				for _, bl := range m.Blocs {
-					if bl == x {
-						return true
-					}
-				}
-			case *content.Competence:
-				for _, bl := range m.Blocs {
-					if bl == x.Bloc {
-						return true
-					}
-				}
-			}
-			return false
 		},
 	}
 }

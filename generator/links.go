@@ -10,6 +10,24 @@ import (
 	"cursus/generator/diag"
 )
 
+// linkTargets lists the pages that markdown links point into with a
+// #fragment: their HTML must be kept to check the anchor.
+func linkTargets(jobs []*job) map[string]bool {
+	keep := map[string]bool{}
+	for _, j := range jobs {
+		if j.md == nil {
+			continue
+		}
+		for _, l := range j.md.Links {
+			if target, frag, ok := internal(j.data.Path, l.Dest); ok && frag != "" {
+				keep[target] = true
+				keep[target+"/"] = true
+			}
+		}
+	}
+	return keep
+}
+
 // checkMarkdownLinks verifies every internal link written in markdown: the
 // target page must exist and, with a #fragment, carry that id. Errors point
 // at the link's line in its source file.
@@ -20,12 +38,11 @@ func checkMarkdownLinks(jobs []*job, results []result, contentDir string) diag.L
 	}
 	ids := map[int]map[string]bool{}
 	var errs diag.List
-	for i, r := range results {
-		if r.md == nil {
+	for _, j := range jobs {
+		if j.md == nil {
 			continue
 		}
-		j := jobs[i]
-		for _, l := range r.md.Links {
+		for _, l := range j.md.Links {
 			target, frag, ok := internal(j.data.Path, l.Dest)
 			if !ok {
 				continue

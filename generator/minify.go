@@ -10,6 +10,8 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+
+	"cursus/generator/render"
 )
 
 // minifier is the build's one registry of minifiers, keyed by media type.
@@ -19,7 +21,11 @@ func newMinifier() *minifier {
 	m := minify.New()
 	// Document and end tags are kept: validators and assistive technology
 	// read them more reliably, and they cost little once compressed.
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	page := html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true}
+	m.Add("text/html", &page)
+	tmpl := page
+	tmpl.TemplateDelims = html.GoTemplateDelims
+	m.Add(render.TemplateType, &tmpl)
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFunc("application/json", json.Minify)
@@ -31,7 +37,7 @@ func newMinifier() *minifier {
 // bytes minifies data of a media type; types without a minifier pass through.
 func (mn *minifier) bytes(mediatype string, data []byte) ([]byte, error) {
 	switch mediatype {
-	case "text/html", "text/css", "application/javascript", "application/json", "image/svg+xml", "text/xml":
+	case "text/html", render.TemplateType, "text/css", "application/javascript", "application/json", "image/svg+xml", "text/xml":
 	default:
 		return data, nil
 	}

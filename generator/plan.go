@@ -84,9 +84,17 @@ func (b *builder) plan() {
 	add(&job{layout: "modalites", source: dir + content.ModalitesFile, sources: []string{dir + content.ModalitesFile}, data: &Data{Kind: "modalites", Title: "Modalités d'évaluation",
 		Description: "Comment les compétences sont évaluées : les modalités d'évaluation et les compétences concernées.",
 		Path:        pathModalites, Crumbs: []Crumb{home}}})
-	add(&job{layout: "matrice", source: dir + content.BlocsDir, data: &Data{Kind: "matrice", Title: "Correspondances métiers, blocs et compétences",
-		Description: "Tableaux de correspondance entre les métiers visés, les blocs de compétences et les compétences.",
-		Path:        pathMatrix, Crumbs: []Crumb{home}}})
+	for _, m := range matrices(c.Blocs) {
+		title := "Correspondances métiers, blocs et compétences"
+		crumbs := []Crumb{home}
+		if m.Groups != nil && m.Group > 1 {
+			title += " (blocs " + strconv.Itoa(m.FirstNumber) + " à " + strconv.Itoa(m.LastNumber) + ")"
+			crumbs = append(crumbs, Crumb{"Correspondances", pathMatrix})
+		}
+		add(&job{layout: "matrice", source: dir + content.BlocsDir, data: &Data{Kind: "matrice", Title: title, Matrix: m,
+			Description: "Tableaux de correspondance entre les métiers visés, les blocs de compétences et les compétences.",
+			Path:        matrixPath(m.Group), Crumbs: crumbs}})
+	}
 	add(&job{layout: "recherche", source: dir, data: &Data{Kind: "recherche", Title: "Rechercher",
 		Description: "Rechercher un métier, un bloc, une compétence ou un critère d'évaluation.",
 		Path:        pathSearch, Crumbs: []Crumb{home}}})

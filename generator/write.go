@@ -118,3 +118,67 @@ func swap(tmp, dest string) error {
 	}
 	return nil
 }
+
+// dirWriter writes a site file by file into a new directory beside dest,
+// from many goroutines, and swaps it in at commit.
+type dirWriter struct {
+	dest, tmp string
+	dirs      sync.Map // directories already created
+	mu        sync.Mutex
+	first     error
+}
+
+func newDirWriter(dest string) (*dirWriter, error) {
+	dest = filepath.Clean(dest)
+	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+		return nil, fmt.Errorf("write: %w", err)
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".new-")
+	if err != nil {
+		return nil, fmt.Errorf("write: %w", err)
+	}
+	return &dirWriter{dest: dest, tmp: tmp}, nil
+}
+
+func (w *dirWriter) write(name string, data []byte) error {
+	if !safePath(name) {
+		return w.fail(fmt.Errorf("write: output path %q leaves the destination", name))
+	}
+	p := filepath.Join(w.tmp, filepath.FromSlash(name))
+	dir := filepath.Dir(p)
+	if _, ok := w.dirs.Load(dir); !ok {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return w.fail(fmt.Errorf("write: %w", err))
+		}
+		w.dirs.Store(dir, true)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return w.fail(fmt.Errorf("write: %w", err))
+	}
+	return nil
+}
+
+func (w *dirWriter) fail(err error) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.first == nil {
+		w.first = err
+	}
+	return err
+}
+
+func (w *dirWriter) err() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.first
+}
+
+func (w *dirWriter) abort() { os.RemoveAll(w.tmp) }
+
+func (w *dirWriter) commit() error {
+	if err := os.Chmod(w.tmp, 0o755); err != nil {
+		w.abort()
+		return fmt.Errorf("write: %w", err)
+	}
+	return swap(w.tmp, w.dest)
+}

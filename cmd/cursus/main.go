@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"cursus/generator"
+	"cursus/generator/config"
 	"cursus/generator/diag"
 )
 
@@ -108,17 +109,19 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	start := time.Now()
-	out, err := generator.Build(os.DirFS(*src), generator.Options{Minify: *minify, BaseURL: *baseURL})
+	root := os.DirFS(*src)
+	if *dest == "" {
+		cfg, err := config.Load(root)
+		if err != nil {
+			return report(stderr, err)
+		}
+		*dest = filepath.Join(*src, cfg.PublishDir)
+	}
+	out, err := generator.BuildTo(root, generator.Options{Minify: *minify, BaseURL: *baseURL}, *dest)
 	if err != nil {
 		return report(stderr, err)
 	}
-	if *dest == "" {
-		*dest = filepath.Join(*src, out.Project.Config.PublishDir)
-	}
-	if err := generator.Write(out, *dest); err != nil {
-		return report(stderr, err)
-	}
 	fmt.Fprintf(stdout, "built %d pages, %d files, %d bytes in %d ms → %s\n",
-		out.Pages, len(out.Files), out.Bytes(), time.Since(start).Milliseconds(), *dest)
+		out.Pages, out.FileCount, out.Size, time.Since(start).Milliseconds(), *dest)
 	return 0
 }

@@ -12,6 +12,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"cursus/generator/diag"
 )
@@ -21,13 +22,17 @@ type Theme struct {
 	Dir     string                        // e.g. themes/default
 	layouts map[string]*template.Template // by layout name: "bloc", "page"…
 	Assets  *Assets
+	buffers sync.Pool
 }
 
 // Load reads the theme in dir from root. funcs are the template functions,
 // built per build by the caller (they close over the site's base URL).
-func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets) (*Theme, error) {
+// minify, when set, minifies each template's source once at load, so that
+// pages come out minified without minifying every page: a build of
+// thousands of pages does the work a dozen times instead.
+func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets, minify Minifier) (*Theme, error) {
 	var errs diag.List
-	base, err := fs.ReadFile(root, dir+"/layouts/base.html")
+	base, err := readTemplate(root, dir+"/layouts/base.html", funcs, minify)
 	if err != nil {
 		errs.Add(diag.Pos{File: dir + "/layouts/base.html"}, "theme: %v", fs.ErrNotExist)
 		return nil, errs.Err()
@@ -40,7 +45,7 @@ func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets) (*Them
 		errs.Add(diag.Pos{File: dir + "/layouts/base.html"}, "%s", templateMsg(err))
 	}
 	for _, p := range partials {
-		if err := parseInto(root, common, p); err != nil {
+		if err := parseInto(root, common, p, funcs, minify); err != nil {
 			errs.Add(diag.Pos{File: p}, "%s", templateMsg(err))
 		}
 	}
@@ -48,6 +53,7 @@ func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets) (*Them
 		return nil, errs.Err()
 	}
 	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}, Assets: assets}
+	t.buffers.New = func() any { return new(bytes.Buffer) }
 	for _, l := range layouts {
 		name := strings.TrimSuffix(path.Base(l), ".html")
 		if name == "base" {
@@ -55,7 +61,7 @@ func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets) (*Them
 		}
 		set, err := common.Clone()
 		if err == nil {
-			err = parseInto(root, set, l)
+			err = parseInto(root, set, l, funcs, minify)
 		}
 		if err != nil {
 			errs.Add(diag.Pos{File: l}, "%s", templateMsg(err))
@@ -67,14 +73,38 @@ func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets) (*Them
 	return t, errs.Err()
 }
 
-func parseInto(root fs.FS, set *template.Template, file string) error {
-	src, err := fs.ReadFile(root, file)
+func parseInto(root fs.FS, set *template.Template, file string, funcs template.FuncMap, minify Minifier) error {
+	src, err := readTemplate(root, file, funcs, minify)
 	if err != nil {
 		return err
 	}
 	_, err = set.New(file).Parse(string(src))
 	return err
 }
+
+// readTemplate reads a template file, minified when asked. A template that
+// does not parse is returned as written, so its errors keep their lines.
+func readTemplate(root fs.FS, file string, funcs template.FuncMap, minify Minifier) ([]byte, error) {
+	src, err := fs.ReadFile(root, file)
+	if err != nil || minify == nil {
+		return src, err
+	}
+	if _, err := template.New(file).Funcs(funcs).Parse(string(src)); err != nil {
+		return src, nil
+	}
+	m, err := minify(TemplateType, src)
+	if err != nil {
+		return src, nil
+	}
+	if _, err := template.New(file).Funcs(funcs).Parse(string(m)); err != nil {
+		return src, nil // the minifier broke an action: keep the source
+	}
+	return m, nil
+}
+
+// TemplateType is the media type under which a Minifier minifies template
+// source (HTML with {{ }} actions).
+const TemplateType = "text/x-go-template"
 
 // templateMsg drops the "template: " prefix: the message already starts with
 // the template's file:line.
@@ -92,10 +122,13 @@ func (t *Theme) Render(layout string, data any) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("theme %s has no layout %q (add %s/layouts/%s.html)", t.Dir, layout, t.Dir, layout)
 	}
-	var buf bytes.Buffer
-	buf.Grow(16 << 10)
-	if err := set.ExecuteTemplate(&buf, t.Dir+"/layouts/base.html", data); err != nil {
+	buf := t.buffers.Get().(*bytes.Buffer)
+	defer t.buffers.Put(buf)
+	buf.Reset()
+	if err := set.ExecuteTemplate(buf, t.Dir+"/layouts/base.html", data); err != nil {
 		return nil, fmt.Errorf("%s", templateMsg(err))
 	}
-	return buf.Bytes(), nil
+	// The page keeps an exact-size copy; the buffer, grown once to the size
+	// of the largest pages, serves the next page.
+	return bytes.Clone(buf.Bytes()), nil
 }

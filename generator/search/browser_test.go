@@ -1,0 +1,295 @@
+package search_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"cursus/generator"
+	"cursus/generator/search"
+	"cursus/internal/browsertest"
+)
+
+// base is a base path other than "/", so that the tests see every URL of the
+// index and of search.js carry it.
+const base = "/cursus/"
+
+// published builds the bundled site, minified as cursus build does, and
+// serves it under base. It returns the server's URL and the index as
+// published, decoded.
+func published(t *testing.T) (string, *generator.Output, *search.Index) {
+	t.Helper()
+	out, err := generator.Build(os.DirFS("../.."), generator.Options{Minify: true, BaseURL: "http://example.test" + base})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	fsys := fstest.MapFS{}
+	for p, data := range out.Files {
+		fsys[p] = &fstest.MapFile{Data: data}
+	}
+	srv := httptest.NewServer(http.StripPrefix(strings.TrimSuffix(base, "/"), http.FileServer(http.FS(fsys))))
+	t.Cleanup(srv.Close)
+	ix := &search.Index{}
+	if err := json.Unmarshal(asset(t, out, "search-index."), ix); err != nil {
+		t.Fatalf("published index: %v", err)
+	}
+	return srv.URL, out, ix
+}
+
+// asset returns the published asset whose path starts with assets/prefix.
+func asset(t *testing.T, out *generator.Output, prefix string) []byte {
+	t.Helper()
+	for _, p := range out.Assets {
+		if strings.HasPrefix(p, "assets/"+prefix) {
+			return out.Files[p]
+		}
+	}
+	t.Fatalf("no asset %s* in %v", prefix, out.Assets)
+	return nil
+}
+
+func gzipped(t *testing.T, data []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(data)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Len()
+}
+
+// TestPublishedSizes keeps search cheap on a phone: the index and the script
+// as the build publishes them (minified), then gzipped as servers send them.
+func TestPublishedSizes(t *testing.T) {
+	_, out, ix := published(t)
+	index, script := asset(t, out, "search-index."), asset(t, out, "search.")
+	t.Logf("index: %d documents, %d words, %d bytes, %d gzipped", len(ix.Docs), len(ix.Words), len(index), gzipped(t, index))
+	t.Logf("search.js: %d bytes minified, %d gzipped", len(script), gzipped(t, script))
+	if n := gzipped(t, index); n > 40<<10 {
+		t.Errorf("index is %d bytes gzipped, want at most 40 KB", n)
+	}
+	if len(script) > 6<<10 {
+		t.Errorf("search.js is %d bytes minified, want at most 6 KB", len(script))
+	}
+}
+
+func run[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+func do(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// waitPath waits for the browser to land on a page of the given path. The
+// page is navigating: evaluations fail until the new document is ready.
+func waitPath(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	var got string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		p, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === 'complete' ? location.pathname : ''`))
+		if err == nil && p == path {
+			return
+		}
+		got = p
+	}
+	t.Fatalf("landed on %q, want %s", got, path)
+}
+
+// TestHeaderSearch types into the header box of a page on a phone-sized
+// window, reads the results, then walks them with the keyboard.
+func TestHeaderSearch(t *testing.T) {
+	srv, _, ix := published(t)
+	ctx := browsertest.New(t, 390, 844)
+	want := ix.Search("devops")
+	do(t, ctx,
+		chromedp.Navigate(srv+base+"blocs/"),
+		chromedp.Click("#recherche-q"),
+		chromedp.SendKeys("#recherche-q", "devops"),
+		chromedp.WaitVisible("#recherche-panel a"),
+	)
+	if got := run[string](t, ctx, `document.querySelector('#recherche-panel a').getAttribute('href')`); got != want[0].Doc.URL {
+		t.Errorf("first result = %s, want %s", got, want[0].Doc.URL)
+	}
+	status := fmt.Sprintf("%d résultats", len(want))
+	if got := run[string](t, ctx, `document.querySelector('.search-box [role=status]').textContent`); got != status {
+		t.Errorf("announced %q, want %q", got, status)
+	}
+	if got := run[string](t, ctx, `document.querySelector('#recherche-panel .search-title mark').textContent`); got != "DevOps" {
+		t.Errorf("highlighted %q in the first title, want DevOps", got)
+	}
+	fits := `(() => { const r = document.getElementById('recherche-panel').getBoundingClientRect();
+		return r.left >= 0 && r.right <= innerWidth && r.width > 300 && r.top > 0; })()`
+	if !run[bool](t, ctx, fits) {
+		t.Errorf("the panel does not fit a 390 px screen: %v", run[any](t, ctx, `document.getElementById('recherche-panel').getBoundingClientRect().toJSON()`))
+	}
+
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowDown))
+	if !run[bool](t, ctx, `document.activeElement === document.querySelector('#recherche-panel a')`) {
+		t.Errorf("ArrowDown did not move to the first result")
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowUp))
+	if !run[bool](t, ctx, `document.activeElement === document.querySelector('#recherche-panel a')`) {
+		t.Errorf("ArrowDown, ArrowUp did not come back to the first result")
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	waitPath(t, ctx, want[0].Doc.URL)
+
+	// On the page reached: Escape closes the panel, Enter in the box opens
+	// the first result.
+	do(t, ctx,
+		chromedp.SendKeys("#recherche-q", "robot"),
+		chromedp.WaitVisible("#recherche-panel a"),
+		chromedp.KeyEvent(kb.Escape),
+		chromedp.WaitNotVisible("#recherche-panel"),
+	)
+	if !run[bool](t, ctx, `document.activeElement.id === 'recherche-q'`) {
+		t.Errorf("Escape did not leave the focus in the box")
+	}
+	code := ix.Search("b2.c4")[0].Doc.URL
+	do(t, ctx,
+		chromedp.Evaluate[chromedp.Void](`document.getElementById('recherche-q').value = ''`),
+		chromedp.SendKeys("#recherche-q", "b2.c4"),
+		chromedp.WaitVisible("#recherche-panel a"),
+		chromedp.KeyEvent(kb.Enter),
+	)
+	waitPath(t, ctx, code)
+}
+
+// TestSearchPage opens /recherche/?q= as a link from elsewhere would.
+func TestSearchPage(t *testing.T) {
+	srv, _, ix := published(t)
+	ctx := browsertest.New(t, 390, 844)
+	want := ix.Search("cybersecurite")
+	do(t, ctx,
+		chromedp.Navigate(srv+base+"recherche/?q=cybersecurite"),
+		chromedp.WaitVisible("#resultats a"),
+	)
+	if got := run[string](t, ctx, `document.getElementById('recherche-page-q').value`); got != "cybersecurite" {
+		t.Errorf("box = %q, want the query of the URL", got)
+	}
+	if !run[bool](t, ctx, `document.getElementById('tout').hidden`) {
+		t.Errorf("the full listing is still shown above the results")
+	}
+	if got := run[int](t, ctx, `document.querySelectorAll('#resultats li a').length`); got != len(want) {
+		t.Errorf("%d results, want %d", got, len(want))
+	}
+	if got := run[string](t, ctx, `document.querySelector('#resultats a').getAttribute('href')`); got != want[0].Doc.URL {
+		t.Errorf("first result = %s, want %s", got, want[0].Doc.URL)
+	}
+	groups := run[[]string](t, ctx, `[...document.querySelectorAll('#resultats h2')].map(h => h.textContent)`)
+	if len(groups) == 0 || groups[0] != "Métiers" {
+		t.Errorf("groups = %q, want Métiers first", groups)
+	}
+	// Emptying the box brings the listing back, for browsing.
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`(i => { i.value = ''; i.dispatchEvent(new Event('input')); })(document.getElementById('recherche-page-q'))`))
+	if run[bool](t, ctx, `document.getElementById('tout').hidden || !document.getElementById('resultats').hidden`) {
+		t.Errorf("an empty query does not bring the full listing back")
+	}
+}
+
+// queries mix the students' words, codes, typos, plurals, words being typed
+// and stop words.
+var queries = []string{
+	"devops", "DevOps", "cybersecurite", "cybersécurité", "cyber", "iot", "donnees sante", "données de santé",
+	"B2.C4", "b7.c2", "b7", "bloc 7", "robot", "robotique", "data", "santé", "pentest", "intelligence artificielle",
+	"securiter", "cybersecurit", "cybersécurté", "devosp", "robotiqe", "donnée", "données", "réseau", "réseaux",
+	"développeur", "dé", "de", "données de", "l’organisation", "d'information", "ISO 27001", "27", "Œuvre",
+	"e-santé", "sécu", "architecte", "cloud", "gestion de projet", "agile", "xyzzy", "a",
+}
+
+// TestBrowserAndGoAgree types the same queries in the search page and asks
+// the Go implementation: both must give the same results in the same order.
+// Every word of the index is also searched, which compares the stemmers.
+func TestBrowserAndGoAgree(t *testing.T) {
+	srv, _, ix := published(t)
+	ctx := browsertest.New(t, 1280, 900)
+	do(t, ctx,
+		chromedp.Navigate(srv+base+"recherche/?q=devops"),
+		chromedp.WaitVisible("#resultats a"),
+	)
+	const results = `(qs, n) => {
+		const input = document.getElementById('recherche-page-q'), out = {};
+		for (const q of qs) {
+			input.value = q;
+			input.dispatchEvent(new Event('input'));
+			out[q] = [...document.querySelectorAll('#resultats li a')].slice(0, n || undefined)
+				.map(a => a.getAttribute('href') + ' ' + a.querySelector('.search-title').textContent);
+		}
+		return out;
+	}`
+	compare := func(qs []string, n int) {
+		got := run[map[string][]string](t, ctx, fmt.Sprintf("(%s)(%s, %d)", results, jsJSON(qs), n))
+		for _, q := range qs {
+			var want []string
+			for _, h := range ix.Search(q) {
+				want = append(want, strings.TrimSpace(h.Doc.URL+" "+strings.TrimSpace(h.Doc.Code+" "+h.Doc.Title)))
+			}
+			if n > 0 && len(want) > n {
+				want = want[:n]
+			}
+			if !slices.Equal(got[q], want) {
+				t.Errorf("%q:\nbrowser %q\nGo      %q", q, got[q], want)
+			}
+		}
+	}
+	compare(queries, 0)
+	compare(ix.Words, 5)
+}
+
+// TestQueryTime measures, in the browser, the time to answer a query and
+// show its results. It reports; it does not fail on a slow machine.
+func TestQueryTime(t *testing.T) {
+	srv, _, _ := published(t)
+	ctx := browsertest.New(t, 390, 844)
+	do(t, ctx,
+		chromedp.Navigate(srv+base+"recherche/?q=devops"),
+		chromedp.WaitVisible("#resultats a"),
+		chromedp.Click("#recherche-q"),
+		chromedp.SendKeys("#recherche-q", "devops"),
+		chromedp.WaitVisible("#recherche-panel a"),
+	)
+	const timing = `(qs, id) => {
+		const input = document.getElementById(id), times = [];
+		for (let round = 0; round < 5; round++) {
+			for (const q of qs) {
+				const t0 = performance.now();
+				input.value = q;
+				input.dispatchEvent(new Event('input'));
+				times.push(performance.now() - t0);
+			}
+		}
+		times.sort((a, b) => a - b);
+		return [times.reduce((a, b) => a + b) / times.length, times[times.length >> 1], times[Math.floor(times.length * 0.95)], times[times.length - 1]];
+	}`
+	for _, box := range []string{"recherche-q", "recherche-page-q"} {
+		ms := run[[]float64](t, ctx, fmt.Sprintf("(%s)(%s, %q)", timing, jsJSON(queries), box))
+		t.Logf("#%s: %d queries, search and render: mean %.2f ms, median %.2f, p95 %.2f, max %.2f", box, 5*len(queries), ms[0], ms[1], ms[2], ms[3])
+	}
+}
+
+func jsJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}

@@ -1,0 +1,251 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+	"strconv"
+	"strings"
+
+	"cursus/generator/content"
+)
+
+// Kind is what a document of the index is. Its value is the order of the
+// groups of results.
+type Kind int
+
+// The kinds of documents, in the order their groups are shown.
+const (
+	Metier Kind = iota
+	Bloc
+	Competence
+	Criterion
+	Page
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Metier:
+		return "métier"
+	case Bloc:
+		return "bloc"
+	case Competence:
+		return "compétence"
+	case Criterion:
+		return "critère"
+	case Page:
+		return "page"
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Index is the search index as published: short JSON keys, because every
+// byte is downloaded on a phone.
+type Index struct {
+	Blocs []BlocInfo `json:"blocs"` // shown beside results
+	Words []string   `json:"words"` // sorted, normalised, each once
+	Cuts  []int      `json:"cut"`   // letters Stem removes from each word
+	Docs  []Doc      `json:"docs"`  // in site order
+}
+
+// BlocInfo names a bloc in results: "Bloc 7 · Cybersécurité".
+type BlocInfo struct {
+	Number int    `json:"n"`
+	Label  string `json:"l"`
+}
+
+// Doc is one searchable thing: a métier, bloc, compétence, critère or page.
+type Doc struct {
+	Kind    Kind   `json:"k"`
+	URL     string `json:"u"`           // with the base path
+	Code    string `json:"c,omitempty"` // B7.C2, Bloc 7
+	Title   string `json:"t"`
+	Text    string `json:"x,omitempty"` // body, matched and shown as a snippet
+	Context string `json:"p,omitempty"` // shown, not matched: a critère's compétence
+	Blocs   []int  `json:"b,omitempty"` // bloc numbers
+	TitleW  []int  `json:"tw"`          // words of the code and title, by number in Words
+	BodyW   []int  `json:"xw,omitempty"`
+}
+
+// Options give Build what belongs to the generator: URLs and typography.
+type Options struct {
+	// URL returns the URL of a *content.Bloc, Competence, Metier or Page,
+	// base path included.
+	URL func(v any) string
+	// French applies the site's typography to plain text; nil keeps it.
+	French func(string) string
+	// PageText returns the plain text of a page's body; nil leaves page
+	// bodies out of the index.
+	PageText func(*content.Page) (string, error)
+}
+
+// builder collects documents and their words before numbering the words.
+type builder struct {
+	opts  Options
+	docs  []Doc
+	title [][]string
+	body  [][]string
+}
+
+// Build makes the index of a site from its model.
+func Build(site *content.Site, opts Options) (*Index, error) {
+	if opts.French == nil {
+		opts.French = func(s string) string { return s }
+	}
+	b := &builder{opts: opts}
+	ix := &Index{}
+	for _, bl := range site.Blocs {
+		ix.Blocs = append(ix.Blocs, BlocInfo{bl.Number, opts.French(bl.Name())})
+	}
+	for _, m := range site.Metiers {
+		b.metier(m)
+	}
+	for _, bl := range site.Blocs {
+		b.bloc(bl)
+	}
+	for _, c := range site.Competences {
+		b.competence(c)
+	}
+	for _, c := range site.Competences {
+		b.criteria(c)
+	}
+	for _, p := range site.Pages {
+		if err := b.page(p); err != nil {
+			return nil, err
+		}
+	}
+	b.number(ix)
+	return ix, nil
+}
+
+func (b *builder) add(d Doc, title, body string) {
+	b.docs = append(b.docs, d)
+	b.title = append(b.title, Words(title))
+	b.body = append(b.body, Words(body))
+}
+
+func (b *builder) metier(m *content.Metier) {
+	var titles, labels []string
+	for _, bl := range m.Blocs {
+		titles = append(titles, bl.Title)
+		labels = append(labels, bl.Name())
+	}
+	text := strings.Join(titles, " · ")
+	// The bloc labels are matched too, so that "cybersécurité" finds every
+	// métier of the Cybersécurité bloc, not only those named so.
+	b.add(Doc{Kind: Metier, URL: b.opts.URL(m), Title: b.opts.French(m.Title), Text: b.opts.French(text), Blocs: numbers(m.Blocs)},
+		m.Title, text+" "+strings.Join(labels, " "))
+}
+
+func (b *builder) bloc(bl *content.Bloc) {
+	code := "Bloc " + strconv.Itoa(bl.Number)
+	var metiers []string
+	for _, m := range bl.Metiers {
+		metiers = append(metiers, m.Title)
+	}
+	parts := []string{bl.Title}
+	for _, a := range bl.Activities {
+		if a = strings.TrimRight(a, ". "); a != bl.Title {
+			parts = append(parts, a)
+		}
+	}
+	parts = append(parts, "Métiers : "+strings.Join(metiers, ", "))
+	text := strings.Join(parts, ". ") + "."
+	b.add(Doc{Kind: Bloc, URL: b.opts.URL(bl), Code: code, Title: b.opts.French(bl.Name()), Text: b.opts.French(text), Blocs: []int{bl.Number}},
+		code+" "+bl.ID+" "+bl.Name()+" "+bl.Title, text)
+}
+
+func (b *builder) competence(c *content.Competence) {
+	b.add(Doc{Kind: Competence, URL: b.opts.URL(c), Code: c.ID, Title: b.opts.French(c.Label), Text: b.opts.French(c.Text), Blocs: []int{c.Bloc.Number}},
+		c.ID+" "+c.Label, c.Text)
+}
+
+// criteria adds each critère of c. A critère's sentence is its title; the
+// code of its compétence is matched as its body, so that "B7.C2" lists the
+// critères of B7.C2 after the compétence itself.
+func (b *builder) criteria(c *content.Competence) {
+	for _, cr := range c.Criteria {
+		b.add(Doc{Kind: Criterion, URL: b.opts.URL(c) + "#criteres", Code: c.ID, Title: b.opts.French(cr.Text), Context: b.opts.French(c.Label), Blocs: []int{c.Bloc.Number}},
+			cr.Text, c.ID)
+	}
+}
+
+func (b *builder) page(p *content.Page) error {
+	if p.Draft {
+		return nil
+	}
+	text := p.Description
+	if b.opts.PageText != nil {
+		body, err := b.opts.PageText(p)
+		if err != nil {
+			return err
+		}
+		text = strings.TrimSpace(text + " " + body)
+	}
+	b.add(Doc{Kind: Page, URL: b.opts.URL(p), Title: b.opts.French(p.Title), Text: b.opts.French(text)}, p.Title, text)
+	return nil
+}
+
+func numbers(blocs []*content.Bloc) []int {
+	var n []int
+	for _, bl := range blocs {
+		n = append(n, bl.Number)
+	}
+	return n
+}
+
+// number sorts the distinct words and gives each document the numbers of
+// its words, each once.
+func (b *builder) number(ix *Index) {
+	seen := map[string]bool{}
+	for _, lists := range [][][]string{b.title, b.body} {
+		for _, ws := range lists {
+			for _, w := range ws {
+				if indexed(w) {
+					seen[w] = true
+				}
+			}
+		}
+	}
+	for w := range seen {
+		ix.Words = append(ix.Words, w)
+	}
+	sort.Strings(ix.Words)
+	num := make(map[string]int, len(ix.Words))
+	for i, w := range ix.Words {
+		num[w] = i
+		// The stem is a prefix and suffixes are ASCII, so a count of
+		// letters reads the same in Go bytes and JavaScript code units.
+		ix.Cuts = append(ix.Cuts, len(w)-len(Stem(w)))
+	}
+	for i := range b.docs {
+		b.docs[i].TitleW = wordNumbers(b.title[i], num)
+		b.docs[i].BodyW = wordNumbers(b.body[i], num)
+	}
+	ix.Docs = b.docs
+}
+
+func wordNumbers(words []string, num map[string]int) []int {
+	out := []int{}
+	seen := map[int]bool{}
+	for _, w := range words {
+		if n, ok := num[w]; ok && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// JSON encodes the index compactly, leaving < > & as they are: the file is
+// fetched, never inlined in HTML.
+func (ix *Index) JSON() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(ix); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}

@@ -49,7 +49,8 @@ type Output struct {
 type job struct {
 	data    *Data
 	layout  string
-	source  string // file the page comes from, for error chains
+	source  string   // file the page comes from, for error chains
+	pos     diag.Pos // where in source, when the page is an entity (File relative to the content dir)
 	sources []string
 	body    *content.Page // markdown to render into Prose, if any
 	md      *markdown.Rendered
@@ -284,16 +285,24 @@ func collect(jobs []*job, errs []error) diag.List {
 	var list diag.List
 	for i, err := range errs {
 		if err != nil {
-			list.AddErr(diag.Pos{File: jobs[i].source}, err)
+			list.AddErr(jobs[i].at(), err)
 		}
 	}
 	return list
 }
 
+// at is the position errors of the page are chained to.
+func (j *job) at() diag.Pos {
+	if j.pos.Line > 0 {
+		return diag.Pos{File: j.source, Line: j.pos.Line, Col: j.pos.Col}
+	}
+	return diag.Pos{File: j.source}
+}
+
 func (b *builder) renderJob(j *job) ([]byte, error) {
 	html, err := b.theme.Render(j.layout, j.data)
 	if err != nil {
-		return nil, diag.Prefix(diag.Pos{File: j.source}, b.explain(j, err))
+		return nil, diag.Prefix(j.at(), b.explain(j, err))
 	}
 	if b.opts.Inject != "" {
 		html = inject(html, b.opts.Inject)

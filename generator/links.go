@@ -156,7 +156,7 @@ func CheckLinks(files map[string][]byte, basePath string) []string {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
-		from := "/" + strings.TrimSuffix(name, "index.html")
+		from := basePath + strings.TrimSuffix(name, "index.html")
 		for _, attr := range []string{"href", "src"} {
 			for _, dest := range attrValues(data, attr) {
 				target, frag, ok := internal(from, dest)

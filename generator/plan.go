@@ -47,7 +47,7 @@ func (b *builder) plan() {
 		Path:        pathBlocs, Crumbs: []Crumb{home}}})
 	for _, bl := range c.Blocs {
 		src := bl.Pos.File
-		j := &job{layout: "bloc", source: dir + src, sources: []string{dir + src}, data: &Data{Kind: "bloc", Bloc: bl,
+		j := &job{layout: "bloc", source: dir + src, pos: bl.Pos, sources: []string{dir + src}, data: &Data{Kind: "bloc", Bloc: bl,
 			Title:       "Bloc " + strconv.Itoa(bl.Number) + " : " + bl.Title,
 			Description: "Bloc " + strconv.Itoa(bl.Number) + " du référentiel : " + bl.Title + ". Compétences, critères d'évaluation et métiers visés.",
 			Path:        mustPath(bl), Crumbs: []Crumb{home, blocs}}}
@@ -59,7 +59,7 @@ func (b *builder) plan() {
 		Path:        pathCompetences, Crumbs: []Crumb{home}}})
 	for _, co := range c.Competences {
 		src := co.Pos.File
-		j := &job{layout: "competence", source: dir + src, sources: []string{dir + src}, data: &Data{Kind: "competence", Competence: co, Bloc: co.Bloc,
+		j := &job{layout: "competence", source: dir + src, pos: co.Pos, sources: []string{dir + src}, data: &Data{Kind: "competence", Competence: co, Bloc: co.Bloc,
 			Title:       co.ID + " : " + co.Label,
 			Description: co.Text,
 			Path:        mustPath(co), Crumbs: []Crumb{home, blocs, {"Bloc " + strconv.Itoa(co.Bloc.Number), mustPath(co.Bloc)}}}}
@@ -74,7 +74,7 @@ func (b *builder) plan() {
 		for _, bl := range m.Blocs {
 			srcs = append(srcs, dir+bl.Pos.File)
 		}
-		j := &job{layout: "metier", source: dir + m.Pos.File, sources: srcs, data: &Data{Kind: "metier", Metier: m,
+		j := &job{layout: "metier", source: dir + m.Pos.File, pos: m.Pos, sources: srcs, data: &Data{Kind: "metier", Metier: m,
 			Title:       m.Title,
 			Description: "Le métier " + m.Title + " : les blocs de compétences, les compétences et les critères d'évaluation qui y préparent.",
 			Path:        mustPath(m), Crumbs: []Crumb{home, metiers}}}
@@ -103,7 +103,7 @@ func (b *builder) plan() {
 		if p.Layout != "" {
 			layout = p.Layout
 		}
-		j := &job{layout: layout, source: dir + p.Path, sources: []string{dir + p.Path}, body: p, data: &Data{Kind: "page", Page: p,
+		j := &job{layout: layout, source: dir + p.Path, pos: p.Pos, sources: []string{dir + p.Path}, body: p, data: &Data{Kind: "page", Page: p,
 			Title: p.Title, Description: p.Description, Path: mustPath(p), Crumbs: []Crumb{home}}}
 		add(j)
 	}

@@ -1,0 +1,188 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"cursus/generator/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// TestGoldenSite builds testdata/site, a small site with its own minimal
+// theme, and compares every output file with testdata/golden. Run
+// go test ./generator -run TestGoldenSite -update after a reviewed change.
+func TestGoldenSite(t *testing.T) {
+	out, err := Build(os.DirFS("testdata/site"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := "testdata/golden"
+	if *update {
+		os.RemoveAll(golden)
+		if err := Write(out, golden); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	var want []string
+	filepath.WalkDir(golden, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(golden, p)
+			want = append(want, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	var got []string
+	for name := range out.Files {
+		got = append(got, name)
+	}
+	sort.Strings(got)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("files:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, name := range got {
+		data, _ := os.ReadFile(filepath.Join(golden, filepath.FromSlash(name)))
+		if !bytes.Equal(out.Files[name], data) {
+			t.Errorf("%s differs from the golden file:\n%s", name, out.Files[name])
+		}
+	}
+	if broken := CheckLinks(out.Files, "/sub/"); len(broken) > 0 {
+		t.Errorf("broken links in golden site:\n%s", strings.Join(broken, "\n"))
+	}
+}
+
+// miniSite returns testdata/site as a MapFS with some files replaced.
+func miniSite(t *testing.T, replace map[string]string) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	root := os.DirFS("testdata/site")
+	fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := fs.ReadFile(root, p)
+			fsys[p] = &fstest.MapFile{Data: data}
+		}
+		return nil
+	})
+	for name, data := range replace {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys
+}
+
+func TestBuildErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		replace map[string]string
+		opts    Options
+		want    []string
+	}{
+		{"broken markdown links",
+			map[string]string{"content/evaluation.md": "+++\ntitle = \"É\"\n+++\nLigne.\n\n[x](/nulle-part/) et [y](/blocs/b1/#absent)\n"},
+			Options{},
+			[]string{
+				`content/evaluation.md:6: broken link "/blocs/b1/#absent": page /blocs/b1/ has no anchor #absent`,
+				`content/evaluation.md:6: broken link "/nulle-part/": no page at /nulle-part/`,
+			}},
+		{"template execution error chained to the content file",
+			map[string]string{"themes/mini/layouts/competence.html": "{{define \"main\"}}\n<h1>{{.Competence.Nope}}</h1>{{end}}\n"},
+			Options{Minify: true},
+			[]string{
+				`content/blocs/b1.toml:11:1: themes/mini/layouts/competence.html:2:17: executing "main" at <.Competence.Nope>: can't evaluate field Nope in type *content.Competence`,
+				`content/blocs/b1.toml:17:1: themes/mini/layouts/competence.html:2:17: executing "main" at <.Competence.Nope>: can't evaluate field Nope in type *content.Competence`,
+				`content/blocs/b2.toml:13:1: themes/mini/layouts/competence.html:2:17: executing "main" at <.Competence.Nope>: can't evaluate field Nope in type *content.Competence`,
+			}},
+		{"template syntax error",
+			map[string]string{"themes/mini/layouts/bloc.html": "{{define \"main\"}}\n{{if}}\n{{end}}\n"},
+			Options{},
+			[]string{`themes/mini/layouts/bloc.html: themes/mini/layouts/bloc.html:2: missing value for if`}},
+		{"missing layout",
+			map[string]string{"content/x.md": "+++\ntitle = \"X\"\nlayout = \"nulle\"\n+++\n"},
+			Options{},
+			[]string{`content/x.md:1:1: theme themes/mini has no layout "nulle" (add themes/mini/layouts/nulle.html)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Build(miniSite(t, tt.replace), tt.opts)
+			var list diag.List
+			if !errors.As(err, &list) {
+				t.Fatalf("error %v (%T), want a diag.List", err, err)
+			}
+			if got, want := strings.Join(list.Lines(), "\n"), strings.Join(tt.want, "\n"); got != want {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+// TestFailedBuildKeepsPreviousOutput publishes a site, then builds a broken
+// one into the same place: the old site must be there, whole, untouched.
+func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := BuildTo(miniSite(t, nil), Options{}, dest); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dest)
+	broken := miniSite(t, map[string]string{"content/blocs/b2.toml": "id = \"B2\"\nnumber = = 2\n"})
+	if _, err := BuildTo(broken, Options{}, dest); err == nil {
+		t.Fatal("broken site built")
+	}
+	badTheme := miniSite(t, map[string]string{"themes/mini/layouts/metier.html": "{{define \"main\"}}{{.Metier.Nope}}{{end}}"})
+	if _, err := BuildTo(badTheme, Options{}, dest); err == nil {
+		t.Fatal("site with a failing template built")
+	}
+	after := snapshot(t, dest)
+	if len(before) == 0 || len(after) != len(before) {
+		t.Fatalf("output changed: %d files before, %d after", len(before), len(after))
+	}
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed", name)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dest))
+	if len(entries) != 1 {
+		t.Errorf("temporary directories left beside the output: %v", entries)
+	}
+}
+
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			files[p] = data
+		}
+		return nil
+	})
+	return files
+}
+
+func TestOutputPathsNeverLeaveDestination(t *testing.T) {
+	for _, name := range []string{"../x.html", "/etc/passwd", "a/../../b", "a//b", "", "a/./b", `a\..\b`} {
+		if safePath(name) {
+			t.Errorf("safePath(%q) = true", name)
+		}
+		err := Write(&Output{Files: map[string][]byte{name: []byte("x")}}, filepath.Join(t.TempDir(), "out"))
+		if err == nil {
+			t.Errorf("Write accepted %q", name)
+		}
+	}
+	// A slug that tries to climb out is folded into a safe segment by the loader.
+	out, err := Build(miniSite(t, map[string]string{"content/evil.md": "+++\ntitle = \"E\"\nslug = \"../../etc/x\"\n+++\n"}), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := out.Files["etc/x/index.html"]; !ok {
+		t.Errorf("slug ../../etc/x should publish at etc/x/index.html")
+	}
+}

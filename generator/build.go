@@ -151,6 +151,9 @@ func (b *builder) run(sink func(name string, data []byte) error) (*Output, error
 	if b.min != nil {
 		mini = b.min.bytes
 	}
+	if fi, err := fs.Stat(b.root, themeDir); err != nil || !fi.IsDir() {
+		return nil, &diag.Error{Pos: diag.Pos{File: "config.toml"}, Msg: fmt.Sprintf("theme %q: no directory %s", b.cfg.Theme, themeDir)}
+	}
 	assets, err := render.LoadAssets(b.root, themeDir, mini)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)

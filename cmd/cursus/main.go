@@ -73,11 +73,18 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
-	p, err := generator.Load(os.DirFS(*src))
+	out, err := generator.Build(os.DirFS(*src), generator.Options{})
 	if err != nil {
 		return report(stderr, err)
 	}
-	fmt.Fprintln(stdout, p.Summary())
+	if broken := generator.CheckLinks(out.Files, out.Project.Config.BasePath()); len(broken) > 0 {
+		for _, line := range broken {
+			fmt.Fprintln(stderr, line)
+		}
+		fmt.Fprintf(stderr, "cursus: %d broken link(s)\n", len(broken))
+		return 1
+	}
+	fmt.Fprintln(stdout, out.Project.Summary())
 	return 0
 }
 

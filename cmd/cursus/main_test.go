@@ -78,6 +78,11 @@ func TestImportIntoEmptyDirThenCheck(t *testing.T) {
 		t.Fatalf("import exit %d: %s", code, errb.String())
 	}
 	out.Reset()
+	if code := run([]string{"check", "-s", site}, &out, &errb); code != 1 || !strings.Contains(errb.String(), `config.toml: theme "default": no directory themes/default`) {
+		t.Fatalf("check without a theme: exit %d, %s", code, errb.String())
+	}
+	errb.Reset()
+	copyTree(t, "../../themes", filepath.Join(site, "themes"))
 	if code := run([]string{"check", "-s", site}, &out, &errb); code != 0 {
 		t.Fatalf("check of imported content: exit %d: %s", code, errb.String())
 	}

@@ -1,12 +1,66 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"cursus/generator"
+	"cursus/generator/serve"
 )
 
-// serveCmd runs the dev server. (Being written: see issue 4.)
+// serveCmd runs the dev server until Ctrl-C or SIGTERM.
 func serveCmd(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "cursus serve: not available yet")
-	return 2
+	fl := newFlags("serve", stderr)
+	src := fl.String("s", ".", "site `SOURCE` directory")
+	bind := fl.String("bind", "127.0.0.1", "`ADDRESS` to listen on (anything but loopback exposes the preview to the network)")
+	port := fl.Int("port", 1313, "`PORT` to listen on; the next free one is taken if it is in use")
+	poll := fl.Duration("poll", 0, "poll the files every `DURATION` (e.g. 500ms) instead of using file system events, for file systems that send none")
+	navigate := fl.Bool("navigateToChanged", false, "after an edit, send the browser to the page it changed")
+	minify := fl.Bool("minify", false, "minify HTML, CSS, JS, SVG, JSON and XML as cursus build does")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "cursus serve: unexpected argument %q\n", fl.Arg(0))
+		return 2
+	}
+	if *port < 0 || *port > 65535 || *poll < 0 {
+		fmt.Fprintln(stderr, "cursus serve: --port must be within 0–65535 and --poll positive")
+		return 2
+	}
+	srv, err := serve.New(serve.Options{
+		Source: *src, Bind: *bind, Port: *port, Poll: *poll,
+		NavigateToChanged: *navigate,
+		Build:             buildFor(*minify),
+		Stdout:            stdout, Stderr: stderr,
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "cursus serve:", err)
+		return 1
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := srv.Run(ctx); err != nil {
+		fmt.Fprintln(stderr, "cursus serve:", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "stopped")
+	return 0
+}
+
+// buildFor adapts generator.Build to the server, which knows nothing of
+// the generator (parts never import their parent).
+func buildFor(minify bool) serve.BuildFunc {
+	return func(root fs.FS, o serve.BuildOptions) (*serve.Site, error) {
+		out, err := generator.Build(root, generator.Options{Minify: minify, BaseURL: o.BaseURL, Inject: o.Inject})
+		if err != nil {
+			return nil, err
+		}
+		return &serve.Site{Files: out.Files, Sources: out.Sources, Assets: out.Assets}, nil
+	}
 }

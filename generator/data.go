@@ -32,6 +32,9 @@ type SiteData struct {
 	Content *content.Site
 	Nav     []Crumb // main navigation
 	Pages   []Crumb // the markdown pages, for the footer
+	// Declaration is the déclaration d'accessibilité page (config
+	// accessibility.page), or nil when the site has none.
+	Declaration *Crumb
 }
 
 // Crumb is a link: a breadcrumb or a navigation entry.

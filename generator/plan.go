@@ -17,7 +17,11 @@ func (b *builder) siteData() *SiteData {
 		{"Correspondances", pathMatrix},
 	}
 	for _, p := range b.p.Content.Pages {
-		s.Pages = append(s.Pages, Crumb{p.Title, "/" + p.Slug + "/"})
+		c := Crumb{p.Title, "/" + p.Slug + "/"}
+		s.Pages = append(s.Pages, c)
+		if p.Slug == b.cfg.Accessibility.Page {
+			s.Declaration = &c
+		}
 	}
 	return s
 }

@@ -1,0 +1,79 @@
+/*
+Package generator is the library behind the cursus command. It turns a
+référentiel de compétences (TOML) and markdown pages into a static site.
+
+# Site layout
+
+A site is a directory (any fs.FS) holding:
+
+	config.toml        site configuration (see package config; unknown keys are errors)
+	content/           the curriculum
+	  certification.toml   title, rncp, level, summary of the certification
+	  modalites.toml       [[modalites]] id, name, detail
+	  blocs/bN.toml         one file per bloc
+	  index.md             prose of the home page
+	  *.md, dir/*.md       pages, with TOML front matter between +++ lines
+	themes/NAME/       layouts/*.html, layouts/partials/*.html, static/*
+
+# Bloc files
+
+	id = "B1"                       # stable id; the URL is /blocs/b1/
+	number = 1                      # order on the site, unique
+	title = "Concevoir, développer…"   # word for word from the référentiel
+	label = "Solutions logicielles" # short name for navigation (optional)
+	activities = ["…"]
+	modalites = ["mise-en-situation", "controle-continu"]   # ids from modalites.toml
+
+	[[metiers]]                     # a métier this bloc leads to
+	id = "ingenieur-logiciel"       # stable id; the URL is /metiers/ingenieur-logiciel/
+	title = "Ingénieur logiciel"    # omit the title to reference a métier declared in another bloc
+
+	[[competences]]
+	id = "B1.C1"                    # stable id; the URL is /competences/b1-c1/
+	label = "Analyser les besoins"  # short label for navigation
+	text = "Analyser, formaliser…"  # full text, word for word
+	modalites = ["controle-continu"]   # only when it differs from the bloc's
+	criteria = [                    # one critère d'évaluation per entry
+	  "Pertinence et exhaustivité de l'analyse…",
+	]
+
+Every id is unique across the site, every reference is checked, and a URL
+comes from an id (or a page's slug), never from prose that may be reworded.
+All problems are reported at once as file:line:col: message.
+
+# Pages
+
+	+++
+	title = "Lire le référentiel"
+	description = "…"       # meta description and Open Graph
+	weight = 10             # order in the footer
+	draft = false           # drafts are not published
+	slug = "lire"           # URL /lire/ (default: the file's path)
+	attach = "B7"           # put this prose on the page of a bloc, compétence or métier instead
+	layout = "accessibilite"   # theme layout to use instead of "page"
+	+++
+	Markdown (GFM tables, autolinks). Raw HTML is dropped unless config
+	markup.unsafe is true. Links such as [x](/metiers/) are checked at build.
+
+# Themes
+
+Each layout in layouts/ is parsed with base.html and every partial; a layout
+defines "main", which base.html places. Templates receive a *Data (see
+data.go): Site (config, the whole model, navigation), Kind, Title,
+Description, Path, Crumbs, the page's Bloc, Competence, Metier or Page,
+its rendered Prose, and Matrix on correspondence pages. Functions: url
+(site path or entity → URL under the base path), abs (absolute URL), asset
+(fingerprinted URL of a file of static/), fr (French typography of plain
+text), hue (bloc number → colour slot 1–8), add, plural.
+
+Layouts: home, blocs, bloc, competences, competence, metiers, metier,
+modalites, matrice, recherche, page, 404, and any named by a page's layout.
+
+# Building
+
+Build renders the whole site into memory (cursus serve, tests); BuildTo
+writes it into a directory as pages render and swaps the directory in only
+when everything succeeded (cursus build); Write publishes an Output the same
+way. CheckLinks checks every internal link and anchor of an Output.
+*/
+package generator

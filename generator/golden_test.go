@@ -102,7 +102,7 @@ func TestBuildErrors(t *testing.T) {
 			}},
 		{"template syntax error",
 			map[string]string{"themes/mini/layouts/bloc.html": "{{define \"main\"}}\n{{if}}\n{{end}}\n"},
-			Options{},
+			Options{Minify: true},
 			[]string{`themes/mini/layouts/bloc.html: themes/mini/layouts/bloc.html:2: missing value for if`}},
 		{"missing layout",
 			map[string]string{"content/x.md": "+++\ntitle = \"X\"\nlayout = \"nulle\"\n+++\n"},

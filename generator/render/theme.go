@@ -32,8 +32,7 @@ type Theme struct {
 // thousands of pages does the work a dozen times instead.
 func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets, minify Minifier) (*Theme, error) {
 	var errs diag.List
-	base, err := readTemplate(root, dir+"/layouts/base.html", funcs, minify)
-	if err != nil {
+	if _, err := fs.Stat(root, dir+"/layouts/base.html"); err != nil {
 		errs.Add(diag.Pos{File: dir + "/layouts/base.html"}, "theme: %v", fs.ErrNotExist)
 		return nil, errs.Err()
 	}
@@ -41,11 +40,11 @@ func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets, minify
 	layouts, _ := fs.Glob(root, dir+"/layouts/*.html")
 	sort.Strings(partials)
 	common := template.New(dir + "/layouts/base.html").Funcs(funcs)
-	if _, err := common.Parse(string(base)); err != nil {
+	if err := parseInto(root, common, common.Name(), minify); err != nil {
 		errs.Add(diag.Pos{File: dir + "/layouts/base.html"}, "%s", templateMsg(err))
 	}
 	for _, p := range partials {
-		if err := parseInto(root, common, p, funcs, minify); err != nil {
+		if err := parseInto(root, common.New(p), p, minify); err != nil {
 			errs.Add(diag.Pos{File: p}, "%s", templateMsg(err))
 		}
 	}
@@ -61,7 +60,7 @@ func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets, minify
 		}
 		set, err := common.Clone()
 		if err == nil {
-			err = parseInto(root, set, l, funcs, minify)
+			err = parseInto(root, set.New(l), l, minify)
 		}
 		if err != nil {
 			errs.Add(diag.Pos{File: l}, "%s", templateMsg(err))
@@ -73,33 +72,23 @@ func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets, minify
 	return t, errs.Err()
 }
 
-func parseInto(root fs.FS, set *template.Template, file string, funcs template.FuncMap, minify Minifier) error {
-	src, err := readTemplate(root, file, funcs, minify)
+// parseInto parses file into t, which bears the file's name.
+func parseInto(root fs.FS, t *template.Template, file string, minify Minifier) error {
+	src, err := fs.ReadFile(root, file)
 	if err != nil {
 		return err
 	}
-	_, err = set.New(file).Parse(string(src))
+	if minify != nil {
+		if m, err := minify(TemplateType, src); err == nil {
+			if _, err := t.Parse(string(m)); err == nil {
+				return nil
+			}
+		}
+		// The template as written gives the error its true line, or parses
+		// where the minifier broke an action.
+	}
+	_, err = t.Parse(string(src))
 	return err
-}
-
-// readTemplate reads a template file, minified when asked. A template that
-// does not parse is returned as written, so its errors keep their lines.
-func readTemplate(root fs.FS, file string, funcs template.FuncMap, minify Minifier) ([]byte, error) {
-	src, err := fs.ReadFile(root, file)
-	if err != nil || minify == nil {
-		return src, err
-	}
-	if _, err := template.New(file).Funcs(funcs).Parse(string(src)); err != nil {
-		return src, nil
-	}
-	m, err := minify(TemplateType, src)
-	if err != nil {
-		return src, nil
-	}
-	if _, err := template.New(file).Funcs(funcs).Parse(string(m)); err != nil {
-		return src, nil // the minifier broke an action: keep the source
-	}
-	return m, nil
 }
 
 // TemplateType is the media type under which a Minifier minifies template

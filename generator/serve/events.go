@@ -1,0 +1,124 @@
+package serve
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// hub publishes the served snapshot and tells the connected browsers about
+// each new one over Server-Sent Events. Swapping and broadcasting happen
+// under one lock, and a browser registers under it too, so a browser sees a
+// build either in its first message or in a broadcast, never in neither.
+type hub struct {
+	current atomic.Pointer[snapshot]
+	done    <-chan struct{} // closed when the server stops, to end the streams
+
+	mu      sync.Mutex
+	clients map[chan []byte]bool
+}
+
+func newHub(done <-chan struct{}) *hub {
+	return &hub{done: done, clients: map[chan []byte]bool{}}
+}
+
+// publish swaps next in, then sends m to every browser, in that order: a
+// browser told to reload must get the new pages.
+func (h *hub) publish(next *snapshot, m message) {
+	data, _ := json.Marshal(m)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.current.Store(next)
+	for c := range h.clients {
+		select {
+		case c <- data:
+		default:
+			// A browser that does not read is dropped; its script
+			// reconnects and learns the build it missed.
+			delete(h.clients, c)
+			close(c)
+		}
+	}
+}
+
+// subscribe registers a browser whose page comes from build seen, and
+// returns the message it needs now, if any.
+func (h *hub) subscribe(seen int64) (chan []byte, []byte) {
+	c := make(chan []byte, 8)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.clients[c] = true
+	s := h.current.Load()
+	if s == nil {
+		return c, nil
+	}
+	m := message{Build: s.build, Errors: s.errors}
+	if m.Errors == nil {
+		m.Errors = []string{}
+	}
+	if seen != s.build {
+		m.All = true // a build was swapped in before this browser connected
+	} else if len(s.errors) == 0 {
+		return c, nil
+	}
+	data, _ := json.Marshal(m)
+	return c, data
+}
+
+func (h *hub) unsubscribe(c chan []byte) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.clients[c] {
+		delete(h.clients, c)
+		close(c)
+	}
+}
+
+// serveEvents streams messages to one browser until it leaves or the server
+// stops.
+func (h *hub) serveEvents(w http.ResponseWriter, r *http.Request) {
+	seen, _ := strconv.ParseInt(r.URL.Query().Get("b"), 10, 64)
+	rc := http.NewResponseController(w)
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	c, first := h.subscribe(seen)
+	defer h.unsubscribe(c)
+	if first != nil {
+		writeEvent(w, first)
+	}
+	if rc.Flush() != nil {
+		return
+	}
+	// A comment now and then finds dead connections and keeps proxies
+	// from closing an idle stream.
+	ping := time.NewTicker(30 * time.Second)
+	defer ping.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-h.done:
+			return
+		case <-ping.C:
+			w.Write([]byte(": ping\n\n"))
+		case data, ok := <-c:
+			if !ok {
+				return
+			}
+			writeEvent(w, data)
+		}
+		if rc.Flush() != nil {
+			return
+		}
+	}
+}
+
+func writeEvent(w http.ResponseWriter, data []byte) {
+	w.Write([]byte("data: "))
+	w.Write(data) // JSON has no newline, so one data line is enough
+	w.Write([]byte("\n\n"))
+}

@@ -1,0 +1,105 @@
+package serve
+
+import (
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// ServeHTTP answers from the current snapshot only: the one complete build
+// loaded once per request, so a page and the rebuild that follows it never
+// mix. Only files of the build exist: no directory listing, no source file,
+// and a path cannot climb out since there is no file system behind it.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case eventsPath:
+		s.hub.serveEvents(w, r)
+		return
+	case scriptPath:
+		s.file(w, r, http.StatusOK, "live.js", liveJS, "no-cache")
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	snap := s.hub.current.Load()
+	if snap == nil {
+		http.Error(w, "building…", http.StatusServiceUnavailable)
+		return
+	}
+	if snap.site == nil {
+		s.file(w, r, http.StatusInternalServerError, "error.html", errorPage(snap.errors, snap.build), "no-store")
+		return
+	}
+	name, redirect, ok := lookup(snap.site.Files, r.URL.Path)
+	switch {
+	case redirect != "":
+		if r.URL.RawQuery != "" {
+			redirect += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, redirect, http.StatusMovedPermanently)
+	case ok:
+		cache := "no-cache"
+		if snap.assets[name] {
+			// The name carries a hash of the content: it can be cached
+			// for ever, a change gets another name.
+			cache = "public, max-age=31536000, immutable"
+		}
+		s.file(w, r, http.StatusOK, name, snap.site.Files[name], cache)
+	case snap.latest[unfingerprint(strings.TrimPrefix(r.URL.Path, "/"))] != "":
+		// An asset of an older build, linked from a page that had no
+		// reason to reload (the search index changes with every edit):
+		// its current version, which must not be cached under that name.
+		name := snap.latest[unfingerprint(strings.TrimPrefix(r.URL.Path, "/"))]
+		s.file(w, r, http.StatusOK, name, snap.site.Files[name], "no-cache")
+	default:
+		body, ok := snap.site.Files["404.html"]
+		if !ok {
+			body = []byte("404 page not found\n")
+		}
+		s.file(w, r, http.StatusNotFound, "404.html", body, "no-cache")
+	}
+}
+
+// lookup maps a request path to a file of the site: "/" and "/x/" to their
+// index.html, "/x" to a redirect to "/x/" when that is a page.
+func lookup(files map[string][]byte, urlPath string) (name, redirect string, ok bool) {
+	if !strings.HasPrefix(urlPath, "/") {
+		return "", "", false
+	}
+	clean := path.Clean(urlPath)
+	if strings.HasSuffix(urlPath, "/") && clean != "/" {
+		clean += "/"
+	}
+	if clean != urlPath {
+		return "", clean, false // "/a//b", "/a/../b": one name per page
+	}
+	name = strings.TrimPrefix(clean, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	if _, ok := files[name]; ok {
+		return name, "", true
+	}
+	if !strings.HasSuffix(clean, "/") {
+		if _, ok := files[name+"/index.html"]; ok {
+			return "", clean + "/", false
+		}
+	}
+	return "", "", false
+}
+
+func (s *Server) file(w http.ResponseWriter, r *http.Request, status int, name string, body []byte, cache string) {
+	h := w.Header()
+	h.Set("Content-Type", contentType(name))
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("Cache-Control", cache)
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}

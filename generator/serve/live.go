@@ -1,0 +1,61 @@
+package serve
+
+import (
+	_ "embed"
+	"html"
+	"strconv"
+	"strings"
+)
+
+// Paths the dev server answers besides the site's own files. They live
+// under one prefix no site file can take (names starting with _ are the
+// server's, and __cursus is not a page cursus would make).
+const (
+	prefix     = "/__cursus/"
+	scriptPath = prefix + "live.js"
+	eventsPath = prefix + "events"
+)
+
+//go:embed live.js
+var liveJS []byte
+
+// scriptURL is the script's address for one build. The build number rides
+// in the URL so that the script knows which build its page comes from and,
+// if a newer one was swapped in before it could connect, reloads. A URL
+// survives minification as it is, so pages of two builds can be compared by
+// cutting it out.
+func scriptURL(build int64) string {
+	return scriptPath + "?b=" + strconv.FormatInt(build, 10)
+}
+
+// snippet is the HTML each page gets before </body> in serve mode: an
+// external, deferred script (nothing inline, for CSP), which is valid HTML
+// in body and adds nothing to the accessibility tree.
+func snippet(build int64) string {
+	return `<script src="` + scriptURL(build) + `" defer></script>`
+}
+
+// errorPage is served for every page when no build has succeeded yet: the
+// errors in plain HTML (readable without the script), and the script, which
+// reloads once a build succeeds.
+func errorPage(errs []string, build int64) []byte {
+	var b strings.Builder
+	b.WriteString(`<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Le site n’a pas pu être construit — cursus serve</title>
+</head>
+<body>
+<main>
+<h1>Le site n’a pas pu être construit</h1>
+<p>Corrigez les erreurs ci-dessous et enregistrez : la page se rechargera d’elle-même.</p>
+<ul>
+`)
+	for _, e := range errs {
+		b.WriteString("<li><code>" + html.EscapeString(e) + "</code></li>\n")
+	}
+	b.WriteString("</ul>\n</main>\n" + snippet(build) + "\n</body>\n</html>\n")
+	return []byte(b.String())
+}

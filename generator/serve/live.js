@@ -1,0 +1,99 @@
+// cursus serve: after each build, reload the page if it changed, swap
+// stylesheets in place if only they changed, and show build errors over the
+// page. Loaded from a file (no inline code, so a strict CSP still allows it)
+// and only by the dev server.
+(() => {
+  const KEY = "cursus:scroll";
+  let build = +new URL(document.currentScript.src).searchParams.get("b");
+  let stale = false; // the page is older than the last good build
+  let box = null, dismissed = "";
+  const here = () => location.pathname.replace(/\/index\.html$/, "/");
+  const nav = performance.getEntriesByType("navigation")[0];
+  const notFound = nav && nav.responseStatus > 0 && nav.responseStatus !== 200;
+
+  try {
+    const s = JSON.parse(sessionStorage.getItem(KEY));
+    sessionStorage.removeItem(KEY);
+    if (s && s.path === here()) scrollTo(s.x, s.y);
+  } catch (e) {}
+
+  function reload() {
+    try {
+      sessionStorage.setItem(KEY, JSON.stringify({ path: here(), x: scrollX, y: scrollY }));
+    } catch (e) {}
+    location.reload();
+  }
+
+  function swapCSS(css) {
+    for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
+      const to = css[new URL(link.href).pathname];
+      if (!to) continue;
+      const next = link.cloneNode();
+      next.href = to;
+      // Drop the old sheet only once the new one applies: no flash.
+      next.onload = next.onerror = () => link.remove();
+      link.after(next);
+    }
+  }
+
+  function el(tag, css, text) {
+    const e = document.createElement(tag);
+    e.style.cssText = css; // CSSOM, which style-src does not restrict
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function overlay(errors) {
+    const key = errors.join("\n");
+    if (box && box.dataset.key === key) return;
+    if (box) box.remove();
+    box = null;
+    if (!errors.length || key === dismissed) return;
+    box = el("div", "position:fixed;z-index:2147483647;top:1rem;left:1rem;right:1rem;max-height:calc(100vh - 2rem);overflow:auto;" +
+      "box-sizing:border-box;padding:1rem 1.25rem;background:#fff;color:#1a1a1a;border:3px solid #b00020;border-radius:6px;" +
+      "box-shadow:0 4px 24px rgba(0,0,0,.35);font:16px/1.5 system-ui,sans-serif;text-align:left");
+    box.id = "cursus-errors";
+    box.dataset.key = key;
+    box.setAttribute("role", "alert");
+    box.lang = "fr";
+    const close = el("button", "float:right;margin:0 0 .5rem 1rem;padding:.25rem .75rem;font:inherit;color:#fff;background:#b00020;border:0;border-radius:4px;cursor:pointer", "Fermer");
+    close.type = "button";
+    close.onclick = () => { dismissed = key; overlay([]); };
+    box.append(close,
+      el("p", "margin:0 0 .5rem;font-weight:700;font-size:1.1rem;color:#b00020",
+        errors.length === 1 ? "1 erreur empêche la reconstruction du site" : errors.length + " erreurs empêchent la reconstruction du site"),
+      el("p", "margin:0 0 .75rem", "Le dernier site valide reste affiché. Ce message disparaîtra de lui-même une fois les erreurs corrigées."));
+    const list = el("ul", "margin:0;padding:0;list-style:none");
+    for (const e of errors) {
+      const li = el("li", "margin:.25rem 0;padding:.25rem .5rem;background:#fdecee;border-radius:3px");
+      li.append(el("code", "font:14px/1.4 ui-monospace,monospace;white-space:pre-wrap;overflow-wrap:anywhere", e));
+      list.append(li);
+    }
+    box.append(list);
+    document.body.append(box);
+  }
+
+  addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && box) { dismissed = box.dataset.key; overlay([]); }
+  });
+
+  function onMessage(e) {
+    const m = JSON.parse(e.data);
+    overlay(m.errors);
+    if (m.errors.length) { stale = stale || !!m.all; return; }
+    build = m.build;
+    const p = here();
+    if (m.goto && m.goto !== p && !(m.fed || []).includes(p)) return location.assign(m.goto);
+    if (m.all || stale || notFound || (m.pages || []).includes(p)) return reload();
+    if (m.css) swapCSS(m.css);
+  }
+
+  function connect() {
+    const es = new EventSource("/__cursus/events?b=" + build);
+    es.onmessage = onMessage;
+    // Reconnect by hand, with the build the page is at now, when the server
+    // restarts or drops the stream.
+    es.onerror = () => { es.close(); setTimeout(connect, 500); };
+  }
+  connect();
+})();

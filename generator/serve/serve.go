@@ -1,0 +1,228 @@
+// Package serve is the dev server behind cursus serve: it builds the site
+// into memory, serves it, watches the sources and, after each save, rebuilds
+// and tells the browsers over Server-Sent Events to reload the pages that
+// changed, to swap a stylesheet in place, or to show the build's errors.
+//
+// The pieces, one per file: batch.go groups file events into rebuilds,
+// watch.go and poll.go find the changes, filter.go says which matter,
+// diff.go compares two builds, events.go and live.js carry the news to the
+// browser, handler.go serves the one complete build that is current.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"time"
+
+	"cursus/generator/config"
+	"cursus/generator/diag"
+)
+
+// Options configure a Server. The zero value of each field but Build is a
+// sensible default.
+type Options struct {
+	Source            string        // the site's directory; "." when empty
+	Bind              string        // address to listen on; 127.0.0.1 when empty
+	Port              int           // first port to try; 0 picks any free one
+	Poll              time.Duration // when > 0, poll for changes at this interval instead of using fsnotify
+	NavigateToChanged bool          // after an edit, send browsers to the page it changed
+	Build             BuildFunc
+	Stdout, Stderr    io.Writer // progress and errors; discarded when nil
+
+	// Window is the quiet time that ends a batch of file events; 15 ms when
+	// zero. Short, because editors finish a save in a millisecond or two,
+	// and every millisecond here is one more before the page changes.
+	Window time.Duration
+}
+
+// Server is a running dev server.
+type Server struct {
+	opts    Options
+	dir     string // the site's directory, absolute
+	root    fs.FS
+	ln      net.Listener
+	baseURL string
+	hub     *hub
+	done    chan struct{}
+
+	changes chan string
+	source  interface {
+		run(context.Context)
+		retarget(targets) error
+	}
+
+	// Touched only by the goroutine that rebuilds.
+	build   int64
+	targets targets
+
+	logMu sync.Mutex
+}
+
+// New binds the address, starts watching and makes the first build. A
+// failed first build is not an error: the server shows the errors until
+// they are fixed.
+func New(opts Options) (*Server, error) {
+	if opts.Build == nil {
+		return nil, errors.New("serve: no build function")
+	}
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Bind == "" {
+		opts.Bind = "127.0.0.1"
+	}
+	if opts.Window == 0 {
+		opts.Window = 15 * time.Millisecond
+	}
+	if opts.Stdout == nil {
+		opts.Stdout = io.Discard
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = io.Discard
+	}
+	dir, err := filepath.Abs(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("serve: %s is not a directory", opts.Source)
+	}
+	s := &Server{
+		opts: opts, dir: dir, root: os.DirFS(dir),
+		done:    make(chan struct{}),
+		changes: make(chan string, 256),
+		// Build numbers start from the clock so that a page left open
+		// across a restart of the server is seen as stale and reloads.
+		build: time.Now().UnixMilli(),
+	}
+	s.hub = newHub(s.done)
+	if !isLoopback(opts.Bind) {
+		s.logf(opts.Stderr, "warning: listening on %s: other machines can reach this preview; use --bind 127.0.0.1 to keep it private\n", opts.Bind)
+	}
+	if s.ln, err = listen(opts.Bind, opts.Port, opts.Stderr); err != nil {
+		return nil, err
+	}
+	s.baseURL = "http://" + urlHost(opts.Bind, s.ln.Addr()) + "/"
+	s.targets = s.loadTargets(config.Default())
+	if opts.Poll > 0 {
+		s.source = newPoller(dir, s.targets, opts.Poll, s.changes)
+	} else if s.source, err = newWatcher(dir, s.targets, s.changes, s.warn); err != nil {
+		s.ln.Close()
+		return nil, err
+	}
+	s.rebuild(nil)
+	return s, nil
+}
+
+// URL is the address the site is served at.
+func (s *Server) URL() string { return s.baseURL }
+
+// Run serves and rebuilds on change until ctx is cancelled, then stops the
+// server, closing the browsers' event streams.
+func (s *Server) Run(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan []string)
+	go s.source.run(ctx)
+	go batchEvents(ctx, s.changes, batches, s.opts.Window, 10*s.opts.Window)
+
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(s.ln) }()
+	s.logf(s.opts.Stdout, "serving %s at %s (press Ctrl-C to stop)\n", s.opts.Source, s.baseURL)
+	for {
+		select {
+		case <-ctx.Done():
+			close(s.done)
+			stop, cancelStop := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancelStop()
+			return srv.Shutdown(stop)
+		case err := <-served:
+			return fmt.Errorf("serve: %w", err)
+		case b := <-batches:
+			s.rebuild(b)
+		}
+	}
+}
+
+// rebuild makes a new build after the files in changed (relative to the
+// site root) changed, swaps it in and tells the browsers. A failed build
+// keeps the last good one served, with its errors shown over it.
+func (s *Server) rebuild(changed []string) {
+	if slices.Contains(changed, config.File) {
+		s.reconfigure()
+	}
+	s.build++
+	start := time.Now()
+	site, err := s.opts.Build(s.root, BuildOptions{BaseURL: s.baseURL, Inject: snippet(s.build)})
+	took := time.Since(start).Milliseconds()
+	prev := s.hub.current.Load()
+	if err != nil {
+		errs := errorLines(err)
+		next, still := &snapshot{build: s.build, errors: errs}, "showing them until they are fixed"
+		if prev != nil && prev.site != nil {
+			next, still = prev.withErrors(errs), "still serving the last good build"
+		}
+		s.hub.publish(next, message{Build: next.build, Errors: errs})
+		s.logf(s.opts.Stderr, "%s\nbuild failed in %d ms with %d error(s): %s\n", joinLines(errs), took, len(errs), still)
+		return
+	}
+	next := newSnapshot(site, s.build, scriptURL(s.build))
+	m := changes(prev, next, changed, s.opts.NavigateToChanged)
+	s.hub.publish(next, m)
+	s.logf(s.opts.Stdout, "%s in %d ms\n", describe(m, changed), took)
+}
+
+// reconfigure re-reads config.toml and moves the watches when the theme or
+// the content directory changed. A broken config.toml changes nothing: the
+// build reports it.
+func (s *Server) reconfigure() {
+	cfg, err := config.Load(s.root)
+	if err != nil {
+		return
+	}
+	t := targetsOf(cfg)
+	if t.equal(s.targets) {
+		return
+	}
+	if err := s.source.retarget(t); err != nil {
+		s.warn(err)
+	}
+	s.targets = t
+	s.logf(s.opts.Stdout, "config.toml changed: watching %s\n", joinList(t.trees))
+}
+
+// loadTargets reads the configuration for what to watch, falling back on
+// the defaults when it is broken: the build will say why.
+func (s *Server) loadTargets(def config.Config) targets {
+	if cfg, err := config.Load(s.root); err == nil {
+		return targetsOf(cfg)
+	}
+	return targetsOf(def)
+}
+
+func (s *Server) warn(err error) { s.logf(s.opts.Stderr, "cursus serve: %v\n", err) }
+
+func (s *Server) logf(w io.Writer, format string, args ...any) {
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
+	fmt.Fprintf(w, format, args...)
+}
+
+// errorLines turns a build error into lines file:line:col: message.
+func errorLines(err error) []string {
+	var list diag.List
+	if errors.As(err, &list) {
+		return list.Lines()
+	}
+	return []string{err.Error()}
+}

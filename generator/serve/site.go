@@ -1,0 +1,81 @@
+package serve
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+// Site is one complete build, as the server needs it. The server never
+// changes it after it is handed over: requests read it without locks while
+// the next build is made.
+type Site struct {
+	Files   map[string][]byte   // slash path under the site root → content
+	Sources map[string][]string // source file, from the site root → site paths of the pages it feeds
+	Assets  []string            // published paths of fingerprinted assets: cacheable for ever
+}
+
+// BuildOptions are what the server asks of a build.
+type BuildOptions struct {
+	BaseURL string // the server's own address, so that absolute links stay local
+	Inject  string // HTML to place before </body> of every page
+}
+
+// BuildFunc builds the site under root into memory. Content errors should
+// come back as a diag.List, so that each is shown as file:line:col: message.
+type BuildFunc func(root fs.FS, opts BuildOptions) (*Site, error)
+
+// snapshot is what the server serves at one moment: the last good site
+// (nil before the first success) and the errors of the last build, if it
+// failed. Snapshots are immutable and swapped whole.
+type snapshot struct {
+	site   *Site
+	build  int64  // the build the site comes from
+	inject string // the snippet its pages carry, to compare pages across builds
+	errors []string
+	assets map[string]bool   // fingerprinted file → true
+	latest map[string]string // asset name without its hash → current file
+}
+
+func newSnapshot(site *Site, build int64, inject string) *snapshot {
+	s := &snapshot{site: site, build: build, inject: inject, assets: map[string]bool{}, latest: map[string]string{}}
+	for _, a := range site.Assets {
+		a = strings.TrimPrefix(a, "/")
+		s.assets[a] = true
+		s.latest[unfingerprint(a)] = a
+	}
+	return s
+}
+
+// withErrors returns a copy of s that also carries errs.
+func (s *snapshot) withErrors(errs []string) *snapshot {
+	c := *s
+	c.errors = errs
+	return &c
+}
+
+// pagePath is the site path a browser shows for an HTML file:
+// "blocs/b1/index.html" → "/blocs/b1/".
+func pagePath(file string) string {
+	if file == "index.html" {
+		return "/"
+	}
+	if strings.HasSuffix(file, "/index.html") {
+		return "/" + strings.TrimSuffix(file, "index.html")
+	}
+	return "/" + file
+}
+
+func isHTML(file string) bool { return path.Ext(file) == ".html" }
+
+// samePage reports whether two renderings of a page differ only in the
+// build number of the injected script.
+func samePage(a, b []byte, injectA, injectB string) bool {
+	i := bytes.LastIndex(a, []byte(injectA))
+	j := bytes.LastIndex(b, []byte(injectB))
+	if i < 0 || j < 0 {
+		return bytes.Equal(a, b)
+	}
+	return bytes.Equal(a[:i], b[:j]) && bytes.Equal(a[i+len(injectA):], b[j+len(injectB):])
+}

@@ -14,7 +14,8 @@
   try {
     const s = JSON.parse(sessionStorage.getItem(KEY));
     sessionStorage.removeItem(KEY);
-    if (s && s.path === here()) scrollTo(s.x, s.y);
+    // Instant: a theme's scroll-behavior: smooth would scroll from the top.
+    if (s && s.path === here()) scrollTo({ left: s.x, top: s.y, behavior: "instant" });
   } catch (e) {}
 
   function reload() {
@@ -43,11 +44,16 @@
     return e;
   }
 
-  function overlay(errors) {
-    const key = errors.join("\n");
-    if (box && box.dataset.key === key) return;
+  function hide() {
     if (box) box.remove();
     box = null;
+  }
+
+  function overlay(errors) {
+    const key = errors.join("\n");
+    if (!errors.length) dismissed = ""; // fixed: the next errors show again
+    if (box && box.dataset.key === key) return;
+    hide();
     if (!errors.length || key === dismissed) return;
     box = el("div", "position:fixed;z-index:2147483647;top:1rem;left:1rem;right:1rem;max-height:calc(100vh - 2rem);overflow:auto;" +
       "box-sizing:border-box;padding:1rem 1.25rem;background:#fff;color:#1a1a1a;border:3px solid #b00020;border-radius:6px;" +
@@ -58,7 +64,7 @@
     box.lang = "fr";
     const close = el("button", "float:right;margin:0 0 .5rem 1rem;padding:.25rem .75rem;font:inherit;color:#fff;background:#b00020;border:0;border-radius:4px;cursor:pointer", "Fermer");
     close.type = "button";
-    close.onclick = () => { dismissed = key; overlay([]); };
+    close.onclick = () => { dismissed = key; hide(); };
     box.append(close,
       el("p", "margin:0 0 .5rem;font-weight:700;font-size:1.1rem;color:#b00020",
         errors.length === 1 ? "1 erreur empêche la reconstruction du site" : errors.length + " erreurs empêchent la reconstruction du site"),
@@ -74,7 +80,7 @@
   }
 
   addEventListener("keydown", (e) => {
-    if (e.key === "Escape" && box) { dismissed = box.dataset.key; overlay([]); }
+    if (e.key === "Escape" && box) { dismissed = box.dataset.key; hide(); }
   });
 
   function onMessage(e) {

@@ -143,9 +143,15 @@ func (s *Server) Run(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			close(s.done)
-			stop, cancelStop := context.WithTimeout(context.Background(), 2*time.Second)
+			// Let answers being written finish, briefly: connections a
+			// browser opened ahead and never used would hold Shutdown for
+			// seconds, and Ctrl-C should feel instant.
+			stop, cancelStop := context.WithTimeout(context.Background(), 500*time.Millisecond)
 			defer cancelStop()
-			return srv.Shutdown(stop)
+			if srv.Shutdown(stop) != nil {
+				srv.Close()
+			}
+			return nil
 		case err := <-served:
 			return fmt.Errorf("serve: %w", err)
 		case b := <-batches:

@@ -1,0 +1,290 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"cursus/generator"
+	"cursus/internal/browsertest"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// realBuild is what cursus serve builds with.
+func realBuild(root fs.FS, o BuildOptions) (*Site, error) {
+	out, err := generator.Build(root, generator.Options{BaseURL: o.BaseURL, Inject: o.Inject})
+	if err != nil {
+		return nil, err
+	}
+	return &Site{Files: out.Files, Sources: out.Sources, Assets: out.Assets}, nil
+}
+
+// copySite copies the bundled site (content, themes, config.toml) into a
+// temporary directory the test can edit.
+func copySite(t testing.TB) string {
+	t.Helper()
+	dst := t.TempDir()
+	src := filepath.Join("..", "..")
+	for _, top := range []string{"content", "themes", "config.toml"} {
+		err := filepath.WalkDir(filepath.Join(src, top), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(src, p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+// edit replaces old by new in a file of the site, in place or atomically.
+func edit(t testing.TB, dir, rel, old, new string, atomic bool) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("%s has no %q", rel, old)
+	}
+	data = []byte(strings.Replace(string(data), old, new, 1))
+	if !atomic {
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp")
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// lineOf returns the 1-based line of the first occurrence of s in a file.
+func lineOf(t *testing.T, dir, rel, s string) int {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(data), s)
+	if i < 0 {
+		t.Fatalf("%s has no %q", rel, s)
+	}
+	return strings.Count(string(data[:i]), "\n") + 1
+}
+
+func open(t testing.TB, ctx context.Context, url string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("open %s: %v", url, err)
+	}
+}
+
+func eval[T any](t testing.TB, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// waitJS polls until the expression is true, across the reloads it waits
+// for (an evaluation during a navigation fails, and is retried).
+func waitJS(t testing.TB, ctx context.Context, js string, timeout time.Duration) bool {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+js+")")); err == nil && ok {
+			return true
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	return false
+}
+
+func mustWait(t *testing.T, ctx context.Context, what, js string) {
+	t.Helper()
+	if !waitJS(t, ctx, js, 5*time.Second) {
+		text, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + "\n" + document.body.innerText.slice(0, 2000)`))
+		t.Fatalf("%s: %s never held; the page shows:\n%s", what, js, text)
+	}
+}
+
+// criteriaHas is true once the page lists criterion s and its scripts
+// have run (the live script restores the scroll position when it runs).
+func criteriaHas(s string) string {
+	return fmt.Sprintf(`document.readyState === "complete" && (document.querySelector("ol.criteria") || {textContent: ""}).textContent.includes(%q)`, s)
+}
+
+func TestBrowserLivePreview(t *testing.T) {
+	ctx := browsertest.New(t, 1280, 800)
+	dir := copySite(t)
+	s := start(t, Options{Source: dir, Build: realBuild})
+	const bloc = "content/blocs/b1.toml"
+
+	t.Run("criterion edited", func(t *testing.T) {
+		open(t, ctx, s.URL()+"competences/b1-c1/")
+		edit(t, dir, bloc, "Clarté et précision de la documentation", "Clarté modifiée de la documentation", false)
+		mustWait(t, ctx, "plain save", criteriaHas("Clarté modifiée de la documentation"))
+	})
+
+	t.Run("atomic save keeps the scroll position", func(t *testing.T) {
+		if y := eval[float64](t, ctx, `scrollTo({top: 300, behavior: "instant"}), scrollY`); y != 300 {
+			t.Fatalf("scrolled to %v, want 300", y)
+		}
+		edit(t, dir, bloc, "Clarté modifiée", "Clarté renommée", true)
+		mustWait(t, ctx, "atomic save", criteriaHas("Clarté renommée de la documentation"))
+		if !waitJS(t, ctx, `Math.abs(scrollY - 300) < 2`, 2*time.Second) {
+			t.Errorf("scroll not restored: at %v", eval[float64](t, ctx, `scrollY`))
+		}
+	})
+
+	t.Run("stylesheet swapped without reload", func(t *testing.T) {
+		eval[bool](t, ctx, `window.__marker = "kept", true`)
+		p := filepath.Join(dir, "themes/default/static/style.css")
+		css, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, append(css, "\nbody { outline: 3px solid rgb(1, 2, 3); }\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		mustWait(t, ctx, "new style", `getComputedStyle(document.body).outlineColor === "rgb(1, 2, 3)"`)
+		if m := eval[string](t, ctx, `String(window.__marker)`); m != "kept" {
+			t.Errorf("the page reloaded: marker %q", m)
+		}
+		if n := eval[int](t, ctx, `document.querySelectorAll('link[rel="stylesheet"]').length`); n != 1 {
+			t.Errorf("%d stylesheet links after the swap, want 1", n)
+		}
+	})
+
+	t.Run("error overlay", func(t *testing.T) {
+		const overlay = `(document.querySelector('#cursus-errors[role="alert"]') || {textContent: ""}).textContent`
+		line := lineOf(t, dir, bloc, `id = "B1.C1"`)
+		where := fmt.Sprintf("%s:%d:", bloc, line)
+		edit(t, dir, bloc, `id = "B1.C1"`, `id = "B1.C1`, true)
+		mustWait(t, ctx, "overlay", fmt.Sprintf(`%s.includes(%q)`, overlay, where))
+		if !eval[bool](t, ctx, criteriaHas("Clarté renommée")) {
+			t.Error("the last good page is gone")
+		}
+		edit(t, dir, bloc, `id = "B1.C1`, `id = "B1.C1"`, false)
+		mustWait(t, ctx, "fixed", `!document.querySelector("#cursus-errors")`)
+
+		// Dismissed, it stays away while the errors are the same.
+		edit(t, dir, bloc, `id = "B1.C1"`, `id = "B1.C1`, false)
+		mustWait(t, ctx, "overlay again", fmt.Sprintf(`%s.includes(%q)`, overlay, where))
+		eval[bool](t, ctx, `document.querySelector("#cursus-errors button").click(), true`)
+		if eval[bool](t, ctx, `!!document.querySelector("#cursus-errors")`) {
+			t.Error("overlay still there after Fermer")
+		}
+		edit(t, dir, bloc, `id = "B1.C1`, `id = "B1.C1"`, true)
+		deadline := time.Now().Add(5 * time.Second)
+		for len(s.hub.current.Load().errors) > 0 && time.Now().Before(deadline) {
+			time.Sleep(5 * time.Millisecond)
+		}
+		if errs := s.hub.current.Load().errors; len(errs) > 0 {
+			t.Fatalf("still failing after the fix: %q", errs)
+		}
+	})
+
+	t.Run("new page in a new directory", func(t *testing.T) {
+		open(t, ctx, s.URL()+"nouveau/sous/page/")
+		write(t, dir, "content/nouveau/sous/page.md", "+++\ntitle = \"Une page toute neuve\"\n+++\n\nSon texte.\n")
+		mustWait(t, ctx, "new page shown", `document.querySelector("h1") && document.querySelector("h1").textContent.includes("Une page toute neuve")`)
+		open(t, ctx, s.URL()+"nouveau/sous/page/")
+		mustWait(t, ctx, "new page loaded", `document.body.textContent.includes("Son texte.")`)
+	})
+}
+
+func TestBrowserNavigateToChanged(t *testing.T) {
+	ctx := browsertest.New(t, 1280, 800)
+	dir := copySite(t)
+	s := start(t, Options{Source: dir, Build: realBuild, NavigateToChanged: true})
+	open(t, ctx, s.URL()+"presentation/")
+	edit(t, dir, "content/blocs/b1.toml", "Taux de couverture des tests", "Taux de couverture mesuré des tests", true)
+	mustWait(t, ctx, "navigated", `location.pathname === "/competences/b1-c2/" && `+criteriaHas("Taux de couverture mesuré"))
+}
+
+func TestBrowserFirstBuildFails(t *testing.T) {
+	ctx := browsertest.New(t, 1280, 800)
+	dir := copySite(t)
+	edit(t, dir, "content/blocs/b2.toml", `id = "B2"`, `id = "B2`, false)
+	s := start(t, Options{Source: dir, Build: realBuild})
+	open(t, ctx, s.URL())
+	mustWait(t, ctx, "overlay", `(document.querySelector("#cursus-errors") || {textContent: ""}).textContent.includes("content/blocs/b2.toml:")`)
+	edit(t, dir, "content/blocs/b2.toml", `id = "B2`, `id = "B2"`, true)
+	mustWait(t, ctx, "site shown", `document.body.classList.contains("kind-home") && !document.querySelector("#cursus-errors")`)
+}
+
+// TestSaveToPaintLatency measures, over 20 saves of a criterion (half of
+// them atomic), the time from the file written to the first paint of the
+// page showing it, and fails only if a save never shows. The paint time is
+// the reloaded page's first-contentful-paint, on the same clock as the
+// test's (performance.timeOrigin is wall time).
+func TestSaveToPaintLatency(t *testing.T) {
+	ctx := browsertest.New(t, 1280, 800)
+	dir := copySite(t)
+	s := start(t, Options{Source: dir, Build: realBuild})
+	const observe = `window.__paint = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (e.name === "first-contentful-paint") window.__paint = performance.timeOrigin + e.startTime;
+}).observe({type: "paint", buffered: true});`
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: observe}); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, s.URL()+"competences/b1-c1/")
+	old := "Clarté et précision de la documentation"
+	var paint, seen []time.Duration
+	missed := 0
+	for i := 1; i <= 20; i++ {
+		text := fmt.Sprintf("Clarté mesurée n° %d de la documentation", i)
+		edit(t, dir, "content/blocs/b1.toml", old, text, i%2 == 0)
+		written := time.Now()
+		old = text
+		if !waitJS(t, ctx, criteriaHas(text), 5*time.Second) {
+			missed++
+			t.Errorf("save %d never showed", i)
+			continue
+		}
+		seen = append(seen, time.Since(written))
+		if waitJS(t, ctx, `window.__paint > 0`, time.Second) {
+			at := eval[float64](t, ctx, `window.__paint`)
+			paint = append(paint, time.Duration(at*1e6-float64(written.UnixNano())))
+		}
+	}
+	t.Logf("save → first paint: median %v, p90 %v over %d saves (%d missed)", pct(paint, 50), pct(paint, 90), len(paint), missed)
+	t.Logf("save → seen by the test's polling: median %v, p90 %v", pct(seen, 50), pct(seen, 90))
+}
+
+func pct(d []time.Duration, p int) time.Duration {
+	if len(d) == 0 {
+		return 0
+	}
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[(len(s)-1)*p/100].Round(100 * time.Microsecond)
+}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -136,6 +137,14 @@ func mustWait(t *testing.T, ctx context.Context, what, js string) {
 
 // criteriaHas is true once the page lists criterion s and its scripts
 // have run (the live script restores the scroll position when it runs).
+func scrollTo(t *testing.T, ctx context.Context, y float64) {
+	t.Helper()
+	// Instant: the theme scrolls smoothly.
+	if got := eval[float64](t, ctx, fmt.Sprintf(`scrollTo({top: %v, behavior: "instant"}), scrollY`, y)); got != y {
+		t.Fatalf("scrolled to %v, want %v", got, y)
+	}
+}
+
 func criteriaHas(s string) string {
 	return fmt.Sprintf(`document.readyState === "complete" && (document.querySelector("ol.criteria") || {textContent: ""}).textContent.includes(%q)`, s)
 }
@@ -152,12 +161,27 @@ func TestBrowserLivePreview(t *testing.T) {
 		mustWait(t, ctx, "plain save", criteriaHas("Clarté modifiée de la documentation"))
 	})
 
-	t.Run("atomic save keeps the scroll position", func(t *testing.T) {
-		if y := eval[float64](t, ctx, `scrollTo({top: 300, behavior: "instant"}), scrollY`); y != 300 {
-			t.Fatalf("scrolled to %v, want 300", y)
-		}
+	t.Run("atomic save, swapped in place", func(t *testing.T) {
+		scrollTo(t, ctx, 300)
+		eval[bool](t, ctx, `window.__marker = "kept", true`)
 		edit(t, dir, bloc, "Clarté modifiée", "Clarté renommée", true)
 		mustWait(t, ctx, "atomic save", criteriaHas("Clarté renommée de la documentation"))
+		// Only <main> changed: it was swapped, the page not reloaded.
+		if m := eval[string](t, ctx, `String(window.__marker)`); m != "kept" {
+			t.Errorf("the page reloaded: marker %q", m)
+		}
+		if y := eval[float64](t, ctx, `scrollY`); y != 300 {
+			t.Errorf("scroll moved to %v", y)
+		}
+	})
+
+	t.Run("template edited: reload keeps the scroll position", func(t *testing.T) {
+		scrollTo(t, ctx, 300)
+		edit(t, dir, "themes/default/layouts/partials/chrome.html", `<footer class="site-footer">`, `<footer class="site-footer"><p>Pied modifié</p>`, true)
+		mustWait(t, ctx, "template change", `document.readyState === "complete" && document.querySelector("footer").textContent.includes("Pied modifié")`)
+		if m := eval[string](t, ctx, `String(window.__marker)`); m != "undefined" {
+			t.Errorf("the page did not reload: marker %q", m)
+		}
 		if !waitJS(t, ctx, `Math.abs(scrollY - 300) < 2`, 2*time.Second) {
 			t.Errorf("scroll not restored: at %v", eval[float64](t, ctx, `scrollY`))
 		}
@@ -248,11 +272,32 @@ func TestBrowserFirstBuildFails(t *testing.T) {
 func TestSaveToPaintLatency(t *testing.T) {
 	ctx := browsertest.New(t, 1280, 800)
 	dir := copySite(t)
-	s := start(t, Options{Source: dir, Build: realBuild})
+	var mu sync.Mutex
+	var buildStart, buildEnd time.Time
+	timed := func(root fs.FS, o BuildOptions) (*Site, error) {
+		mu.Lock()
+		buildStart = time.Now()
+		mu.Unlock()
+		site, err := realBuild(root, o)
+		mu.Lock()
+		buildEnd = time.Now()
+		mu.Unlock()
+		return site, err
+	}
+	s := start(t, Options{Source: dir, Build: timed})
+	// __paint is when the page with the new text was painted: the first
+	// contentful paint of a reloaded page, or the frame after <main> was
+	// swapped (a rAF callback runs just before the frame paints; a message
+	// posted from it arrives just after).
 	const observe = `window.__paint = 0;
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) if (e.name === "first-contentful-paint") window.__paint = performance.timeOrigin + e.startTime;
-}).observe({type: "paint", buffered: true});`
+}).observe({type: "paint", buffered: true});
+addEventListener("DOMContentLoaded", () => {
+  const ch = new MessageChannel();
+  ch.port1.onmessage = () => { window.__paint = performance.timeOrigin + performance.now(); };
+  new MutationObserver(() => requestAnimationFrame(() => ch.port2.postMessage(0))).observe(document.body, {childList: true, subtree: true});
+});`
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: observe}); err != nil {
 		t.Fatal(err)
 	}
@@ -262,6 +307,7 @@ new PerformanceObserver((list) => {
 	missed := 0
 	for i := 1; i <= 20; i++ {
 		text := fmt.Sprintf("Clarté mesurée n° %d de la documentation", i)
+		eval[bool](t, ctx, `window.__paint = 0, true`)
 		edit(t, dir, "content/blocs/b1.toml", old, text, i%2 == 0)
 		written := time.Now()
 		old = text
@@ -274,6 +320,10 @@ new PerformanceObserver((list) => {
 		if waitJS(t, ctx, `window.__paint > 0`, time.Second) {
 			at := eval[float64](t, ctx, `window.__paint`)
 			paint = append(paint, time.Duration(at*1e6-float64(written.UnixNano())))
+			mu.Lock()
+			ms := func(t time.Time) float64 { return float64(t.Sub(written).Microseconds()) / 1000 }
+			t.Logf("save %d: build from %.1f to %.1f ms, painted at %.1f ms", i, ms(buildStart), ms(buildEnd), at-float64(written.UnixMicro())/1000)
+			mu.Unlock()
 		}
 	}
 	t.Logf("save → first paint: median %v, p90 %v over %d saves (%d missed)", pct(paint, 50), pct(paint, 90), len(paint), missed)

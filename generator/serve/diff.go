@@ -13,7 +13,12 @@ type message struct {
 	Errors []string `json:"errors"` // empty: hide the overlay
 	// Pages changed by the build; the script reloads if it shows one of them.
 	Pages []string `json:"pages,omitempty"`
-	All   bool     `json:"all,omitempty"` // every page changed (template, config): reload wherever
+	// Main lists those of Pages that changed only inside <main>: the
+	// script can fetch the page and swap its <main> in place, without the
+	// cost of a reload (a new document parsed, laid out and painted, its
+	// scripts run again) nor the jump of the scroll position.
+	Main []string `json:"main,omitempty"`
+	All  bool     `json:"all,omitempty"` // every page changed (template, config): reload wherever
 	// CSS maps old stylesheet paths to new ones: a page that need not
 	// reload swaps its links in place.
 	CSS map[string]string `json:"css,omitempty"`
@@ -49,9 +54,12 @@ func changes(prev, next *snapshot, sources []string, navigate bool) message {
 	}
 	var changed []string
 	for _, f := range html {
-		if pageChanged(prev, next, f, renames) {
+		if c, inMain := pageChanged(prev, next, f, renames); c {
 			changed = append(changed, f)
 			m.Pages = append(m.Pages, pagePath(f))
+			if inMain {
+				m.Main = append(m.Main, pagePath(f))
+			}
 		}
 	}
 	for from, to := range renames {
@@ -63,7 +71,7 @@ func changes(prev, next *snapshot, sources []string, navigate bool) message {
 		}
 	}
 	if len(m.Pages) >= pages && pages > 0 {
-		m.All, m.Pages, m.CSS = true, nil, nil
+		m.All, m.Pages, m.Main, m.CSS = true, nil, nil, nil
 	}
 	if navigate {
 		m.Goto, m.Fed = target(next.site.Sources, sources, changed, next.site.Files)
@@ -126,11 +134,12 @@ func assetRenames(prev, next *snapshot, others []string) map[string]string {
 }
 
 // pageChanged reports whether the page in file changed for its reader:
-// beyond the renaming of its stylesheets and data files.
-func pageChanged(prev, next *snapshot, file string, renames map[string]string) bool {
+// beyond the renaming of its stylesheets and data files; and if so, whether
+// only inside its <main> element.
+func pageChanged(prev, next *snapshot, file string, renames map[string]string) (changed, inMain bool) {
 	p, n := prev.site.Files[file], next.site.Files[file]
 	if p == nil || n == nil {
-		return true
+		return true, false
 	}
 	for from, to := range renames {
 		if !bytes.Contains(p, []byte(from)) {
@@ -139,11 +148,28 @@ func pageChanged(prev, next *snapshot, file string, renames map[string]string) b
 		switch path.Ext(from) {
 		case ".css", ".json":
 		default:
-			return true // a script or an image changed: only a reload shows it
+			return true, false // a script or an image changed: only a reload shows it
 		}
 		p = bytes.ReplaceAll(p, []byte(from), []byte(to))
 	}
-	return !samePage(p, n, prev.inject, next.inject)
+	if samePage(p, n, prev.inject, next.inject) {
+		return false, false
+	}
+	po, pok := outsideMain(p)
+	no, nok := outsideMain(n)
+	return true, pok && nok && samePage(po, no, prev.inject, next.inject)
+}
+
+// outsideMain returns a page without the content of its one <main>
+// element.
+func outsideMain(page []byte) ([]byte, bool) {
+	i := bytes.Index(page, []byte("<main"))
+	j := bytes.LastIndex(page, []byte("</main>"))
+	if i < 0 || j < i || bytes.Count(page, []byte("<main")) != 1 {
+		return nil, false
+	}
+	out := make([]byte, 0, len(page)-(j-i))
+	return append(append(out, page[:i]...), page[j:]...), true
 }
 
 // unfingerprint drops the hash from an asset's name:

@@ -26,7 +26,8 @@ func (f fakeSite) snapshot(build int64) *snapshot {
 		site.Files["assets/"+name+"."+fp+".svg"] = []byte("<svg/>" + fp)
 	}
 	for file, body := range f.pages {
-		site.Files[file] = []byte("<html>" + head + "<body>" + body + snippet(build) + "</body></html>")
+		nav, main, _ := strings.Cut(body, "|") // "nav|main": what is outside <main>, and in it
+		site.Files[file] = []byte("<html>" + head + "<body><nav>" + nav + "</nav><main>" + main + "</main>" + snippet(build) + "</body></html>")
 	}
 	site.Files["assets/style."+f.css+".css"] = []byte("body{}" + f.css)
 	site.Files["assets/search-index."+f.index+".json"] = []byte("{}" + f.index)
@@ -45,14 +46,14 @@ func pagesOf(kv ...string) map[string]string {
 
 func TestChanges(t *testing.T) {
 	base := fakeSite{css: "aaaa1111", index: "bbbb2222", pages: pagesOf(
-		"index.html", "home",
-		"blocs/b1/index.html", "bloc 1",
-		"competences/b1-c1/index.html", "critère A",
-		"metiers/dev/index.html", "dev: critère A",
-		"blocs/b2/index.html", "bloc 2",
-		"competences/b1-c2/index.html", "critère C",
-		"competences/b2-c1/index.html", "critère D",
-		"presentation/index.html", "prose",
+		"index.html", "menu|home",
+		"blocs/b1/index.html", "menu|bloc 1",
+		"competences/b1-c1/index.html", "menu|critère A",
+		"metiers/dev/index.html", "menu|dev: critère A",
+		"blocs/b2/index.html", "menu|bloc 2",
+		"competences/b1-c2/index.html", "menu|critère C",
+		"competences/b2-c1/index.html", "menu|critère D",
+		"presentation/index.html", "menu|prose",
 	), extra: map[string]string{"favicon": "cccc3333"}}
 	edit := func(f func(*fakeSite)) fakeSite {
 		c := base
@@ -79,26 +80,33 @@ func TestChanges(t *testing.T) {
 		{"nothing changed but the build number", base.snapshot(1), base, []string{"content/index.md"}, false, message{}},
 		{"a criterion: its pages, not the index rename", base.snapshot(1), edit(func(f *fakeSite) {
 			f.index = "dddd4444"
-			f.pages["competences/b1-c1/index.html"] = "critère B"
-			f.pages["metiers/dev/index.html"] = "dev: critère B"
+			f.pages["competences/b1-c1/index.html"] = "menu|critère B"
+			f.pages["metiers/dev/index.html"] = "menu|dev: critère B"
 		}), []string{"content/blocs/b1.toml"}, false,
-			message{Pages: []string{"/competences/b1-c1/", "/metiers/dev/"}}},
+			message{Pages: []string{"/competences/b1-c1/", "/metiers/dev/"}, Main: []string{"/competences/b1-c1/", "/metiers/dev/"}}},
+		{"a change outside <main>", base.snapshot(1), edit(func(f *fakeSite) {
+			f.pages["competences/b1-c1/index.html"] = "menu bis|critère B"
+			f.pages["metiers/dev/index.html"] = "menu|dev: critère B"
+		}), []string{"content/blocs/b1.toml"}, false,
+			message{Pages: []string{"/competences/b1-c1/", "/metiers/dev/"}, Main: []string{"/metiers/dev/"}}},
 		{"navigate to the most specific page", base.snapshot(1), edit(func(f *fakeSite) {
-			f.pages["competences/b1-c1/index.html"] = "critère B"
-			f.pages["metiers/dev/index.html"] = "dev: critère B"
-			f.pages["blocs/b1/index.html"] = "bloc 1: critère B"
+			f.pages["competences/b1-c1/index.html"] = "menu|critère B"
+			f.pages["metiers/dev/index.html"] = "menu|dev: critère B"
+			f.pages["blocs/b1/index.html"] = "menu|bloc 1: critère B"
 		}), []string{"content/blocs/b1.toml"}, true,
 			message{
 				Pages: []string{"/blocs/b1/", "/competences/b1-c1/", "/metiers/dev/"},
+				Main:  []string{"/blocs/b1/", "/competences/b1-c1/", "/metiers/dev/"},
 				Goto:  "/competences/b1-c1/", Fed: []string{"/competences/b1-c1/", "/blocs/b1/", "/metiers/dev/"},
 			}},
 		{"navigate to the bloc when all its pages change", base.snapshot(1), edit(func(f *fakeSite) {
 			f.pages["competences/b1-c1/index.html"] += " (bloc 1 bis)"
 			f.pages["competences/b1-c2/index.html"] += " (bloc 1 bis)"
-			f.pages["blocs/b1/index.html"] = "bloc 1 bis"
+			f.pages["blocs/b1/index.html"] = "menu|bloc 1 bis"
 		}), []string{"content/blocs/b1.toml"}, true,
 			message{
 				Pages: []string{"/blocs/b1/", "/competences/b1-c1/", "/competences/b1-c2/"},
+				Main:  []string{"/blocs/b1/", "/competences/b1-c1/", "/competences/b1-c2/"},
 				Goto:  "/blocs/b1/", Fed: []string{"/blocs/b1/", "/competences/b1-c1/", "/competences/b1-c2/"},
 			}},
 		{"stylesheet only", base.snapshot(1), edit(func(f *fakeSite) { f.css = "eeee5555" }),
@@ -106,12 +114,12 @@ func TestChanges(t *testing.T) {
 			message{CSS: map[string]string{"/assets/style.aaaa1111.css": "/assets/style.eeee5555.css"}}},
 		{"stylesheet and a page", base.snapshot(1), edit(func(f *fakeSite) {
 			f.css = "eeee5555"
-			f.pages["presentation/index.html"] = "new prose"
+			f.pages["presentation/index.html"] = "menu|new prose"
 		}), nil, false,
-			message{Pages: []string{"/presentation/"}, CSS: map[string]string{"/assets/style.aaaa1111.css": "/assets/style.eeee5555.css"}}},
+			message{Pages: []string{"/presentation/"}, Main: []string{"/presentation/"}, CSS: map[string]string{"/assets/style.aaaa1111.css": "/assets/style.eeee5555.css"}}},
 		{"an image reloads every page", base.snapshot(1), edit(func(f *fakeSite) { f.extra["favicon"] = "ffff6666" }), nil, false,
 			message{All: true}},
-		{"a new page", base.snapshot(1), edit(func(f *fakeSite) { f.pages["nouveau/page/index.html"] = "new" }), nil, false,
+		{"a new page", base.snapshot(1), edit(func(f *fakeSite) { f.pages["nouveau/page/index.html"] = "menu|new" }), nil, false,
 			message{Pages: []string{"/nouveau/page/"}}},
 		{"a removed page", base.snapshot(1), edit(func(f *fakeSite) { delete(f.pages, "presentation/index.html") }), nil, false,
 			message{Pages: []string{"/presentation/"}}},

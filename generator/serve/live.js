@@ -25,6 +25,26 @@
     location.reload();
   }
 
+  // swapMain fetches the page and puts its new <main> in place of the old:
+  // what changed, without a reload. Pages whose <main> holds a form or a
+  // script (bound by the page's scripts) reload instead.
+  let swaps = 0;
+  async function swapMain() {
+    const seq = ++swaps;
+    try {
+      const cur = document.querySelector("main");
+      if (!cur || cur.querySelector("form,input,select,textarea,script")) return reload();
+      const r = await fetch(location.href, { cache: "no-store" });
+      const doc = new DOMParser().parseFromString(await r.text(), "text/html");
+      const next = doc.querySelector("main");
+      if (seq !== swaps) return; // a newer build's swap is on its way
+      if (!r.ok || !next || next.querySelector("script")) return reload();
+      document.querySelector("main").replaceWith(document.adoptNode(next));
+    } catch (e) {
+      reload();
+    }
+  }
+
   function swapCSS(css) {
     for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
       const to = css[new URL(link.href).pathname];
@@ -90,8 +110,11 @@
     build = m.build;
     const p = here();
     if (m.goto && m.goto !== p && !(m.fed || []).includes(p)) return location.assign(m.goto);
-    if (m.all || stale || notFound || (m.pages || []).includes(p)) return reload();
+    if (m.all || stale || notFound) return reload();
+    const changed = (m.pages || []).includes(p);
+    if (changed && !(m.main || []).includes(p)) return reload();
     if (m.css) swapCSS(m.css);
+    if (changed) swapMain();
   }
 
   function connect() {

@@ -38,7 +38,7 @@ type Options struct {
 	Build             BuildFunc
 	Stdout, Stderr    io.Writer // progress and errors; discarded when nil
 
-	// Window is the quiet time that ends a batch of file events; 15 ms when
+	// Window is the quiet time that ends a batch of file events; 10 ms when
 	// zero. Short, because editors finish a save in a millisecond or two,
 	// and every millisecond here is one more before the page changes.
 	Window time.Duration
@@ -81,7 +81,7 @@ func New(opts Options) (*Server, error) {
 		opts.Bind = "127.0.0.1"
 	}
 	if opts.Window == 0 {
-		opts.Window = 15 * time.Millisecond
+		opts.Window = 10 * time.Millisecond
 	}
 	if opts.Stdout == nil {
 		opts.Stdout = io.Discard

@@ -117,12 +117,22 @@
     if (changed) swapMain();
   }
 
+  // One stream per visible tab: browsers allow six connections per host
+  // over HTTP/1.1, and a dozen background tabs would starve page loads. A
+  // tab coming back reconnects with its build and reloads if it is stale.
+  let es = null;
   function connect() {
-    const es = new EventSource("/__cursus/events?b=" + build);
+    if (es || document.hidden) return;
+    es = new EventSource("/__cursus/events?b=" + build);
     es.onmessage = onMessage;
-    // Reconnect by hand, with the build the page is at now, when the server
-    // restarts or drops the stream.
-    es.onerror = () => { es.close(); setTimeout(connect, 500); };
+    // Reconnect by hand, with the build the page is at now, when the
+    // server restarts or drops the stream.
+    es.onerror = () => { es.close(); es = null; setTimeout(connect, 500); };
   }
+  document.addEventListener("visibilitychange", () => {
+    if (!document.hidden) return connect();
+    if (es) es.close();
+    es = null;
+  });
   connect();
 })();

@@ -23,7 +23,8 @@ const usage = `usage: cursus <command> [flags]
 
 commands:
   build  [-s SOURCE] [-d DESTINATION] [--baseURL URL] [--minify=true]
-  serve  [-s SOURCE] [--bind 127.0.0.1] [--port 1313]
+  serve  [-s SOURCE] [--bind 127.0.0.1] [--port 1313] [--poll DURATION]
+         [--navigateToChanged] [--minify]
   check  [-s SOURCE]        validate content and links, write nothing
   import FILE [-o DIR]      turn a référentiel table into content/
   version

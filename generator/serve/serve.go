@@ -164,7 +164,7 @@ func (s *Server) Run(ctx context.Context) error {
 // site root) changed, swaps it in and tells the browsers. A failed build
 // keeps the last good one served, with its errors shown over it.
 func (s *Server) rebuild(changed []string) {
-	if slices.Contains(changed, config.File) {
+	if slices.Contains(changed, config.File) || slices.Contains(changed, ".") { // "." : events were lost
 		s.reconfigure()
 	}
 	s.build++

@@ -23,6 +23,33 @@ type Theme struct {
 	layouts map[string]*template.Template // by layout name: "bloc", "page"…
 	Assets  *Assets
 	buffers sync.Pool
+
+	partials *template.Template
+	cache    sync.Map // cacheKey → template.HTML
+}
+
+type cacheKey struct {
+	name string
+	data any
+}
+
+// cached renders the partial name with data once per build and returns the
+// same HTML to every page that asks again: a compétence appears on its bloc
+// page and on the page of each of its bloc's métiers. data must be a
+// pointer or another comparable value that identifies what is rendered;
+// the partial must not depend on the page it is placed in.
+func (t *Theme) cached(name string, data any) (template.HTML, error) {
+	key := cacheKey{name, data}
+	if h, ok := t.cache.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := t.partials.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	t.cache.Store(key, h)
+	return h, nil
 }
 
 // Load reads the theme in dir from root. funcs are the template functions,
@@ -39,7 +66,13 @@ func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets, minify
 	partials, _ := fs.Glob(root, dir+"/layouts/partials/*.html")
 	layouts, _ := fs.Glob(root, dir+"/layouts/*.html")
 	sort.Strings(partials)
-	common := template.New(dir + "/layouts/base.html").Funcs(funcs)
+	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}, Assets: assets}
+	t.buffers.New = func() any { return new(bytes.Buffer) }
+	all := template.FuncMap{"cached": t.cached}
+	for k, v := range funcs {
+		all[k] = v
+	}
+	common := template.New(dir + "/layouts/base.html").Funcs(all)
 	if err := parseInto(root, common, common.Name(), minify); err != nil {
 		errs.Add(diag.Pos{File: dir + "/layouts/base.html"}, "%s", templateMsg(err))
 	}
@@ -51,8 +84,6 @@ func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets, minify
 	if len(errs) > 0 {
 		return nil, errs.Err()
 	}
-	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}, Assets: assets}
-	t.buffers.New = func() any { return new(bytes.Buffer) }
 	for _, l := range layouts {
 		name := strings.TrimSuffix(path.Base(l), ".html")
 		if name == "base" {
@@ -68,6 +99,9 @@ func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets, minify
 		}
 		t.layouts[name] = set
 	}
+	// The partials are executed on their own by cached; the layouts were
+	// cloned from common before that, as html/template requires.
+	t.partials = common
 	errs.Sort()
 	return t, errs.Err()
 }

@@ -134,13 +134,15 @@ func assetRenames(prev, next *snapshot, others []string) map[string]string {
 }
 
 // pageChanged reports whether the page in file changed for its reader:
-// beyond the renaming of its stylesheets and data files; and if so, whether
-// only inside its <main> element.
+// beyond the build number of its script and the renaming of its
+// stylesheets and data files; and if so, whether only inside its <main>
+// element.
 func pageChanged(prev, next *snapshot, file string, renames map[string]string) (changed, inMain bool) {
 	p, n := prev.site.Files[file], next.site.Files[file]
 	if p == nil || n == nil {
 		return true, false
 	}
+	same := []pair{{[]byte(prev.inject), []byte(next.inject)}}
 	for from, to := range renames {
 		if !bytes.Contains(p, []byte(from)) {
 			continue
@@ -150,26 +152,50 @@ func pageChanged(prev, next *snapshot, file string, renames map[string]string) (
 		default:
 			return true, false // a script or an image changed: only a reload shows it
 		}
-		p = bytes.ReplaceAll(p, []byte(from), []byte(to))
+		same = append(same, pair{[]byte(from), []byte(to)})
 	}
-	if samePage(p, n, prev.inject, next.inject) {
+	if equalExcept(p, n, same) {
 		return false, false
 	}
-	po, pok := outsideMain(p)
-	no, nok := outsideMain(n)
-	return true, pok && nok && samePage(po, no, prev.inject, next.inject)
+	pi, pj, pok := mainSpan(p)
+	ni, nj, nok := mainSpan(n)
+	return true, pok && nok && equalExcept(p[:pi], n[:ni], same) && equalExcept(p[pj:], n[nj:], same)
 }
 
-// outsideMain returns a page without the content of its one <main>
-// element.
-func outsideMain(page []byte) ([]byte, bool) {
+// pair is a string of the old build and the one standing for it in the new.
+type pair struct{ old, new []byte }
+
+// equalExcept reports whether a and b are equal once each occurrence in a
+// of an old string of pairs is read as its new one. It compares in place:
+// the server does it for every page after every save.
+func equalExcept(a, b []byte, pairs []pair) bool {
+	for {
+		at, k := -1, 0
+		for i, p := range pairs {
+			if j := bytes.Index(a, p.old); j >= 0 && (at < 0 || j < at) {
+				at, k = j, i
+			}
+		}
+		if at < 0 {
+			return bytes.Equal(a, b)
+		}
+		p := pairs[k]
+		if !bytes.HasPrefix(b, a[:at]) || !bytes.HasPrefix(b[at:], p.new) {
+			return false
+		}
+		a, b = a[at+len(p.old):], b[at+len(p.new):]
+	}
+}
+
+// mainSpan returns where the content of a page's one <main> element
+// starts and ends.
+func mainSpan(page []byte) (start, end int, ok bool) {
 	i := bytes.Index(page, []byte("<main"))
 	j := bytes.LastIndex(page, []byte("</main>"))
 	if i < 0 || j < i || bytes.Count(page, []byte("<main")) != 1 {
-		return nil, false
+		return 0, 0, false
 	}
-	out := make([]byte, 0, len(page)-(j-i))
-	return append(append(out, page[:i]...), page[j:]...), true
+	return i, j, true
 }
 
 // unfingerprint drops the hash from an asset's name:

@@ -175,3 +175,26 @@ func TestPagePath(t *testing.T) {
 		}
 	}
 }
+
+func TestEqualExcept(t *testing.T) {
+	pairs := []pair{{[]byte("a.1.css"), []byte("a.22.css")}, {[]byte("?b=9"), []byte("?b=10")}}
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"", "", true},
+		{"x", "x", true},
+		{"x", "y", false},
+		{"<link a.1.css><p>t</p><script ?b=9>", "<link a.22.css><p>t</p><script ?b=10>", true},
+		{"<link a.1.css><p>t</p><script ?b=9>", "<link a.22.css><p>u</p><script ?b=10>", false},
+		{"<link a.1.css>", "<link a.1.css>", false}, // the old name where the new one should be
+		{"a.1.css a.1.css", "a.22.css a.22.css", true},
+		{"a.1.css a.1.css", "a.22.css a.22.cs", false},
+		{"<p>t</p>", "<p>t</p>x", false},
+	}
+	for _, tt := range tests {
+		if got := equalExcept([]byte(tt.a), []byte(tt.b), pairs); got != tt.want {
+			t.Errorf("equalExcept(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"bytes"
 	"io/fs"
 	"path"
 	"strings"
@@ -72,10 +71,5 @@ func isHTML(file string) bool { return path.Ext(file) == ".html" }
 // samePage reports whether two renderings of a page differ only in the
 // build number of the injected script.
 func samePage(a, b []byte, injectA, injectB string) bool {
-	i := bytes.LastIndex(a, []byte(injectA))
-	j := bytes.LastIndex(b, []byte(injectB))
-	if i < 0 || j < 0 {
-		return bytes.Equal(a, b)
-	}
-	return bytes.Equal(a[:i], b[:j]) && bytes.Equal(a[i+len(injectA):], b[j+len(injectB):])
+	return equalExcept(a, b, []pair{{[]byte(injectA), []byte(injectB)}})
 }

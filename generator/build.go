@@ -383,10 +383,7 @@ func (b *builder) addSearchIndex(assets *render.Assets) error {
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
-	data, err := ix.JSON()
-	if err == nil && b.min != nil {
-		data, err = b.min.bytes("application/json", data)
-	}
+	data, err := ix.JSON() // compact already: no minifier pass
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}

@@ -3,9 +3,12 @@ package content
 import (
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"cursus/generator/diag"
 )
@@ -118,6 +121,7 @@ func (l *loader) load() {
 		l.errs.Add(diag.Pos{File: "."}, "%v", err)
 	}
 	sort.Strings(files)
+	l.parseBlocs(files)
 	sawModalites := false
 	for _, f := range files {
 		switch {
@@ -126,8 +130,8 @@ func (l *loader) load() {
 		case f == ModalitesFile:
 			sawModalites = true
 			l.modalites(f)
-		case path.Dir(f) == BlocsDir && path.Ext(f) == ".toml":
-			l.bloc(f)
+		case isBlocFile(f):
+			// parsed by parseBlocs
 		case path.Ext(f) == ".toml":
 			l.errs.Add(diag.Pos{File: f}, "unknown data file: data goes in %s, %s or %s/*.toml", CertificationFile, ModalitesFile, BlocsDir)
 		case path.Ext(f) == ".md":
@@ -202,17 +206,55 @@ func (l *loader) modalites(file string) {
 	}
 }
 
-func (l *loader) bloc(file string) {
-	src, ok := l.read(file)
+func isBlocFile(f string) bool { return path.Dir(f) == BlocsDir && path.Ext(f) == ".toml" }
+
+// parseBlocs reads and decodes the bloc files on every core: a large
+// référentiel has hundreds of them. Results keep the files' sorted order.
+func (l *loader) parseBlocs(files []string) {
+	var blocFiles []string
+	for _, f := range files {
+		if isBlocFile(f) {
+			blocFiles = append(blocFiles, f)
+		}
+	}
+	parsed := make([]*parsedBloc, len(blocFiles))
+	errs := make([]diag.List, len(blocFiles))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(blocFiles); i = int(next.Add(1)) - 1 {
+				parsed[i] = parseBloc(l.fsys, blocFiles[i], &errs[i])
+			}
+		}()
+	}
+	wg.Wait()
+	for i, pb := range parsed {
+		l.errs = append(l.errs, errs[i]...)
+		if pb != nil {
+			l.blocs = append(l.blocs, *pb)
+		}
+	}
+}
+
+func parseBloc(fsys fs.FS, file string, errs *diag.List) *parsedBloc {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		errs.Add(diag.Pos{File: file}, "%v", err)
+		return nil
+	}
+	src, ok := checkText(file, src, errs)
 	if !ok {
-		return
+		return nil
 	}
 	var b blocFile
-	ki, ok := decodeTOML(file, src, 1, &b, &l.errs)
+	ki, ok := decodeTOML(file, src, 1, &b, errs)
 	if !ok {
-		return
+		return nil
 	}
-	l.blocs = append(l.blocs, parsedBloc{file: file, data: b, keys: ki})
+	return &parsedBloc{file: file, data: b, keys: ki}
 }
 
 func (l *loader) page(file string) {

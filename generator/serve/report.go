@@ -7,17 +7,17 @@ import (
 
 // describe says in a few words what a rebuild changed, for the terminal.
 func describe(m message, changed []string) string {
-	what := "built"
-	if changed != nil {
-		what = "rebuilt after " + joinList(changed)
-		if len(changed) > 3 {
-			what = fmt.Sprintf("rebuilt after %d changes", len(changed))
-		}
+	if changed == nil {
+		return "built the site"
+	}
+	what := "rebuilt after " + joinList(changed)
+	if len(changed) > 3 {
+		what = fmt.Sprintf("rebuilt after %d changes", len(changed))
 	}
 	switch {
 	case m.All:
 		return what + ": every page"
-	case m.CSS != nil:
+	case m.CSS != nil && len(m.Pages) == 0:
 		return what + ": stylesheet swapped in place"
 	case len(m.Pages) == 0:
 		return what + ": no page changed"

@@ -35,10 +35,29 @@ type SiteData struct {
 	// Declaration is the déclaration d'accessibilité page (config
 	// accessibility.page), or nil when the site has none.
 	Declaration *Crumb
+
+	navigates map[string]bool // paths the header or footer links to
 }
 
 // Crumb is a link: a breadcrumb or a navigation entry.
 type Crumb struct {
 	Title string
 	Path  string
+}
+
+// Chrome is what the header and footer of a page depend on: the site, and
+// the page's path when the navigation links to it ("" otherwise). Pages
+// with the same Chrome share one rendering of them ({{cached "footer"
+// (chrome .)}}): on a site of thousands of compétences, all their pages
+// share one header.
+type Chrome struct {
+	Site    *SiteData
+	Current string
+}
+
+func (s *SiteData) chrome(d *Data) Chrome {
+	if d.Path == "/" || s.navigates[d.Path] {
+		return Chrome{s, d.Path}
+	}
+	return Chrome{s, ""}
 }

@@ -23,6 +23,10 @@ func (b *builder) siteData() *SiteData {
 			s.Declaration = &c
 		}
 	}
+	s.navigates = map[string]bool{}
+	for _, c := range append(append([]Crumb{}, s.Nav...), s.Pages...) {
+		s.navigates[c.Path] = true
+	}
 	return s
 }
 

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"cursus/internal/testsite"
 )
 
 func TestCheckBundled(t *testing.T) {
@@ -57,7 +59,7 @@ func TestUsage(t *testing.T) {
 
 func TestImportSeedIsANoOpOnBundledContent(t *testing.T) {
 	dir := t.TempDir()
-	copyTree(t, "../../content", dir)
+	testsite.Copy(t, "../../content", dir)
 	var out, errb bytes.Buffer
 	code := run([]string{"import", "../../generator/importer/testdata/referentiel.txt", "-o", dir, "--dry-run"}, &out, &errb)
 	if code != 0 {
@@ -82,7 +84,7 @@ func TestImportIntoEmptyDirThenCheck(t *testing.T) {
 		t.Fatalf("check without a theme: exit %d, %s", code, errb.String())
 	}
 	errb.Reset()
-	copyTree(t, "../../themes", filepath.Join(site, "themes"))
+	testsite.Copy(t, "../../themes", filepath.Join(site, "themes"))
 	if code := run([]string{"check", "-s", site}, &out, &errb); code != 0 {
 		t.Fatalf("check of imported content: exit %d: %s", code, errb.String())
 	}
@@ -104,27 +106,5 @@ func TestImportNotATable(t *testing.T) {
 	}
 	if _, err := os.Stat(dir); err == nil {
 		t.Error("a failed import wrote the content directory")
-	}
-}
-
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		target := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"cursus/generator"
 	"cursus/internal/browsertest"
+	"cursus/internal/testsite"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -30,31 +31,7 @@ func realBuild(root fs.FS, o BuildOptions) (*Site, error) {
 
 // copySite copies the bundled site (content, themes, config.toml) into a
 // temporary directory the test can edit.
-func copySite(t testing.TB) string {
-	t.Helper()
-	dst := t.TempDir()
-	src := filepath.Join("..", "..")
-	for _, top := range []string{"content", "themes", "config.toml"} {
-		err := filepath.WalkDir(filepath.Join(src, top), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(src, p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
+func copySite(t testing.TB) string { return testsite.Bundled(t, "../..") }
 
 // edit replaces old by new in a file of the site, in place or atomically.
 func edit(t testing.TB, dir, rel, old, new string, atomic bool) {

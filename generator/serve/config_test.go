@@ -1,18 +1,19 @@
 package serve
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"cursus/internal/testsite"
 )
 
 // TestConfigRetargetsTheme switches the theme in config.toml: the server
 // rebuilds with it and watches the new theme, not the old one.
 func TestConfigRetargetsTheme(t *testing.T) {
 	dir := copySite(t)
-	copyDir(t, filepath.Join(dir, "themes/default"), filepath.Join(dir, "themes/alt"))
+	testsite.Copy(t, filepath.Join(dir, "themes/default"), filepath.Join(dir, "themes/alt"))
 	s := start(t, Options{Source: dir, Build: realBuild})
 	events := subscribe(t, s.URL(), s.hub.current.Load().build)
 
@@ -44,26 +45,5 @@ func TestPollMode(t *testing.T) {
 	m := next(t, events)
 	if len(m.Pages) == 0 || !strings.Contains(fetch(t, s.URL()+"competences/b1-c1/"), "Clarté sondée") {
 		t.Errorf("after a save: %+v", m)
-	}
-}
-
-func copyDir(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }

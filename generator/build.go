@@ -272,14 +272,25 @@ func (b *builder) renderAll(sink func(string, []byte) error, keep map[string]boo
 	errs := make([]error, len(b.jobs))
 	forEach(len(b.jobs), func(i int) {
 		j := b.jobs[i]
-		html, err := b.renderJob(j)
-		if err == nil && sink != nil {
-			err = sink(fileOf(j.data.Path), html)
-			if !keep[j.data.Path] {
-				html = nil
-			}
+		if sink == nil {
+			results[i].html, errs[i] = b.renderJob(j)
+			return
 		}
-		results[i], errs[i] = result{html: html}, err
+		var written error
+		err := b.theme.RenderFunc(j.layout, j.data, func(html []byte) error {
+			if b.opts.Inject != "" {
+				html = inject(html, b.opts.Inject)
+			}
+			if keep[j.data.Path] {
+				results[i].html = bytes.Clone(html)
+			}
+			written = sink(fileOf(j.data.Path), html)
+			return written
+		})
+		if err != nil && written == nil {
+			err = diag.Prefix(j.at(), b.explain(j, err))
+		}
+		errs[i] = err
 	})
 	return results, collect(b.jobs, errs)
 }

@@ -141,17 +141,28 @@ func (t *Theme) Has(layout string) bool { _, ok := t.layouts[layout]; return ok 
 // Render executes layout with data into a new buffer. The layout's file
 // defines blocks that the base template places.
 func (t *Theme) Render(layout string, data any) ([]byte, error) {
+	var page []byte
+	err := t.RenderFunc(layout, data, func(b []byte) error {
+		page = bytes.Clone(b) // exact size; the buffer serves the next page
+		return nil
+	})
+	return page, err
+}
+
+// RenderFunc executes layout with data into a pooled buffer and hands the
+// page to use, which must not keep it: cursus build writes the page out and
+// lets the buffer, grown once to the size of the largest pages, serve the
+// next one, so a large site is never copied in memory.
+func (t *Theme) RenderFunc(layout string, data any, use func([]byte) error) error {
 	set, ok := t.layouts[layout]
 	if !ok {
-		return nil, fmt.Errorf("theme %s has no layout %q (add %s/layouts/%s.html)", t.Dir, layout, t.Dir, layout)
+		return fmt.Errorf("theme %s has no layout %q (add %s/layouts/%s.html)", t.Dir, layout, t.Dir, layout)
 	}
 	buf := t.buffers.Get().(*bytes.Buffer)
 	defer t.buffers.Put(buf)
 	buf.Reset()
 	if err := set.ExecuteTemplate(buf, t.Dir+"/layouts/base.html", data); err != nil {
-		return nil, fmt.Errorf("%s", templateMsg(err))
+		return fmt.Errorf("%s", templateMsg(err))
 	}
-	// The page keeps an exact-size copy; the buffer, grown once to the size
-	// of the largest pages, serves the next page.
-	return bytes.Clone(buf.Bytes()), nil
+	return use(buf.Bytes())
 }

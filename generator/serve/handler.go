@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"net"
 	"net/http"
 	"path"
 	"strconv"
@@ -12,6 +13,13 @@ import (
 // mix. Only files of the build exist: no directory listing, no source file,
 // and a path cannot climb out since there is no file system behind it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hostAllowed(r.Host) {
+		// A page on another site can point its own domain name at
+		// 127.0.0.1 (DNS rebinding) and read the preview; a loopback
+		// server only answers to loopback names.
+		http.Error(w, "cursus serve answers only to localhost", http.StatusForbidden)
+		return
+	}
 	switch r.URL.Path {
 	case eventsPath:
 		s.hub.serveEvents(w, r)
@@ -102,4 +110,17 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, status int, name s
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}
+}
+
+// hostAllowed reports whether a request's Host may be served: any host when
+// the server was bound beyond loopback on purpose, else loopback names only.
+func (s *Server) hostAllowed(host string) bool {
+	if bind := s.opts.Bind; bind != "" && !isLoopback(bind) {
+		return true
+	}
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.Trim(strings.ToLower(host), "[]")
+	return host == "" || host == "localhost" || strings.HasSuffix(host, ".localhost") || isLoopback(host)
 }

@@ -9,6 +9,9 @@ import (
 
 func testServer(snap *snapshot) *Server {
 	s := &Server{done: make(chan struct{})}
+	// httptest requests come for example.com: serve any host here, the
+	// loopback-only rule has its own test.
+	s.opts.Bind = "0.0.0.0"
 	s.hub = newHub(s.done)
 	s.hub.current.Store(snap)
 	return s
@@ -103,5 +106,35 @@ func TestServeFirstBuildFailed(t *testing.T) {
 		if !strings.Contains(body, want) {
 			t.Errorf("error page lacks %q:\n%s", want, body)
 		}
+	}
+}
+
+func TestServeHTTPRefusesForeignHosts(t *testing.T) {
+	site := &Site{Files: map[string][]byte{"index.html": []byte("<p>home</p>"), "404.html": []byte("x")}}
+	srv := testServer(newSnapshot(site, 1, scriptURL(1)))
+	srv.opts.Bind = "127.0.0.1"
+	for host, want := range map[string]int{
+		"127.0.0.1:1313":    200,
+		"localhost:1313":    200,
+		"[::1]:1313":        200,
+		"app.localhost":     200,
+		"evil.example:1313": 403,
+		"10.0.0.2:1313":     403,
+	} {
+		req := httptest.NewRequest("GET", "/", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code != want {
+			t.Errorf("Host %s: status %d, want %d", host, rec.Code, want)
+		}
+	}
+	srv.opts.Bind = "0.0.0.0"
+	req := httptest.NewRequest("GET", "/", nil)
+	req.Host = "evil.example"
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	if rec.Code != 200 {
+		t.Errorf("bound to 0.0.0.0 on purpose: status %d, want 200", rec.Code)
 	}
 }

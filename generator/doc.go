@@ -64,7 +64,12 @@ Description, Path, Crumbs, the page's Bloc, Competence, Metier or Page,
 its rendered Prose, and Matrix on correspondence pages. Functions: url
 (site path or entity → URL under the base path), abs (absolute URL), asset
 (fingerprinted URL of a file of static/), fr (French typography of plain
-text), hue (bloc number → colour slot 1–8), add, plural.
+text), hue (bloc number → colour slot 1–8), add, plural, chrome (the
+comparable key of a page's header and footer) and cached: {{cached "name"
+DATA}} renders the partial once per build for each DATA (a pointer or
+another comparable value) and gives every later page the same HTML; the
+default theme caches its header and footer per navigation state and a
+compétence's article and aside, which every métier page of its bloc repeats.
 
 Layouts: home, blocs, bloc, competences, competence, metiers, metier,
 modalites, matrice, recherche, page, 404, and any named by a page's layout.

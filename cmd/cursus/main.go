@@ -89,6 +89,13 @@ func check(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fl *flag.FlagSet, name string) bool {
+	set := false
+	fl.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
 // report prints an error, one diagnostic per line, and returns exit status 1.
 func report(stderr io.Writer, err error) int {
 	var list diag.List
@@ -108,7 +115,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	src := fl.String("s", ".", "site `SOURCE` directory")
 	dest := fl.String("d", "", "`DESTINATION` directory (default: publishDir of config.toml, under SOURCE)")
 	baseURL := fl.String("baseURL", "", "absolute `URL` the site is published at (default: baseURL of config.toml)")
-	minify := fl.Bool("minify", true, "minify HTML, CSS, JS, SVG, JSON and XML")
+	minify := fl.Bool("minify", true, "minify HTML, CSS, JS, SVG, JSON and XML (default: on unless config.toml sets [minify] disable = true)")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -118,12 +125,15 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	root := os.DirFS(*src)
+	cfg, err := config.Load(root)
+	if err != nil {
+		return report(stderr, err)
+	}
 	if *dest == "" {
-		cfg, err := config.Load(root)
-		if err != nil {
-			return report(stderr, err)
-		}
 		*dest = filepath.Join(*src, cfg.PublishDir)
+	}
+	if !flagSet(fl, "minify") {
+		*minify = !cfg.Minify.Disable
 	}
 	out, err := generator.BuildTo(root, generator.Options{Minify: *minify, BaseURL: *baseURL}, *dest)
 	if err != nil {

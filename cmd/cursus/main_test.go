@@ -108,3 +108,34 @@ func TestImportNotATable(t *testing.T) {
 		t.Error("a failed import wrote the content directory")
 	}
 }
+
+// TestBuildMinifySwitch: minified by default, off when config.toml says so,
+// and the flag wins over the config.
+func TestBuildMinifySwitch(t *testing.T) {
+	site := testsite.Bundled(t, "../..")
+	dest := filepath.Join(t.TempDir(), "out")
+	minified := func(args ...string) bool {
+		t.Helper()
+		var out, errb bytes.Buffer
+		if code := run(append([]string{"build", "-s", site, "-d", dest}, args...), &out, &errb); code != 0 {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		page, err := os.ReadFile(filepath.Join(dest, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return !strings.Contains(string(page), "\n<meta charset")
+	}
+	if !minified() {
+		t.Error("build is not minified by default")
+	}
+	cfg := filepath.Join(site, "config.toml")
+	data, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, append(data, "\n[minify]\ndisable = true\n"...), 0o644)
+	if minified() {
+		t.Error("[minify] disable = true in config.toml is ignored")
+	}
+	if !minified("--minify=true") {
+		t.Error("--minify=true does not override the config")
+	}
+}

@@ -41,6 +41,12 @@ func (b *builder) plan() {
 		j.data.Site = b.site
 		b.jobs = append(b.jobs, j)
 	}
+	// index adds one of the site's own pages that lists the whole model,
+	// one level below home.
+	index := func(kind, title, description, path, source string, sources ...string) {
+		add(&job{layout: kind, source: source, sources: sources, data: &Data{Kind: kind, Title: title,
+			Description: description, Path: path, Crumbs: []Crumb{home}}})
+	}
 	homeJob := &job{layout: "home", source: dir + "index.md", data: &Data{Kind: "home", Title: b.cfg.Title, Description: b.cfg.Description, Path: "/"}}
 	if c.Home != nil {
 		homeJob.body, homeJob.data.Page = c.Home, c.Home
@@ -50,9 +56,9 @@ func (b *builder) plan() {
 		}
 	}
 	add(homeJob)
-	add(&job{layout: "blocs", source: dir + content.BlocsDir, data: &Data{Kind: "blocs", Title: "Blocs de compétences",
-		Description: "Les blocs de compétences du référentiel, leurs compétences et les métiers auxquels ils mènent.",
-		Path:        pathBlocs, Crumbs: []Crumb{home}}})
+	index("blocs", "Blocs de compétences",
+		"Les blocs de compétences du référentiel, leurs compétences et les métiers auxquels ils mènent.",
+		pathBlocs, dir+content.BlocsDir)
 	for _, bl := range c.Blocs {
 		src := bl.Pos.File
 		j := &job{layout: "bloc", source: dir + src, pos: bl.Pos, sources: []string{dir + src}, data: &Data{Kind: "bloc", Bloc: bl,
@@ -62,9 +68,9 @@ func (b *builder) plan() {
 		b.attach(j, bl.Prose)
 		add(j)
 	}
-	add(&job{layout: "competences", source: dir + content.BlocsDir, data: &Data{Kind: "competences", Title: "Toutes les compétences",
-		Description: "Les compétences du référentiel, bloc par bloc, avec leurs critères d'évaluation.",
-		Path:        pathCompetences, Crumbs: []Crumb{home}}})
+	index("competences", "Toutes les compétences",
+		"Les compétences du référentiel, bloc par bloc, avec leurs critères d'évaluation.",
+		pathCompetences, dir+content.BlocsDir)
 	for _, co := range c.Competences {
 		src := co.Pos.File
 		j := &job{layout: "competence", source: dir + src, pos: co.Pos, sources: []string{dir + src}, data: &Data{Kind: "competence", Competence: co, Bloc: co.Bloc,
@@ -74,9 +80,9 @@ func (b *builder) plan() {
 		b.attach(j, co.Prose)
 		add(j)
 	}
-	add(&job{layout: "metiers", source: dir + content.BlocsDir, data: &Data{Kind: "metiers", Title: "Les métiers visés",
-		Description: "Les métiers auxquels mène la formation, et pour chacun les blocs de compétences qui y préparent.",
-		Path:        pathMetiers, Crumbs: []Crumb{home}}})
+	index("metiers", "Les métiers visés",
+		"Les métiers auxquels mène la formation, et pour chacun les blocs de compétences qui y préparent.",
+		pathMetiers, dir+content.BlocsDir)
 	for _, m := range c.Metiers {
 		var srcs []string
 		for _, bl := range m.Blocs {
@@ -89,9 +95,9 @@ func (b *builder) plan() {
 		b.attach(j, m.Prose)
 		add(j)
 	}
-	add(&job{layout: "modalites", source: dir + content.ModalitesFile, sources: []string{dir + content.ModalitesFile}, data: &Data{Kind: "modalites", Title: "Modalités d'évaluation",
-		Description: "Comment les compétences sont évaluées : les modalités d'évaluation et les compétences concernées.",
-		Path:        pathModalites, Crumbs: []Crumb{home}}})
+	index("modalites", "Modalités d'évaluation",
+		"Comment les compétences sont évaluées : les modalités d'évaluation et les compétences concernées.",
+		pathModalites, dir+content.ModalitesFile, dir+content.ModalitesFile)
 	for _, m := range matrices(c.Blocs) {
 		title := "Correspondances métiers, blocs et compétences"
 		crumbs := []Crumb{home}
@@ -103,9 +109,9 @@ func (b *builder) plan() {
 			Description: "Tableaux de correspondance entre les métiers visés, les blocs de compétences et les compétences.",
 			Path:        matrixPath(m.Group), Crumbs: crumbs}})
 	}
-	add(&job{layout: "recherche", source: dir, data: &Data{Kind: "recherche", Title: "Rechercher",
-		Description: "Rechercher un métier, un bloc, une compétence ou un critère d'évaluation.",
-		Path:        pathSearch, Crumbs: []Crumb{home}}})
+	index("recherche", "Rechercher",
+		"Rechercher un métier, un bloc, une compétence ou un critère d'évaluation.",
+		pathSearch, dir)
 	for _, p := range c.Pages {
 		layout := "page"
 		if p.Layout != "" {

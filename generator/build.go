@@ -67,7 +67,7 @@ func Build(root fs.FS, opts Options) (*Output, error) {
 // the new site in only when everything succeeded: on any error, dest is left
 // as it was. The returned Output has no Files.
 func BuildTo(root fs.FS, opts Options, dest string) (*Output, error) {
-	w, err := newDirWriter(dest)
+	w, err := newSiteWriter(dest)
 	if err != nil {
 		return nil, err
 	}

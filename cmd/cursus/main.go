@@ -14,6 +14,7 @@ import (
 	"cursus/generator"
 	"cursus/generator/config"
 	"cursus/generator/diag"
+	_ "cursus/internal/hugeheap" // fewer page faults: see its doc
 )
 
 // version is set at link time with -ldflags "-X main.version=…".
@@ -74,6 +75,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
+	tuneGC()
 	out, err := generator.Build(os.DirFS(*src), generator.Options{})
 	if err != nil {
 		return report(stderr, err)
@@ -124,6 +126,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	start := time.Now()
+	tuneGC()
 	root := os.DirFS(*src)
 	cfg, err := config.Load(root)
 	if err != nil {

@@ -259,6 +259,11 @@ func TestSameFile(t *testing.T) {
 	if sameFile(p, data[:len(data)-1]) || sameFile(filepath.Join(dir, "none"), nil) {
 		t.Error("shorter content or missing file reported same")
 	}
+	empty := filepath.Join(dir, "empty")
+	os.WriteFile(empty, nil, 0o644)
+	if !sameFile(empty, nil) || sameFile(empty, []byte("x")) || sameFile(p, nil) {
+		t.Error("empty file or empty content misjudged")
+	}
 	os.Symlink(p, filepath.Join(dir, "link"))
 	if sameFile(filepath.Join(dir, "link"), data) {
 		t.Error("a symbolic link was followed")

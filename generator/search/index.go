@@ -1,11 +1,13 @@
 package search
 
 import (
-	"bytes"
-	"encoding/json"
+	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"cursus/generator/content"
 )
@@ -81,10 +83,11 @@ type Options struct {
 
 // builder collects documents and their words before numbering the words.
 type builder struct {
-	opts  Options
-	docs  []Doc
-	title [][]string
-	body  [][]string
+	opts Options
+	docs []Doc
+	// The text matched in each document, then its words.
+	titleText, bodyText []string
+	title, body         [][]string
 }
 
 // Build makes the index of a site from its model.
@@ -114,14 +117,41 @@ func Build(site *content.Site, opts Options) (*Index, error) {
 			return nil, err
 		}
 	}
+	b.title = make([][]string, len(b.docs))
+	b.body = make([][]string, len(b.docs))
+	parallel(len(b.docs), func(i int) {
+		b.title[i] = Words(b.titleText[i])
+		b.body[i] = Words(b.bodyText[i])
+	})
 	b.number(ix)
 	return ix, nil
 }
 
 func (b *builder) add(d Doc, title, body string) {
 	b.docs = append(b.docs, d)
-	b.title = append(b.title, Words(title))
-	b.body = append(b.body, Words(body))
+	b.titleText = append(b.titleText, title)
+	b.bodyText = append(b.bodyText, body)
+}
+
+// parallel calls fn for 0..n-1 on every core, in chunks.
+func parallel(n int, fn func(i int)) {
+	const chunk = 256
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+chunk, n); i++ {
+					fn(i)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func (b *builder) metier(m *content.Metier) {
@@ -218,34 +248,20 @@ func (b *builder) number(ix *Index) {
 		// letters reads the same in Go bytes and JavaScript code units.
 		ix.Cuts = append(ix.Cuts, len(w)-len(Stem(w)))
 	}
-	for i := range b.docs {
+	parallel(len(b.docs), func(i int) {
 		b.docs[i].TitleW = wordNumbers(b.title[i], num)
 		b.docs[i].BodyW = wordNumbers(b.body[i], num)
-	}
+	})
 	ix.Docs = b.docs
 }
 
 func wordNumbers(words []string, num map[string]int) []int {
-	out := []int{}
-	seen := map[int]bool{}
+	out := make([]int, 0, len(words))
 	for _, w := range words {
-		if n, ok := num[w]; ok && !seen[n] {
-			seen[n] = true
+		if n, ok := num[w]; ok {
 			out = append(out, n)
 		}
 	}
-	sort.Ints(out)
-	return out
-}
-
-// JSON encodes the index compactly, leaving < > & as they are: the file is
-// fetched, never inlined in HTML.
-func (ix *Index) JSON() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(ix); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	slices.Sort(out)
+	return slices.Compact(out)
 }

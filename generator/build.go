@@ -270,7 +270,9 @@ func (b *builder) renderMarkdown() diag.List {
 func (b *builder) renderAll(sink func(string, []byte) error, keep map[string]bool) ([]result, diag.List) {
 	results := make([]result, len(b.jobs))
 	errs := make([]error, len(b.jobs))
-	forEach(len(b.jobs), func(i int) {
+	order := renderOrder(b.jobs)
+	forEach(len(b.jobs), func(k int) {
+		i := order[k]
 		j := b.jobs[i]
 		if sink == nil {
 			results[i].html, errs[i] = b.renderJob(j)
@@ -293,6 +295,23 @@ func (b *builder) renderAll(sink func(string, []byte) error, keep map[string]boo
 		errs[i] = err
 	})
 	return results, collect(b.jobs, errs)
+}
+
+// renderOrder starts with the pages that list the whole model (home, the
+// indexes, search, the tables) and leaves those of one entity or markdown
+// page for after: each of the first is one long job, and left at the end
+// it would keep one core busy while the others wait.
+func renderOrder(jobs []*job) []int {
+	order := make([]int, 0, len(jobs))
+	for pass := range 2 {
+		for i, j := range jobs {
+			one := j.data.Kind == "bloc" || j.data.Kind == "competence" || j.data.Kind == "metier" || j.data.Kind == "page" || j.data.Kind == "404"
+			if one == (pass == 1) {
+				order = append(order, i)
+			}
+		}
+	}
+	return order
 }
 
 func collect(jobs []*job, errs []error) diag.List {

@@ -1,4 +1,4 @@
-// Package hugeheap asks Linux to back the first 64 MB of the Go heap with
+// Package hugeheap asks Linux to back the first 128 MB of the Go heap with
 // transparent huge pages. Importing it is all there is to do.
 //
 // A build of the bundled site touches about 20 MB of fresh heap, and every
@@ -12,11 +12,13 @@
 // only: cmd/cursus imports it.
 //
 // The runtime maps heap memory as it grows, each mapping a fresh one that
-// would not carry the advice. So init makes the heap grow once by 64 MB with
+// would not carry the advice. So init makes the heap grow once by 128 MB with
 // one large allocation, advises the whole range, and frees it: the page
-// allocator hands out the lowest free addresses first, so the next 64 MB of
-// allocations land there. The memory is only reserved until touched; a
-// kernel without huge pages ignores the advice.
+// allocator hands out the lowest free addresses first, so the next 128 MB
+// of allocations land there, which is all of a bundled build and nearly all
+// of a 6,000-page one (3,000 faults instead of 8,000 there). The memory is
+// only reserved until touched; a kernel without huge pages ignores the
+// advice.
 package hugeheap
 
 import (
@@ -29,7 +31,7 @@ const (
 	hugePage   = 2 << 20
 	heapArena  = 64 << 20 // the runtime's heap arena size on 64-bit Linux
 	madvHuge   = 14       // MADV_HUGEPAGE
-	growHeapBy = 64 << 20
+	growHeapBy = 128 << 20
 )
 
 // Range is the address range advised, for tests.

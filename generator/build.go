@@ -168,8 +168,10 @@ func (b *builder) run(sink func(name string, data []byte) error) (*Output, error
 		BasePath:           b.cfg.BasePath(),
 	})
 	b.fr = newFrenchCache(b)
+	b.prepareModel()
 	b.site = b.siteData()
 	b.plan()
+	b.finishData()
 	if errs := b.renderMarkdown(); len(errs) > 0 {
 		errs.Sort()
 		return nil, errs

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"cursus/generator/markdown"
 )
 
 func buildBundled(t testing.TB, opts Options) *Output {
@@ -73,6 +75,72 @@ func TestBuildIsDeterministic(t *testing.T) {
 	for name, data := range a.Files {
 		if !bytes.Equal(data, b.Files[name]) {
 			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+// TestModelPreparedForDisplay: before pages render, every entity knows its
+// URL under the base path and its texts carry French typography, unless the
+// config keeps straight quotes.
+func TestModelPreparedForDisplay(t *testing.T) {
+	for _, keep := range []bool{false, true} {
+		config := "title = \"Mini\"\nbaseURL = \"https://mini.example/sub/\"\ntheme = \"mini\"\n"
+		if keep {
+			config += "[markup]\nkeepStraightQuotes = true\n"
+		}
+		site := miniSite(t, map[string]string{"config.toml": config})
+		raw, err := Load(site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Build(site, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, rc := out.Project.Content, raw.Content
+		for i, co := range c.Competences {
+			if want := "/sub/competences/" + co.Slug + "/"; co.URL != want {
+				t.Errorf("%s: URL %q, want %q", co.ID, co.URL, want)
+			}
+			for k, cr := range co.Criteria {
+				want := markdown.French(rc.Competences[i].Criteria[k].Text)
+				if keep {
+					want = rc.Competences[i].Criteria[k].Text
+				}
+				if cr.Text != want {
+					t.Errorf("keep=%v %s criterion %d: %q, want %q", keep, co.ID, k, cr.Text, want)
+				}
+			}
+		}
+		for _, m := range c.Metiers {
+			if want := "/sub/metiers/" + m.Slug + "/"; m.URL != want {
+				t.Errorf("%s: URL %q, want %q", m.ID, m.URL, want)
+			}
+		}
+		if c.Blocs[0].URL != "/sub/blocs/"+c.Blocs[0].Slug+"/" || c.Modalites[0].URL != "/sub/modalites/#"+c.Modalites[0].Slug {
+			t.Errorf("bloc URL %q, modalité URL %q", c.Blocs[0].URL, c.Modalites[0].URL)
+		}
+	}
+}
+
+// TestFrenchIsIdempotent: a theme calling fr on prepared text must not
+// change it again.
+func TestFrenchIsIdempotent(t *testing.T) {
+	p, err := Load(os.DirFS(".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{`"x" : y ; z ! ? « a » l'b`, p.Content.Certification.Summary}
+	for _, co := range p.Content.Competences {
+		texts = append(texts, co.Label, co.Text)
+		for _, cr := range co.Criteria {
+			texts = append(texts, cr.Text)
+		}
+	}
+	for _, s := range texts {
+		once := markdown.French(s)
+		if twice := markdown.French(once); twice != once {
+			t.Errorf("French(French(%q)) = %q, want %q", s, twice, once)
 		}
 	}
 }

@@ -13,9 +13,11 @@ import (
 type Data struct {
 	Site        *SiteData
 	Kind        string // home, blocs, bloc, competences, competence, metiers, metier, modalites, matrice, recherche, page, 404
-	Title       string
-	Description string
+	Title       string // with French typography
+	Description string // with French typography
 	Path        string // site path: "/blocs/b1/"
+	URL         string // Path under the base path
+	Canonical   string // absolute URL of the page
 	Crumbs      []Crumb
 	Bloc        *content.Bloc
 	Competence  *content.Competence
@@ -28,6 +30,7 @@ type Data struct {
 
 // SiteData is shared by every page of a build.
 type SiteData struct {
+	Title   string // the site's title, with French typography
 	Config  config.Config
 	Content *content.Site
 	Nav     []Crumb // main navigation
@@ -42,7 +45,8 @@ type SiteData struct {
 // Crumb is a link: a breadcrumb or a navigation entry.
 type Crumb struct {
 	Title string
-	Path  string
+	Path  string // site path
+	URL   string // Path under the base path
 }
 
 // Chrome is what the header and footer of a page depend on: the site, and

@@ -60,16 +60,27 @@ All problems are reported at once as file:line:col: message.
 Each layout in layouts/ is parsed with base.html and every partial; a layout
 defines "main", which base.html places. Templates receive a *Data (see
 data.go): Site (config, the whole model, navigation), Kind, Title,
-Description, Path, Crumbs, the page's Bloc, Competence, Metier or Page,
-its rendered Prose, and Matrix on correspondence pages. Functions: url
-(site path or entity → URL under the base path), abs (absolute URL), asset
-(fingerprinted URL of a file of static/), fr (French typography of plain
-text), hue (bloc number → colour slot 1–8), add, plural, chrome (the
-comparable key of a page's header and footer) and cached: {{cached "name"
-DATA}} renders the partial once per build for each DATA (a pointer or
-another comparable value) and gives every later page the same HTML; the
-default theme caches its header and footer per navigation state and a
-compétence's article and aside, which every métier page of its bloc repeats.
+Description, Path, URL, Canonical, Crumbs, the page's Bloc, Competence,
+Metier or Page, its rendered Prose, and Matrix on correspondence pages.
+
+Before pages render, the model is prepared for display: every entity has
+its URL (under the base path) in a URL field, and its texts (titles, labels,
+compétence texts, criteria, activities, modalités) carry French typography,
+as do Data.Title, Data.Description and Site.Title; Crumb has a URL too. So
+the default theme reads fields ({{.URL}}, {{.Label}}) rather than calling
+functions: a function call in a template costs about ten allocations
+through reflection, and a large site makes hundreds of thousands of them.
+
+Functions, for what fields do not give: url (site path or entity → URL
+under the base path), abs (absolute URL), asset (fingerprinted URL of a
+file of static/), fr (French typography of other text, such as config
+values; idempotent, so harmless on prepared text), hue (bloc number →
+colour slot 1–8), add, plural, chrome (the comparable key of a page's header
+and footer) and cached: {{cached "name" DATA}} renders the partial once per
+build for each DATA (a pointer or another comparable value) and gives every
+later page the same HTML; the default theme caches its header and footer
+per navigation state, the asset links of the head, and a compétence's
+article and aside, which every métier page of its bloc repeats.
 
 Layouts: home, blocs, bloc, competences, competence, metiers, metier,
 modalites, matrice, recherche, page, 404, and any named by a page's layout.
@@ -77,8 +88,10 @@ modalites, matrice, recherche, page, 404, and any named by a page's layout.
 # Building
 
 Build renders the whole site into memory (cursus serve, tests); BuildTo
-writes it into a directory as pages render and swaps the directory in only
-when everything succeeded (cursus build); Write publishes an Output the same
+publishes it into a directory as pages render (cursus build): a new
+directory is renamed into place, or an existing site is updated by staging
+only the files that differ and renaming them in, and removing what the new
+site lacks, once everything succeeded; Write publishes an Output the same
 way. CheckLinks checks every internal link and anchor of an Output.
 */
 package generator

@@ -43,7 +43,7 @@ func matrices(blocs []*content.Bloc) []*Matrix {
 	if len(out) > 1 {
 		var pages []Crumb
 		for _, m := range out {
-			pages = append(pages, Crumb{"Blocs " + strconv.Itoa(m.FirstNumber) + " à " + strconv.Itoa(m.LastNumber), matrixPath(m.Group)})
+			pages = append(pages, Crumb{Title: "Blocs " + strconv.Itoa(m.FirstNumber) + " à " + strconv.Itoa(m.LastNumber), Path: matrixPath(m.Group)})
 		}
 		for _, m := range out {
 			m.Groups = pages

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"strconv"
+	"strings"
 
 	"cursus/generator/content"
 )
@@ -10,14 +11,14 @@ import (
 func (b *builder) siteData() *SiteData {
 	s := &SiteData{Config: b.cfg, Content: b.p.Content}
 	s.Nav = []Crumb{
-		{"Métiers", pathMetiers},
-		{"Blocs", pathBlocs},
-		{"Compétences", pathCompetences},
-		{"Évaluation", pathModalites},
-		{"Correspondances", pathMatrix},
+		{Title: "Métiers", Path: pathMetiers},
+		{Title: "Blocs", Path: pathBlocs},
+		{Title: "Compétences", Path: pathCompetences},
+		{Title: "Évaluation", Path: pathModalites},
+		{Title: "Correspondances", Path: pathMatrix},
 	}
 	for _, p := range b.p.Content.Pages {
-		c := Crumb{p.Title, "/" + p.Slug + "/"}
+		c := Crumb{Title: p.Title, Path: "/" + p.Slug + "/"}
 		s.Pages = append(s.Pages, c)
 		if p.Slug == b.cfg.Accessibility.Page {
 			s.Declaration = &c
@@ -34,9 +35,9 @@ func (b *builder) siteData() *SiteData {
 func (b *builder) plan() {
 	c := b.p.Content
 	dir := b.cfg.ContentDir + "/"
-	home := Crumb{"Accueil", "/"}
-	blocs := Crumb{"Blocs de compétences", pathBlocs}
-	metiers := Crumb{"Métiers", pathMetiers}
+	home := Crumb{Title: "Accueil", Path: "/"}
+	blocs := Crumb{Title: "Blocs de compétences", Path: pathBlocs}
+	metiers := Crumb{Title: "Métiers", Path: pathMetiers}
 	add := func(j *job) {
 		j.data.Site = b.site
 		b.jobs = append(b.jobs, j)
@@ -76,7 +77,7 @@ func (b *builder) plan() {
 		j := &job{layout: "competence", source: dir + src, pos: co.Pos, sources: []string{dir + src}, data: &Data{Kind: "competence", Competence: co, Bloc: co.Bloc,
 			Title:       co.ID + " : " + co.Label,
 			Description: co.Text,
-			Path:        mustPath(co), Crumbs: []Crumb{home, blocs, {"Bloc " + strconv.Itoa(co.Bloc.Number), mustPath(co.Bloc)}}}}
+			Path:        mustPath(co), Crumbs: []Crumb{home, blocs, {Title: "Bloc " + strconv.Itoa(co.Bloc.Number), Path: mustPath(co.Bloc)}}}}
 		b.attach(j, co.Prose)
 		add(j)
 	}
@@ -103,7 +104,7 @@ func (b *builder) plan() {
 		crumbs := []Crumb{home}
 		if m.Groups != nil && m.Group > 1 {
 			title += " (blocs " + strconv.Itoa(m.FirstNumber) + " à " + strconv.Itoa(m.LastNumber) + ")"
-			crumbs = append(crumbs, Crumb{"Correspondances", pathMatrix})
+			crumbs = append(crumbs, Crumb{Title: "Correspondances", Path: pathMatrix})
 		}
 		add(&job{layout: "matrice", source: dir + content.BlocsDir, data: &Data{Kind: "matrice", Title: title, Matrix: m,
 			Description: "Tableaux de correspondance entre les métiers visés, les blocs de compétences et les compétences.",
@@ -122,6 +123,36 @@ func (b *builder) plan() {
 		add(j)
 	}
 	add(&job{layout: "404", source: b.theme.Dir + "/layouts/404.html", data: &Data{Kind: "404", Title: "Page introuvable", Path: "/404.html"}})
+}
+
+// finishData fills in what every page shows and the templates would
+// otherwise compute with function calls on every page: the title and
+// description with French typography, the page's absolute URL and the URLs
+// of its breadcrumbs and of the navigation.
+func (b *builder) finishData() {
+	base := b.cfg.BasePath()
+	link := func(cs []Crumb) {
+		for i := range cs {
+			cs[i].URL = base + strings.TrimPrefix(cs[i].Path, "/")
+		}
+	}
+	b.site.Title = b.french(b.cfg.Title)
+	link(b.site.Nav)
+	link(b.site.Pages)
+	if d := b.site.Declaration; d != nil {
+		d.URL = base + strings.TrimPrefix(d.Path, "/")
+	}
+	for _, j := range b.jobs {
+		d := j.data
+		d.Title = b.french(d.Title)
+		d.Description = b.french(d.Description)
+		d.URL = base + strings.TrimPrefix(d.Path, "/")
+		d.Canonical = b.abs(d.Path)
+		link(d.Crumbs)
+		if d.Matrix != nil {
+			link(d.Matrix.Groups)
+		}
+	}
 }
 
 // attach renders prose written for an entity on the entity's page.

@@ -48,3 +48,61 @@ func fileOf(p string) string {
 	}
 	return p
 }
+
+// prepareModel gives every entity of the model its URL and its texts their
+// French typography, once, so that templates read fields ({{.URL}},
+// {{.Label}}) instead of calling url and fr on every page: a template
+// function call costs about ten allocations through reflection, and the
+// lists of a large site make hundreds of thousands of them. French is
+// idempotent, so fr on a prepared text changes nothing, and finds it in the
+// cache.
+func (b *builder) prepareModel() {
+	base := b.cfg.BasePath()
+	url := func(v any) string { return base + strings.TrimPrefix(mustPath(v), "/") }
+	fr := func(s *string) {
+		if b.fr == nil {
+			return
+		}
+		t := b.french(*s)
+		b.fr[t] = t
+		*s = t
+	}
+	c := b.p.Content
+	fr(&c.Certification.Title)
+	fr(&c.Certification.Summary)
+	for _, x := range c.Blocs {
+		x.URL = url(x)
+		fr(&x.Title)
+		fr(&x.Label)
+		for i := range x.Activities {
+			fr(&x.Activities[i])
+		}
+	}
+	for _, x := range c.Competences {
+		x.URL = url(x)
+		fr(&x.Label)
+		fr(&x.Text)
+		for i := range x.Criteria {
+			fr(&x.Criteria[i].Text)
+		}
+	}
+	for _, x := range c.Metiers {
+		x.URL = url(x)
+		fr(&x.Title)
+	}
+	for _, x := range c.Modalites {
+		x.URL = url(x)
+		fr(&x.Name)
+		fr(&x.Detail)
+	}
+	for _, x := range c.Pages {
+		x.URL = url(x)
+		fr(&x.Title)
+		fr(&x.Description)
+	}
+	if c.Home != nil {
+		c.Home.URL = base
+		fr(&c.Home.Title)
+		fr(&c.Home.Description)
+	}
+}

@@ -12,20 +12,23 @@ import (
 // Competence, Metier and Page is set on the pages of those kinds.
 type Data struct {
 	Site        *SiteData
-	Kind        string // home, blocs, bloc, competences, competence, metiers, metier, modalites, matrice, recherche, page, 404
-	Title       string // with French typography
-	Description string // with French typography
-	Path        string // site path: "/blocs/b1/"
-	URL         string // Path under the base path
-	Canonical   string // absolute URL of the page
-	Crumbs      []Crumb
-	Bloc        *content.Bloc
-	Competence  *content.Competence
-	Metier      *content.Metier
-	Page        *content.Page
-	Prose       template.HTML // rendered markdown of the page, or attached to the entity
-	TOC         []markdown.Heading
-	Matrix      *Matrix // correspondence pages only
+	Kind        string  // home, blocs, bloc, competences, competence, metiers, metier, modalites, matrice, recherche, page, 404
+	Title       string  // with French typography
+	Description string  // with French typography
+	Path        string  // site path: "/blocs/b1/"
+	URL         string  // Path under the base path
+	Canonical   string  // absolute URL of the page
+	Crumbs      []Crumb // the pages above this one, from home
+	// Trail holds the same Crumbs, shared by every page with the same
+	// parents: {{cached "trail" .Trail}} renders them once per build.
+	Trail      *Trail
+	Bloc       *content.Bloc
+	Competence *content.Competence
+	Metier     *content.Metier
+	Page       *content.Page
+	Prose      template.HTML // rendered markdown of the page, or attached to the entity
+	TOC        []markdown.Heading
+	Matrix     *Matrix // correspondence pages only
 }
 
 // SiteData is shared by every page of a build.
@@ -40,6 +43,12 @@ type SiteData struct {
 	Declaration *Crumb
 
 	navigates map[string]bool // paths the header or footer links to
+}
+
+// Trail is a list of breadcrumbs that many pages share: every compétence
+// page of a bloc has the same.
+type Trail struct {
+	Crumbs []Crumb
 }
 
 // Crumb is a link: a breadcrumb or a navigation entry.

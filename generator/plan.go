@@ -142,8 +142,21 @@ func (b *builder) finishData() {
 	if d := b.site.Declaration; d != nil {
 		d.URL = base + strings.TrimPrefix(d.Path, "/")
 	}
+	trails := map[string]*Trail{}
 	for _, j := range b.jobs {
 		d := j.data
+		if len(d.Crumbs) > 0 {
+			var key strings.Builder
+			for _, c := range d.Crumbs {
+				key.WriteString(c.Path + "\x00" + c.Title + "\x00")
+			}
+			t := trails[key.String()]
+			if t == nil {
+				t = &Trail{Crumbs: d.Crumbs}
+				trails[key.String()] = t
+			}
+			d.Trail = t
+		}
 		d.Title = b.french(d.Title)
 		d.Description = b.french(d.Description)
 		d.URL = base + strings.TrimPrefix(d.Path, "/")

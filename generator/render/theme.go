@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -121,7 +122,7 @@ func parseInto(root fs.FS, t *template.Template, file string, minify Minifier) e
 		return err
 	}
 	if minify != nil {
-		if m, err := minify(TemplateType, src); err == nil {
+		if m, err := minify(TemplateType, BlankComments(src)); err == nil {
 			if _, err := t.Parse(string(m)); err == nil {
 				return nil
 			}
@@ -131,6 +132,20 @@ func parseInto(root fs.FS, t *template.Template, file string, minify Minifier) e
 	}
 	_, err = t.Parse(string(src))
 	return err
+}
+
+// comment matches a template comment, with its trim markers if any.
+var comment = regexp.MustCompile(`(?s)\{\{(- )?/\*.*?\*/( -)?\}\}`)
+
+// BlankComments empties the template comments of src before it is
+// minified: the HTML minifier reads a quote inside a comment ("the
+// caller's section") as the start of a string and leaves everything after
+// it as written. Comments print nothing, so the template is unchanged.
+func BlankComments(src []byte) []byte {
+	if !bytes.Contains(src, []byte("/*")) {
+		return src
+	}
+	return comment.ReplaceAll(src, []byte("{{$1/**/$2}}"))
 }
 
 // TemplateType is the media type under which a Minifier minifies template

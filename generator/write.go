@@ -177,11 +177,8 @@ func (w *siteWriter) write(name string, data []byte) error {
 	}
 	p := filepath.Join(w.stage, filepath.FromSlash(name))
 	dir := filepath.Dir(p)
-	if _, ok := w.dirs.Load(dir); !ok {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return w.fail(fmt.Errorf("write: %w", err))
-		}
-		w.dirs.Store(dir, true)
+	if err := w.mkdir(dir); err != nil {
+		return w.fail(fmt.Errorf("write: %w", err))
 	}
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return w.fail(fmt.Errorf("write: %w", err))
@@ -191,6 +188,26 @@ func (w *siteWriter) write(name string, data []byte) error {
 		w.staged = append(w.staged, name)
 		w.mu.Unlock()
 	}
+	return nil
+}
+
+// mkdir makes dir and its parents under the stage. The stage starts empty,
+// so it tries mkdir first: one system call per new directory, where
+// os.MkdirAll would stat it first.
+func (w *siteWriter) mkdir(dir string) error {
+	if _, ok := w.dirs.Load(dir); ok || dir == w.stage {
+		return nil
+	}
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = w.mkdir(filepath.Dir(dir)); err == nil {
+			err = os.Mkdir(dir, 0o755)
+		}
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	w.dirs.Store(dir, true)
 	return nil
 }
 

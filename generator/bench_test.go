@@ -86,7 +86,8 @@ func syntheticSite(tb testing.TB, scale int) fs.FS {
 
 // TestWriteSyntheticSite writes a synthetic site to $CURSUS_SYNTHETIC_DIR at
 // scale $CURSUS_SYNTHETIC_SCALE (default 120), to time the whole process and
-// its peak memory:
+// its peak memory. The site gets a copy of the bundled theme: write it again
+// after changing the theme.
 //
 //	CURSUS_SYNTHETIC_DIR=/tmp/syn go test -run TestWriteSyntheticSite ./generator/
 //	/usr/bin/time -v go run ./cmd/cursus build -s /tmp/syn

@@ -111,9 +111,25 @@ func newSiteWriter(dest string) (*siteWriter, error) {
 	if err := os.MkdirAll(filepath.Dir(w.dest), 0o755); err != nil {
 		return nil, fmt.Errorf("write: %w", err)
 	}
-	if fi, err := os.Lstat(w.dest); err == nil && fi.IsDir() {
+	fi, err := os.Lstat(w.dest)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return nil, fmt.Errorf("write: %w", err)
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return nil, fmt.Errorf("write: %s is a symbolic link: give the directory it points to", w.dest)
+	case !fi.IsDir():
+		return nil, fmt.Errorf("write: %s exists and is not a directory", w.dest)
+	default:
+		if err := checkSiteDir(w.dest); err != nil {
+			return nil, err
+		}
+	}
+	if err == nil {
 		go func() {
-			w.old, w.update = scanSite(w.dest)
+			old, ok := scanSite(w.dest)
+			// An empty destination gets the new site in one rename.
+			w.old, w.update = old, ok && len(old) > 0
 			close(w.ready)
 		}()
 	} else {
@@ -122,8 +138,35 @@ func newSiteWriter(dest string) (*siteWriter, error) {
 	return w, nil
 }
 
-// scanSite lists the files and directories under dir. ok is false when dir
-// holds anything else than plain files and directories, or cannot be read.
+// checkSiteDir refuses to publish over a directory that is not empty and
+// holds no index.html: publishing removes whatever the site does not
+// produce, and a mistyped -d must not empty someone's documents.
+func checkSiteDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	for _, e := range entries {
+		if e.Name() == "index.html" && e.Type().IsRegular() {
+			return nil
+		}
+	}
+	for _, e := range entries {
+		if !hidden(e.Name()) {
+			return fmt.Errorf("write: %s is not empty and holds no published site (no index.html): publishing would delete what it holds; empty it or choose another destination", dir)
+		}
+	}
+	return nil
+}
+
+// hidden reports whether a top-level entry of the output is left alone:
+// cursus publishes no name starting with a dot, and deployment tools keep
+// theirs there (.git, .nojekyll).
+func hidden(name string) bool { return strings.HasPrefix(name, ".") }
+
+// scanSite lists the files and directories under dir but the hidden ones at
+// its top. ok is false when dir holds anything else than plain files and
+// directories, or cannot be read.
 func scanSite(dir string) (entries map[string]bool, ok bool) {
 	entries = map[string]bool{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -131,6 +174,12 @@ func scanSite(dir string) (entries map[string]bool, ok bool) {
 			return err
 		}
 		if p == dir {
+			return nil
+		}
+		if filepath.Dir(p) == dir && hidden(d.Name()) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
 			return nil
 		}
 		rel, err := filepath.Rel(dir, p)
@@ -368,7 +417,8 @@ func (w *siteWriter) makeParents(name string, made map[string]bool) error {
 	return nil
 }
 
-// swap replaces dest by tmp with two renames; the old site is removed last.
+// swap replaces dest by tmp with two renames; the old site is removed last,
+// once its hidden top-level entries have moved into the new one.
 func swap(tmp, dest string) error {
 	old := ""
 	if _, err := os.Lstat(dest); err == nil {
@@ -386,6 +436,12 @@ func swap(tmp, dest string) error {
 		return fmt.Errorf("write: %w", err)
 	}
 	if old != "" {
+		entries, _ := os.ReadDir(old)
+		for _, e := range entries {
+			if hidden(e.Name()) {
+				os.Rename(filepath.Join(old, e.Name()), filepath.Join(dest, e.Name()))
+			}
+		}
 		os.RemoveAll(old)
 	}
 	return nil

@@ -269,3 +269,69 @@ func TestSameFile(t *testing.T) {
 		t.Error("a symbolic link was followed")
 	}
 }
+
+// TestPublishRefusesForeignDestinations: publishing removes what the site
+// does not produce, so it refuses a destination that holds something else
+// than a published site, a file, or a symbolic link.
+func TestPublishRefusesForeignDestinations(t *testing.T) {
+	site := &Output{Files: map[string][]byte{"index.html": []byte("a")}}
+	root := t.TempDir()
+
+	docs := filepath.Join(root, "documents")
+	os.MkdirAll(docs, 0o755)
+	os.WriteFile(filepath.Join(docs, "thesis.odt"), []byte("years of work"), 0o644)
+	err := Write(site, docs)
+	if err == nil || !strings.Contains(err.Error(), "holds no published site") {
+		t.Errorf("publishing over a folder of documents: %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(docs, "thesis.odt")); string(data) != "years of work" {
+		t.Error("the documents were touched")
+	}
+
+	file := filepath.Join(root, "notes.txt")
+	os.WriteFile(file, []byte("notes"), 0o644)
+	if err := Write(site, file); err == nil || !strings.Contains(err.Error(), "not a directory") {
+		t.Errorf("publishing over a file: %v", err)
+	}
+
+	link := filepath.Join(root, "link")
+	os.Symlink(docs, link)
+	if err := Write(site, link); err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("publishing over a symbolic link: %v", err)
+	}
+
+	// An empty directory, or one holding only hidden entries, is fine.
+	empty := filepath.Join(root, "empty")
+	os.MkdirAll(filepath.Join(empty, ".git"), 0o755)
+	if err := Write(site, empty); err != nil {
+		t.Errorf("publishing into an empty directory: %v", err)
+	}
+}
+
+// TestPublishKeepsHiddenEntries: what deployment tools keep at the top of
+// the output (.git, .nojekyll) survives a republish, in place or swapped.
+func TestPublishKeepsHiddenEntries(t *testing.T) {
+	for _, swapped := range []bool{false, true} {
+		dest := filepath.Join(t.TempDir(), "public")
+		site := map[string][]byte{"index.html": []byte("a"), "x/index.html": []byte("b")}
+		if err := Write(&Output{Files: site}, dest); err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Join(dest, ".git", "objects"), 0o755)
+		os.WriteFile(filepath.Join(dest, ".git", "config"), []byte("[core]"), 0o644)
+		os.WriteFile(filepath.Join(dest, ".nojekyll"), nil, 0o644)
+		if swapped {
+			// A symbolic link inside makes the writer replace the site whole.
+			os.Symlink("/", filepath.Join(dest, "x", "root"))
+		}
+		site["y/index.html"] = []byte("c")
+		if err := Write(&Output{Files: site}, dest); err != nil {
+			t.Fatal(err)
+		}
+		got := tree(t, dest)
+		w := want(site)
+		w[".git/"], w[".git/objects/"], w[".git/config"], w[".nojekyll"] = "", "", "[core]", ""
+		diffTrees(t, got, w)
+		assertNothingBeside(t, dest)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"cursus/generator"
@@ -33,6 +34,17 @@ commands:
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// holdsSources reports whether publishing into dest, which removes what the
+// site does not produce, would reach the site directory src.
+func holdsSources(dest, src string) bool {
+	d, err1 := filepath.Abs(dest)
+	s, err2 := filepath.Abs(src)
+	if err1 != nil || err2 != nil {
+		return true
+	}
+	return s == d || strings.HasPrefix(s, d+string(filepath.Separator)) || d == string(filepath.Separator)
 }
 
 // run executes one command and returns the exit status: 0 on success, 1 when
@@ -134,6 +146,10 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	if *dest == "" {
 		*dest = filepath.Join(*src, cfg.PublishDir)
+	}
+	if holdsSources(*dest, *src) {
+		fmt.Fprintf(stderr, "cursus build: refusing to publish into %s: it holds the site's sources (%s)\n", *dest, *src)
+		return 2
 	}
 	if !flagSet(fl, "minify") {
 		*minify = !cfg.Minify.Disable

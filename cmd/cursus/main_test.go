@@ -139,3 +139,24 @@ func TestBuildMinifySwitch(t *testing.T) {
 		t.Error("--minify=true does not override the config")
 	}
 }
+
+// TestBuildNeverPublishesOverSources: publishing removes what the site does
+// not produce, so a destination that is, or holds, the site directory is
+// refused before anything is written.
+func TestBuildNeverPublishesOverSources(t *testing.T) {
+	site := testsite.Bundled(t, "../..")
+	for _, dest := range []string{site, filepath.Dir(site), filepath.Join(site, ".")} {
+		var out, errb bytes.Buffer
+		code := run([]string{"build", "-s", site, "-d", dest}, &out, &errb)
+		if code != 2 || !strings.Contains(errb.String(), "holds the site's sources") {
+			t.Errorf("-d %s: exit %d, %q", dest, code, errb.String())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(site, "content", "blocs", "b1.toml")); err != nil {
+		t.Fatalf("sources touched: %v", err)
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"build", "-s", site}, &out, &errb); code != 0 {
+		t.Errorf("default destination inside the site: exit %d, %s", code, errb.String())
+	}
+}

@@ -20,50 +20,19 @@ func (ix *Index) JSON() ([]byte, error) {
 	}
 	b := make([]byte, 0, size)
 	b = append(b, `{"blocs":`...)
-	if ix.Blocs == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, bl := range ix.Blocs {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"n":`...)
-			b = strconv.AppendInt(b, int64(bl.Number), 10)
-			b = append(b, `,"l":`...)
-			b = appendString(b, bl.Label)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
-	}
+	b = appendArray(b, ix.Blocs, func(b []byte, bl *BlocInfo) []byte {
+		b = append(b, `{"n":`...)
+		b = strconv.AppendInt(b, int64(bl.Number), 10)
+		b = append(b, `,"l":`...)
+		b = appendString(b, bl.Label)
+		return append(b, '}')
+	})
 	b = append(b, `,"words":`...)
-	if ix.Words == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, w := range ix.Words {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, w)
-		}
-		b = append(b, ']')
-	}
+	b = appendArray(b, ix.Words, func(b []byte, w *string) []byte { return appendString(b, *w) })
 	b = append(b, `,"cut":`...)
 	b = appendInts(b, ix.Cuts)
 	b = append(b, `,"docs":`...)
-	if ix.Docs == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range ix.Docs {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = ix.Docs[i].appendJSON(b)
-		}
-		b = append(b, ']')
-	}
+	b = appendArray(b, ix.Docs, func(b []byte, d *Doc) []byte { return d.appendJSON(b) })
 	return append(b, '}'), nil
 }
 
@@ -100,15 +69,21 @@ func (d *Doc) appendJSON(b []byte) []byte {
 }
 
 func appendInts(b []byte, ns []int) []byte {
-	if ns == nil {
+	return appendArray(b, ns, func(b []byte, n *int) []byte { return strconv.AppendInt(b, int64(*n), 10) })
+}
+
+// appendArray appends xs as a JSON array, each element written by each, or
+// null for a nil slice as encoding/json does.
+func appendArray[T any](b []byte, xs []T, each func([]byte, *T) []byte) []byte {
+	if xs == nil {
 		return append(b, "null"...)
 	}
 	b = append(b, '[')
-	for i, n := range ns {
+	for i := range xs {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = strconv.AppendInt(b, int64(n), 10)
+		b = each(b, &xs[i])
 	}
 	return append(b, ']')
 }

@@ -9,6 +9,7 @@ import (
 
 	"cursus/generator/config"
 	"cursus/generator/content"
+	"cursus/generator/diag"
 )
 
 // Project is a loaded site: its configuration and its validated content.
@@ -23,6 +24,11 @@ func Load(root fs.FS) (*Project, error) {
 	cfg, err := config.Load(root)
 	if err != nil {
 		return nil, err
+	}
+	if fi, err := fs.Stat(root, cfg.ContentDir); err != nil || !fi.IsDir() {
+		var list diag.List
+		list.Add(diag.Pos{File: cfg.ContentDir}, "no content directory here: run cursus in the site's folder, or give that folder with -s")
+		return nil, list.Err()
 	}
 	sub, err := fs.Sub(root, cfg.ContentDir)
 	if err != nil {

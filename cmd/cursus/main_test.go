@@ -160,3 +160,15 @@ func TestBuildNeverPublishesOverSources(t *testing.T) {
 		t.Errorf("default destination inside the site: exit %d, %s", code, errb.String())
 	}
 }
+
+func TestBuildOutsideASite(t *testing.T) {
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	code := run([]string{"build", "-s", dir}, &out, &errb)
+	if code != 1 || !strings.Contains(errb.String(), "content: no content directory here") {
+		t.Errorf("exit %d, %q", code, errb.String())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("wrote %v into a folder that is not a site", entries)
+	}
+}

@@ -35,17 +35,43 @@ var folds = [...][2]string{
 	{"s", "śŝşš"}, {"t", "ţť"}, {"u", "ùúûüũūŭůűų"}, {"w", "ŵ"}, {"y", "ýÿŷ"}, {"z", "źżž"},
 }
 
+// foldTable is foldRune for the runes below 0x180, where every fold lies:
+// Normalize runs over every text of the index.
+var foldTable = func() (t [0x180]string) {
+	for r := rune(0x80); r < 0x180; r++ {
+		t[r], _ = foldRune(r)
+	}
+	return t
+}()
+
 // Normalize lowercases s and folds its accents: "Cybersécurité" → "cybersecurite".
 func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		r = unicode.ToLower(r)
-		if r < 0x80 {
+		switch {
+		case r < 0x80:
 			b.WriteRune(r)
-		} else if f, ok := foldRune(r); ok {
-			b.WriteString(f)
-		} else if !unicode.Is(unicode.M, r) {
+		case r < 0x180 && foldTable[r] != "":
+			b.WriteString(foldTable[r])
+		case r >= 0x180 && !unicode.Is(unicode.M, r):
+			if f, ok := foldRune(r); ok {
+				b.WriteString(f)
+			} else {
+				b.WriteRune(r)
+			}
+		case r < 0x180:
 			b.WriteRune(r)
 		}
 	}
@@ -54,6 +80,9 @@ func Normalize(s string) string {
 
 // isWordRune reports whether r belongs to a word; anything else separates.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
+	}
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.M, r)
 }
 

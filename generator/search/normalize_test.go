@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -75,6 +76,34 @@ func FuzzWords(f *testing.F) {
 			if st := Stem(w); !strings.HasPrefix(w, st) || st == "" {
 				t.Fatalf("Stem(%q) = %q: not a non-empty prefix", w, st)
 			}
+		}
+	})
+}
+
+// normalizeReference is Normalize as first written, rune by rune through
+// foldRune: the table-driven one must give the same for any input.
+func normalizeReference(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		if r < 0x80 {
+			b.WriteRune(r)
+		} else if f, ok := foldRune(r); ok {
+			b.WriteString(f)
+		} else if !unicode.Is(unicode.M, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"Cybersécurité", "ŒUVRE Straße", "e\u0301té", "\xff\xfeA", "İstanbul ǅ", "ÀÉÎÕÜ ŉ ı"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Normalize(s), normalizeReference(s); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -59,7 +59,7 @@ type job struct {
 // Build loads the site in root and renders it into memory. Every content,
 // template and link error is returned at once as a diag.List.
 func Build(root fs.FS, opts Options) (*Output, error) {
-	return build(root, opts, nil)
+	return build(root, opts, nil, nil)
 }
 
 // BuildTo builds the site in root and publishes it into dest, writing pages
@@ -71,7 +71,7 @@ func BuildTo(root fs.FS, opts Options, dest string) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := build(root, opts, w.write)
+	out, err := build(root, opts, w.write, w.prepare)
 	if err == nil {
 		err = w.err()
 	}
@@ -82,7 +82,10 @@ func BuildTo(root fs.FS, opts Options, dest string) (*Output, error) {
 	return out, w.commit()
 }
 
-func build(root fs.FS, opts Options, sink func(string, []byte) error) (*Output, error) {
+// build loads and renders the site in root, handing each file to sink (or
+// keeping it in the Output when sink is nil). planned, if set, is told the
+// files of the pages once they are known, before any is rendered.
+func build(root fs.FS, opts Options, sink func(string, []byte) error, planned func([]string)) (*Output, error) {
 	start := time.Now()
 	p, err := Load(root)
 	if err != nil {
@@ -94,7 +97,7 @@ func build(root fs.FS, opts Options, sink func(string, []byte) error) (*Output, 
 			return nil, err
 		}
 	}
-	b := &builder{root: root, p: p, opts: opts, cfg: p.Config}
+	b := &builder{root: root, p: p, opts: opts, cfg: p.Config, planned: planned}
 	out, err := b.run(sink)
 	if err != nil {
 		return nil, err
@@ -119,6 +122,7 @@ type builder struct {
 	plainOnce sync.Once
 	site      *SiteData
 	jobs      []*job
+	planned   func(files []string)
 	out       *Output
 }
 
@@ -171,6 +175,13 @@ func (b *builder) run(sink func(name string, data []byte) error) (*Output, error
 	b.prepareModel()
 	b.site = b.siteData()
 	b.plan()
+	if b.planned != nil {
+		files := make([]string, len(b.jobs))
+		for i, j := range b.jobs {
+			files[i] = fileOf(j.data.Path)
+		}
+		b.planned(files)
+	}
 	b.finishData()
 	if errs := b.renderMarkdown(); len(errs) > 0 {
 		errs.Sort()

@@ -186,3 +186,23 @@ func TestOutputPathsNeverLeaveDestination(t *testing.T) {
 		t.Errorf("slug ../../etc/x should publish at etc/x/index.html")
 	}
 }
+
+// TestFailedFirstBuildLeavesNothing: a first build that fails while pages
+// render, after its directories were made ahead, leaves no trace.
+func TestFailedFirstBuildLeavesNothing(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	badTheme := miniSite(t, map[string]string{"themes/mini/layouts/metier.html": "{{define \"main\"}}{{.Metier.Nope}}{{end}}"})
+	if _, err := BuildTo(badTheme, Options{}, dest); err == nil {
+		t.Fatal("site with a failing template built")
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+		t.Errorf("left after a failed first build: %v", entries)
+	}
+	if _, err := BuildTo(miniSite(t, nil), Options{}, dest); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "metiers")); err != nil {
+		t.Errorf("first build: %v", err)
+	}
+}

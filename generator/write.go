@@ -91,6 +91,9 @@ type siteWriter struct {
 	// ready is closed once dest has been scanned: the scan runs while the
 	// site builds, and writes wait for it.
 	ready chan struct{}
+	// fresh is true when dest did not exist: the whole site is staged.
+	fresh     bool
+	preparing sync.WaitGroup // prepare's directory making
 	// update is true when dest holds a site to update in place.
 	update bool
 	old    map[string]bool // update: slash paths of dest's files (true) and directories (false)
@@ -114,6 +117,7 @@ func newSiteWriter(dest string) (*siteWriter, error) {
 	fi, err := os.Lstat(w.dest)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		w.fresh = true
 	case err != nil:
 		return nil, fmt.Errorf("write: %w", err)
 	case fi.Mode()&fs.ModeSymlink != 0:
@@ -240,6 +244,31 @@ func (w *siteWriter) write(name string, data []byte) error {
 	return nil
 }
 
+// prepare makes, in the background, the directories of files in a new
+// stage, while the site is still being planned and indexed on one core:
+// making 6,000 directories is a quarter of a first build of 6,000 pages.
+// Over an existing site it does nothing: only changed files are staged.
+func (w *siteWriter) prepare(files []string) {
+	if !w.fresh {
+		return
+	}
+	w.preparing.Add(1)
+	go func() {
+		defer w.preparing.Done()
+		if w.makeStage() != nil {
+			return
+		}
+		for _, name := range files {
+			if !safePath(name) {
+				continue
+			}
+			if w.mkdir(filepath.Dir(filepath.Join(w.stage, filepath.FromSlash(name)))) != nil {
+				return
+			}
+		}
+	}()
+}
+
 // mkdir makes dir and its parents under the stage. The stage starts empty,
 // so it tries mkdir first: one system call per new directory, where
 // os.MkdirAll would stat it first.
@@ -313,6 +342,7 @@ func (w *siteWriter) err() error {
 // abort forgets the build: dest is left as it was.
 func (w *siteWriter) abort() {
 	<-w.ready
+	w.preparing.Wait()
 	if w.stage != "" {
 		os.RemoveAll(w.stage)
 	}
@@ -325,6 +355,7 @@ func (w *siteWriter) commit() error {
 		return err
 	}
 	<-w.ready
+	w.preparing.Wait()
 	if !w.update {
 		if err := w.makeStage(); err != nil {
 			return err

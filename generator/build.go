@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -19,6 +18,7 @@ import (
 	"cursus/generator/markdown"
 	"cursus/generator/render"
 	"cursus/generator/search"
+	"cursus/internal/par"
 )
 
 // Options tune a build. The zero value builds the site as published,
@@ -238,28 +238,11 @@ type result struct {
 	html []byte
 }
 
-// forEach calls fn for 0..n-1 on every core.
-func forEach(n int, fn func(i int)) {
-	var next atomic.Int64
-	next.Store(-1)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)); i < n; i = int(next.Add(1)) {
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
-}
-
 // renderMarkdown renders the markdown of every page first: the search index
 // and the link check need it before the pages render.
 func (b *builder) renderMarkdown() diag.List {
 	errs := make([]error, len(b.jobs))
-	forEach(len(b.jobs), func(i int) {
+	par.ForEach(len(b.jobs), func(i int) {
 		j := b.jobs[i]
 		if j.body == nil {
 			return
@@ -284,7 +267,7 @@ func (b *builder) renderAll(sink func(string, []byte) error, keep map[string]boo
 	results := make([]result, len(b.jobs))
 	errs := make([]error, len(b.jobs))
 	order := renderOrder(b.jobs)
-	forEach(len(b.jobs), func(k int) {
+	par.ForEach(len(b.jobs), func(k int) {
 		i := order[k]
 		j := b.jobs[i]
 		if sink == nil {

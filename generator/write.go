@@ -8,12 +8,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"syscall"
+
+	"cursus/internal/par"
 )
 
 // Write publishes out into dest the way BuildTo does: nothing in dest changes
@@ -32,22 +33,7 @@ func Write(out *Output, dest string) error {
 	if err != nil {
 		return err
 	}
-	var (
-		wg   sync.WaitGroup
-		next = make(chan string)
-	)
-	for range runtime.GOMAXPROCS(0) * 2 {
-		wg.Go(func() {
-			for n := range next {
-				w.write(n, out.Files[n])
-			}
-		})
-	}
-	for _, n := range names {
-		next <- n
-	}
-	close(next)
-	wg.Wait()
+	par.ForEach(len(names), func(i int) { w.write(names[i], out.Files[names[i]]) })
 	if err := w.err(); err != nil {
 		w.abort()
 		return err

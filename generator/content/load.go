@@ -3,14 +3,12 @@ package content
 import (
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"cursus/generator/diag"
+	"cursus/internal/par"
 )
 
 // File names of the data files under the content root.
@@ -219,18 +217,9 @@ func (l *loader) parseBlocs(files []string) {
 	}
 	parsed := make([]*parsedBloc, len(blocFiles))
 	errs := make([]diag.List, len(blocFiles))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(blocFiles); i = int(next.Add(1)) - 1 {
-				parsed[i] = parseBloc(l.fsys, blocFiles[i], &errs[i])
-			}
-		}()
-	}
-	wg.Wait()
+	par.ForEach(len(blocFiles), func(i int) {
+		parsed[i] = parseBloc(l.fsys, blocFiles[i], &errs[i])
+	})
 	for i, pb := range parsed {
 		l.errs = append(l.errs, errs[i]...)
 		if pb != nil {

@@ -1,15 +1,13 @@
 package search
 
 import (
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"cursus/generator/content"
+	"cursus/internal/par"
 )
 
 // Kind is what a document of the index is. Its value is the order of the
@@ -119,7 +117,7 @@ func Build(site *content.Site, opts Options) (*Index, error) {
 	}
 	b.title = make([][]string, len(b.docs))
 	b.body = make([][]string, len(b.docs))
-	parallel(len(b.docs), func(i int) {
+	par.ForEach(len(b.docs), func(i int) {
 		b.title[i] = Words(b.titleText[i])
 		b.body[i] = Words(b.bodyText[i])
 	})
@@ -131,27 +129,6 @@ func (b *builder) add(d Doc, title, body string) {
 	b.docs = append(b.docs, d)
 	b.titleText = append(b.titleText, title)
 	b.bodyText = append(b.bodyText, body)
-}
-
-// parallel calls fn for 0..n-1 on every core, in chunks.
-func parallel(n int, fn func(i int)) {
-	const chunk = 256
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= n {
-					return
-				}
-				for i := lo; i < min(lo+chunk, n); i++ {
-					fn(i)
-				}
-			}
-		})
-	}
-	wg.Wait()
 }
 
 func (b *builder) metier(m *content.Metier) {
@@ -248,7 +225,7 @@ func (b *builder) number(ix *Index) {
 		// letters reads the same in Go bytes and JavaScript code units.
 		ix.Cuts = append(ix.Cuts, len(w)-len(Stem(w)))
 	}
-	parallel(len(b.docs), func(i int) {
+	par.ForEach(len(b.docs), func(i int) {
 		b.docs[i].TitleW = wordNumbers(b.title[i], num)
 		b.docs[i].BodyW = wordNumbers(b.body[i], num)
 	})

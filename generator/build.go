@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"path"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -97,7 +96,7 @@ func build(root fs.FS, opts Options, sink func(string, []byte) error, planned fu
 			return nil, err
 		}
 	}
-	b := &builder{root: root, p: p, opts: opts, cfg: p.Config, planned: planned}
+	b := &builder{root: root, p: p, opts: opts, cfg: p.Config, base: p.Config.BasePath(), planned: planned}
 	out, err := b.run(sink)
 	if err != nil {
 		return nil, err
@@ -111,6 +110,7 @@ type builder struct {
 	p    *Project
 	cfg  config.Config
 	opts Options
+	base string // the base path: "/" or "/sub/"
 
 	min   *minifier
 	fr    frenchCache
@@ -169,7 +169,7 @@ func (b *builder) run(sink func(name string, data []byte) error) (*Output, error
 	b.md = markdown.New(markdown.Options{
 		Unsafe:             b.cfg.Markup.Unsafe,
 		KeepStraightQuotes: b.cfg.Markup.KeepStraightQuotes,
-		BasePath:           b.cfg.BasePath(),
+		BasePath:           b.base,
 	})
 	b.fr = newFrenchCache(b)
 	b.prepareModel()
@@ -386,7 +386,6 @@ func trailingSlash(p string) string {
 // addSearchIndex publishes the search index, built from the model, as the
 // asset search-index.json.
 func (b *builder) addSearchIndex(assets *render.Assets) error {
-	base := b.cfg.BasePath()
 	mdOf := map[*content.Page]*markdown.Rendered{}
 	for _, j := range b.jobs {
 		if j.body != nil {
@@ -395,8 +394,8 @@ func (b *builder) addSearchIndex(assets *render.Assets) error {
 	}
 	ix, err := search.Build(b.p.Content, search.Options{
 		URL: func(v any) string {
-			p, _ := pathOf(v) // never fails for entities
-			return base + strings.TrimPrefix(p, "/")
+			u, _ := b.urlOf(v) // never fails for entities
+			return u
 		},
 		French: b.french,
 		PageText: func(p *content.Page) (string, error) {

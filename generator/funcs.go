@@ -3,7 +3,6 @@ package generator
 import (
 	"fmt"
 	"html/template"
-	"strings"
 
 	"cursus/generator/render"
 )
@@ -11,16 +10,9 @@ import (
 // funcs returns the template functions of one build. They close over the
 // build's base URL and assets: no global state.
 func (b *builder) funcs(assets *render.Assets) template.FuncMap {
-	base := b.cfg.BasePath()
 	return template.FuncMap{
 		// url returns the URL of a site path or of an entity, under the base path.
-		"url": func(v any) (string, error) {
-			p, err := pathOf(v)
-			if err != nil {
-				return "", err
-			}
-			return base + strings.TrimPrefix(p, "/"), nil
-		},
+		"url": b.urlOf,
 		// abs returns the absolute URL of a site path or entity.
 		"abs": func(v any) (string, error) {
 			p, err := pathOf(v)
@@ -35,7 +27,7 @@ func (b *builder) funcs(assets *render.Assets) template.FuncMap {
 			if a == nil {
 				return "", fmt.Errorf("asset %q not found in %s/static", name, "themes/"+b.cfg.Theme)
 			}
-			return base + a.Path, nil
+			return b.base + a.Path, nil
 		},
 		// fr applies French typography to plain text.
 		"fr": b.french,

@@ -130,17 +130,16 @@ func (b *builder) plan() {
 // description with French typography, the page's absolute URL and the URLs
 // of its breadcrumbs and of the navigation.
 func (b *builder) finishData() {
-	base := b.cfg.BasePath()
 	link := func(cs []Crumb) {
 		for i := range cs {
-			cs[i].URL = base + strings.TrimPrefix(cs[i].Path, "/")
+			cs[i].URL = b.url(cs[i].Path)
 		}
 	}
 	b.site.Title = b.french(b.cfg.Title)
 	link(b.site.Nav)
 	link(b.site.Pages)
 	if d := b.site.Declaration; d != nil {
-		d.URL = base + strings.TrimPrefix(d.Path, "/")
+		d.URL = b.url(d.Path)
 	}
 	trails := map[string]*Trail{}
 	for _, j := range b.jobs {
@@ -159,7 +158,7 @@ func (b *builder) finishData() {
 		}
 		d.Title = b.french(d.Title)
 		d.Description = b.french(d.Description)
-		d.URL = base + strings.TrimPrefix(d.Path, "/")
+		d.URL = b.url(d.Path)
 		d.Canonical = b.abs(d.Path)
 		link(d.Crumbs)
 		if d.Matrix != nil {

@@ -57,8 +57,7 @@ func fileOf(p string) string {
 // idempotent, so fr on a prepared text changes nothing, and finds it in the
 // cache.
 func (b *builder) prepareModel() {
-	base := b.cfg.BasePath()
-	url := func(v any) string { return base + strings.TrimPrefix(mustPath(v), "/") }
+	url := func(v any) string { return b.url(mustPath(v)) }
 	fr := func(s *string) {
 		if b.fr == nil {
 			return
@@ -101,8 +100,21 @@ func (b *builder) prepareModel() {
 		fr(&x.Description)
 	}
 	if c.Home != nil {
-		c.Home.URL = base
+		c.Home.URL = b.base
 		fr(&c.Home.Title)
 		fr(&c.Home.Description)
 	}
+}
+
+// url returns the URL of a site path under the base path.
+func (b *builder) url(p string) string { return b.base + strings.TrimPrefix(p, "/") }
+
+// urlOf returns the URL of a site path or of an entity: the url template
+// function. Entities have theirs since prepareModel.
+func (b *builder) urlOf(v any) (string, error) {
+	p, err := pathOf(v)
+	if err != nil {
+		return "", err
+	}
+	return b.url(p), nil
 }

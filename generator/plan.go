@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"cursus/generator/content"
+	"cursus/generator/diag"
 )
 
 // siteData builds what every page shares.
@@ -48,6 +49,18 @@ func (b *builder) plan() {
 		add(&job{layout: kind, source: source, sources: sources, data: &Data{Kind: kind, Title: title,
 			Description: description, Path: path, Crumbs: []Crumb{home}}})
 	}
+	// entity adds the page of a bloc, compétence or métier declared at pos,
+	// with the prose attached to it. Its sources default to the file
+	// declaring it.
+	entity := func(v any, pos diag.Pos, sources []string, prose *content.Page, d *Data) {
+		if sources == nil {
+			sources = []string{dir + pos.File}
+		}
+		d.Path = mustPath(v)
+		j := &job{layout: d.Kind, source: dir + pos.File, pos: pos, sources: sources, data: d}
+		b.attach(j, prose)
+		add(j)
+	}
 	homeJob := &job{layout: "home", source: dir + "index.md", data: &Data{Kind: "home", Title: b.cfg.Title, Description: b.cfg.Description, Path: "/"}}
 	if c.Home != nil {
 		homeJob.body, homeJob.data.Page = c.Home, c.Home
@@ -61,25 +74,19 @@ func (b *builder) plan() {
 		"Les blocs de compétences du référentiel, leurs compétences et les métiers auxquels ils mènent.",
 		pathBlocs, dir+content.BlocsDir)
 	for _, bl := range c.Blocs {
-		src := bl.Pos.File
-		j := &job{layout: "bloc", source: dir + src, pos: bl.Pos, sources: []string{dir + src}, data: &Data{Kind: "bloc", Bloc: bl,
+		entity(bl, bl.Pos, nil, bl.Prose, &Data{Kind: "bloc", Bloc: bl,
 			Title:       "Bloc " + strconv.Itoa(bl.Number) + " : " + bl.Title,
 			Description: "Bloc " + strconv.Itoa(bl.Number) + " du référentiel : " + bl.Title + ". Compétences, critères d'évaluation et métiers visés.",
-			Path:        mustPath(bl), Crumbs: []Crumb{home, blocs}}}
-		b.attach(j, bl.Prose)
-		add(j)
+			Crumbs:      []Crumb{home, blocs}})
 	}
 	index("competences", "Toutes les compétences",
 		"Les compétences du référentiel, bloc par bloc, avec leurs critères d'évaluation.",
 		pathCompetences, dir+content.BlocsDir)
 	for _, co := range c.Competences {
-		src := co.Pos.File
-		j := &job{layout: "competence", source: dir + src, pos: co.Pos, sources: []string{dir + src}, data: &Data{Kind: "competence", Competence: co, Bloc: co.Bloc,
+		entity(co, co.Pos, nil, co.Prose, &Data{Kind: "competence", Competence: co, Bloc: co.Bloc,
 			Title:       co.ID + " : " + co.Label,
 			Description: co.Text,
-			Path:        mustPath(co), Crumbs: []Crumb{home, blocs, {Title: "Bloc " + strconv.Itoa(co.Bloc.Number), Path: mustPath(co.Bloc)}}}}
-		b.attach(j, co.Prose)
-		add(j)
+			Crumbs:      []Crumb{home, blocs, {Title: "Bloc " + strconv.Itoa(co.Bloc.Number), Path: mustPath(co.Bloc)}}})
 	}
 	index("metiers", "Les métiers visés",
 		"Les métiers auxquels mène la formation, et pour chacun les blocs de compétences qui y préparent.",
@@ -89,12 +96,10 @@ func (b *builder) plan() {
 		for _, bl := range m.Blocs {
 			srcs = append(srcs, dir+bl.Pos.File)
 		}
-		j := &job{layout: "metier", source: dir + m.Pos.File, pos: m.Pos, sources: srcs, data: &Data{Kind: "metier", Metier: m,
+		entity(m, m.Pos, srcs, m.Prose, &Data{Kind: "metier", Metier: m,
 			Title:       m.Title,
 			Description: "Le métier " + m.Title + " : les blocs de compétences, les compétences et les critères d'évaluation qui y préparent.",
-			Path:        mustPath(m), Crumbs: []Crumb{home, metiers}}}
-		b.attach(j, m.Prose)
-		add(j)
+			Crumbs:      []Crumb{home, metiers}})
 	}
 	index("modalites", "Modalités d'évaluation",
 		"Comment les compétences sont évaluées : les modalités d'évaluation et les compétences concernées.",

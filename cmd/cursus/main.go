@@ -81,10 +81,23 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// parseFlags parses the flags of a command that takes no arguments, and
+// says so on stderr when there are some.
+func parseFlags(fl *flag.FlagSet, args []string, stderr io.Writer) bool {
+	if err := fl.Parse(args); err != nil {
+		return false
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fl.Name(), fl.Arg(0))
+		return false
+	}
+	return true
+}
+
 func check(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("check", stderr)
 	src := fl.String("s", ".", "site `SOURCE` directory")
-	if err := fl.Parse(args); err != nil {
+	if !parseFlags(fl, args, stderr) {
 		return 2
 	}
 	tuneGC()
@@ -130,11 +143,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	dest := fl.String("d", "", "`DESTINATION` directory (default: publishDir of config.toml, under SOURCE)")
 	baseURL := fl.String("baseURL", "", "absolute `URL` the site is published at (default: baseURL of config.toml)")
 	minify := fl.Bool("minify", true, "minify HTML, CSS, JS, SVG, JSON and XML (default: on unless config.toml sets [minify] disable = true)")
-	if err := fl.Parse(args); err != nil {
-		return 2
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "cursus build: unexpected argument %q\n", fl.Arg(0))
+	if !parseFlags(fl, args, stderr) {
 		return 2
 	}
 	start := time.Now()

@@ -55,6 +55,13 @@ func TestUsage(t *testing.T) {
 	if code := run(nil, &out, &errb); code != 2 {
 		t.Errorf("no command: exit %d, want 2", code)
 	}
+	for _, cmd := range []string{"build", "check"} {
+		errb.Reset()
+		code := run([]string{cmd, "-s", ".", "public"}, &out, &errb)
+		if want := `cursus ` + cmd + `: unexpected argument "public"`; code != 2 || !strings.Contains(errb.String(), want) {
+			t.Errorf("%s with an argument: exit %d, %q, want 2 and %q", cmd, code, errb.String(), want)
+		}
+	}
 }
 
 func TestImportSeedIsANoOpOnBundledContent(t *testing.T) {

@@ -22,11 +22,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	poll := fl.Duration("poll", 0, "poll the files every `DURATION` (e.g. 500ms) instead of using file system events, for file systems that send none")
 	navigate := fl.Bool("navigateToChanged", false, "after an edit, send the browser to the page it changed")
 	minify := fl.Bool("minify", false, "minify HTML, CSS, JS, SVG, JSON and XML as cursus build does")
-	if err := fl.Parse(args); err != nil {
-		return 2
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "cursus serve: unexpected argument %q\n", fl.Arg(0))
+	if !parseFlags(fl, args, stderr) {
 		return 2
 	}
 	if *port < 0 || *port > 65535 || *poll < 0 {

@@ -91,7 +91,7 @@ type siteWriter struct {
 
 	mu      sync.Mutex
 	first   error
-	written map[string]bool // every path published, staged or kept
+	written map[string]bool // update: every path published, staged or kept
 	staged  []string        // update: paths to rename from stage into dest
 }
 
@@ -205,11 +205,14 @@ func (w *siteWriter) write(name string, data []byte) error {
 		return w.fail(fmt.Errorf("write: output path %q leaves the destination", name))
 	}
 	<-w.ready
-	w.mu.Lock()
-	w.written[name] = true
-	w.mu.Unlock()
-	if w.update && w.old[name] && sameFile(filepath.Join(w.dest, filepath.FromSlash(name)), data) {
-		return nil
+	if w.update {
+		// Stale files are those of the old site not written again.
+		w.mu.Lock()
+		w.written[name] = true
+		w.mu.Unlock()
+		if w.old[name] && sameFile(filepath.Join(w.dest, filepath.FromSlash(name)), data) {
+			return nil
+		}
 	}
 	if err := w.makeStage(); err != nil {
 		return w.fail(err)

@@ -222,7 +222,7 @@ func (w *siteWriter) write(name string, data []byte) error {
 	if err := w.mkdir(dir); err != nil {
 		return w.fail(fmt.Errorf("write: %w", err))
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
+	if err := createFile(p, data); err != nil {
 		return w.fail(fmt.Errorf("write: %w", err))
 	}
 	if w.update {
@@ -275,6 +275,37 @@ func (w *siteWriter) mkdir(dir string) error {
 		return err
 	}
 	w.dirs.Store(dir, true)
+	return nil
+}
+
+// createFile writes data to a new file p in the stage. It is os.WriteFile
+// in three system calls: os.OpenFile makes four more per file (it tries to
+// register the file with the network poller and switches it to
+// non-blocking mode and back), a sixth of a first build's system time over
+// 6,000 pages. O_NOFOLLOW: nothing in the stage is a link, and a write
+// never follows one.
+func createFile(p string, data []byte) error {
+	fd, err := syscall.Open(p, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0o644)
+	for err == syscall.EINTR {
+		fd, err = syscall.Open(p, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0o644)
+	}
+	if err != nil {
+		return &fs.PathError{Op: "open", Path: p, Err: err}
+	}
+	for len(data) > 0 {
+		n, err := syscall.Write(fd, data)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			syscall.Close(fd)
+			return &fs.PathError{Op: "write", Path: p, Err: err}
+		}
+		data = data[n:]
+	}
+	if err := syscall.Close(fd); err != nil {
+		return &fs.PathError{Op: "close", Path: p, Err: err}
+	}
 	return nil
 }
 

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -268,6 +269,45 @@ func TestSameFile(t *testing.T) {
 	if sameFile(filepath.Join(dir, "link"), data) {
 		t.Error("a symbolic link was followed")
 	}
+}
+
+func TestCreateFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "f")
+	data := bytes.Repeat([]byte("abc"), 50000)
+	if err := createFile(p, data); err != nil {
+		t.Fatal(err)
+	}
+	if err := createFile(p, []byte("short")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(p); string(got) != "short" {
+		t.Errorf("rewritten file holds %d bytes, want the 5 of the new content", len(got))
+	}
+	os.WriteFile(filepath.Join(dir, "ref"), nil, 0o644)
+	if fi, ref := stat(t, p), stat(t, filepath.Join(dir, "ref")); fi.Mode() != ref.Mode() {
+		t.Errorf("mode %v, want %v as os.WriteFile gives", fi.Mode(), ref.Mode())
+	}
+	var pe *fs.PathError
+	if err := createFile(filepath.Join(dir, "none", "f"), data); !errors.As(err, &pe) || !errors.Is(err, fs.ErrNotExist) || pe.Path != filepath.Join(dir, "none", "f") {
+		t.Errorf("missing directory: got %v, want a path error on the file", err)
+	}
+	os.Symlink(filepath.Join(dir, "target"), filepath.Join(dir, "link"))
+	if err := createFile(filepath.Join(dir, "link"), data); err == nil {
+		t.Error("a symbolic link was followed")
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "target")); err == nil {
+		t.Error("a file was created through a symbolic link")
+	}
+}
+
+func stat(t *testing.T, p string) fs.FileInfo {
+	t.Helper()
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi
 }
 
 // TestPublishRefusesForeignDestinations: publishing removes what the site

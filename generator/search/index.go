@@ -1,6 +1,7 @@
 package search
 
 import (
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -68,6 +69,7 @@ type Doc struct {
 }
 
 // Options give Build what belongs to the generator: URLs and typography.
+// Build calls them from several goroutines at once.
 type Options struct {
 	// URL returns the URL of a *content.Bloc, Competence, Metier or Page,
 	// base path included.
@@ -98,20 +100,34 @@ func Build(site *content.Site, opts Options) (*Index, error) {
 	for _, bl := range site.Blocs {
 		ix.Blocs = append(ix.Blocs, BlocInfo{bl.Number, opts.French(bl.Name())})
 	}
-	for _, m := range site.Metiers {
-		b.metier(m)
-	}
-	for _, bl := range site.Blocs {
-		b.bloc(bl)
-	}
-	for _, c := range site.Competences {
-		b.competence(c)
-	}
-	for _, c := range site.Competences {
-		b.criteria(c)
-	}
+	// Documents come in site order: métiers, blocs, compétences, each
+	// compétence's critères, pages. Each has its place known in advance,
+	// so they are made on every core.
+	var pages []*content.Page
 	for _, p := range site.Pages {
-		if err := b.page(p); err != nil {
+		if !p.Draft {
+			pages = append(pages, p)
+		}
+	}
+	n := len(site.Metiers) + len(site.Blocs) + len(site.Competences)
+	criteria := make([]int, len(site.Competences)) // where each compétence's critères start
+	for i, c := range site.Competences {
+		criteria[i] = n
+		n += len(c.Criteria)
+	}
+	b.docs = make([]Doc, n+len(pages))
+	b.titleText = make([]string, len(b.docs))
+	b.bodyText = make([]string, len(b.docs))
+	at := len(site.Metiers)
+	par.ForEach(len(site.Metiers), func(i int) { b.metier(i, site.Metiers[i]) })
+	par.ForEach(len(site.Blocs), func(i int) { b.bloc(at+i, site.Blocs[i]) })
+	at += len(site.Blocs)
+	par.ForEach(len(site.Competences), func(i int) {
+		b.competence(at+i, site.Competences[i])
+		b.criteria(criteria[i], site.Competences[i])
+	})
+	for i, p := range pages {
+		if err := b.page(n+i, p); err != nil {
 			return nil, err
 		}
 	}
@@ -125,13 +141,14 @@ func Build(site *content.Site, opts Options) (*Index, error) {
 	return ix, nil
 }
 
-func (b *builder) add(d Doc, title, body string) {
-	b.docs = append(b.docs, d)
-	b.titleText = append(b.titleText, title)
-	b.bodyText = append(b.bodyText, body)
+// set places document i, with the text its title and body words come from.
+func (b *builder) set(i int, d Doc, title, body string) {
+	b.docs[i] = d
+	b.titleText[i] = title
+	b.bodyText[i] = body
 }
 
-func (b *builder) metier(m *content.Metier) {
+func (b *builder) metier(i int, m *content.Metier) {
 	var titles, labels []string
 	for _, bl := range m.Blocs {
 		titles = append(titles, bl.Title)
@@ -140,11 +157,11 @@ func (b *builder) metier(m *content.Metier) {
 	text := strings.Join(titles, " · ")
 	// The bloc labels are matched too, so that "cybersécurité" finds every
 	// métier of the Cybersécurité bloc, not only those named so.
-	b.add(Doc{Kind: Metier, URL: b.opts.URL(m), Title: b.opts.French(m.Title), Text: b.opts.French(text), Blocs: numbers(m.Blocs)},
+	b.set(i, Doc{Kind: Metier, URL: b.opts.URL(m), Title: b.opts.French(m.Title), Text: b.opts.French(text), Blocs: numbers(m.Blocs)},
 		m.Title, text+" "+strings.Join(labels, " "))
 }
 
-func (b *builder) bloc(bl *content.Bloc) {
+func (b *builder) bloc(i int, bl *content.Bloc) {
 	code := "Bloc " + strconv.Itoa(bl.Number)
 	var metiers []string
 	for _, m := range bl.Metiers {
@@ -158,29 +175,28 @@ func (b *builder) bloc(bl *content.Bloc) {
 	}
 	parts = append(parts, "Métiers : "+strings.Join(metiers, ", "))
 	text := strings.Join(parts, ". ") + "."
-	b.add(Doc{Kind: Bloc, URL: b.opts.URL(bl), Code: code, Title: b.opts.French(bl.Name()), Text: b.opts.French(text), Blocs: []int{bl.Number}},
+	b.set(i, Doc{Kind: Bloc, URL: b.opts.URL(bl), Code: code, Title: b.opts.French(bl.Name()), Text: b.opts.French(text), Blocs: []int{bl.Number}},
 		code+" "+bl.ID+" "+bl.Name()+" "+bl.Title, text)
 }
 
-func (b *builder) competence(c *content.Competence) {
-	b.add(Doc{Kind: Competence, URL: b.opts.URL(c), Code: c.ID, Title: b.opts.French(c.Label), Text: b.opts.French(c.Text), Blocs: []int{c.Bloc.Number}},
+func (b *builder) competence(i int, c *content.Competence) {
+	b.set(i, Doc{Kind: Competence, URL: b.opts.URL(c), Code: c.ID, Title: b.opts.French(c.Label), Text: b.opts.French(c.Text), Blocs: []int{c.Bloc.Number}},
 		c.ID+" "+c.Label, c.Text)
 }
 
-// criteria adds each critère of c. A critère's sentence is its title; the
-// code of its compétence is matched as its body, so that "B7.C2" lists the
-// critères of B7.C2 after the compétence itself.
-func (b *builder) criteria(c *content.Competence) {
-	for _, cr := range c.Criteria {
-		b.add(Doc{Kind: Criterion, URL: b.opts.URL(c) + "#criteres", Code: c.ID, Title: b.opts.French(cr.Text), Context: b.opts.French(c.Label), Blocs: []int{c.Bloc.Number}},
+// criteria places each critère of c from i on. A critère's sentence is its
+// title; the code of its compétence is matched as its body, so that "B7.C2"
+// lists the critères of B7.C2 after the compétence itself.
+func (b *builder) criteria(i int, c *content.Competence) {
+	url := b.opts.URL(c) + "#criteres"
+	label := b.opts.French(c.Label)
+	for j, cr := range c.Criteria {
+		b.set(i+j, Doc{Kind: Criterion, URL: url, Code: c.ID, Title: b.opts.French(cr.Text), Context: label, Blocs: []int{c.Bloc.Number}},
 			cr.Text, c.ID)
 	}
 }
 
-func (b *builder) page(p *content.Page) error {
-	if p.Draft {
-		return nil
-	}
+func (b *builder) page(i int, p *content.Page) error {
 	text := p.Description
 	if b.opts.PageText != nil {
 		body, err := b.opts.PageText(p)
@@ -189,7 +205,7 @@ func (b *builder) page(p *content.Page) error {
 		}
 		text = strings.TrimSpace(text + " " + body)
 	}
-	b.add(Doc{Kind: Page, URL: b.opts.URL(p), Title: b.opts.French(p.Title), Text: b.opts.French(text)}, p.Title, text)
+	b.set(i, Doc{Kind: Page, URL: b.opts.URL(p), Title: b.opts.French(p.Title), Text: b.opts.French(text)}, p.Title, text)
 	return nil
 }
 
@@ -204,14 +220,26 @@ func numbers(blocs []*content.Bloc) []int {
 // number sorts the distinct words and gives each document the numbers of
 // its words, each once.
 func (b *builder) number(ix *Index) {
-	seen := map[string]bool{}
-	for _, lists := range [][][]string{b.title, b.body} {
-		for _, ws := range lists {
-			for _, w := range ws {
-				if indexed(w) {
-					seen[w] = true
+	// Each core collects the words of a share of the documents; the shares
+	// are merged after. Words repeat far more than they differ.
+	shares := make([]map[string]bool, runtime.GOMAXPROCS(0))
+	par.ForEach(len(shares), func(k int) {
+		seen := map[string]bool{}
+		for i := k * len(b.docs) / len(shares); i < (k+1)*len(b.docs)/len(shares); i++ {
+			for _, ws := range [][]string{b.title[i], b.body[i]} {
+				for _, w := range ws {
+					if indexed(w) {
+						seen[w] = true
+					}
 				}
 			}
+		}
+		shares[k] = seen
+	})
+	seen := shares[0]
+	for _, share := range shares[1:] {
+		for w := range share {
+			seen[w] = true
 		}
 	}
 	for w := range seen {

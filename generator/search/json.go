@@ -18,6 +18,10 @@ func (ix *Index) JSON() ([]byte, error) {
 	for _, w := range ix.Words {
 		size += len(w) + 5
 	}
+	// A margin for escapes and long numbers: growing a buffer of megabytes
+	// copies it and touches fresh memory, which costs more here than the
+	// encoding.
+	size += size / 16
 	b := make([]byte, 0, size)
 	b = append(b, `{"blocs":`...)
 	b = appendArray(b, ix.Blocs, func(b []byte, bl *BlocInfo) []byte {

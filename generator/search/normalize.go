@@ -90,7 +90,10 @@ func isWordRune(r rune) bool {
 // one word, so that it can be searched for exactly.
 func Words(s string) []string {
 	s = Normalize(s)
-	var words []string
+	if s == "" {
+		return nil
+	}
+	words := make([]string, 0, strings.Count(s, " ")+1) // about right: one growth at most
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {

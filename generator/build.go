@@ -192,6 +192,17 @@ func (b *builder) run(sink func(name string, data []byte) error) (*Output, error
 	if err := b.addSearchIndex(assets); err != nil {
 		return nil, err
 	}
+	if sink != nil {
+		// Assets are final: publish them now and let go of their data. The
+		// search index of a large site is megabytes that would otherwise
+		// stay in memory while every page renders.
+		for _, a := range assets.All() {
+			if err := sink(a.Path, a.Data); err != nil {
+				return nil, err
+			}
+			a.Data = nil
+		}
+	}
 	out := &Output{Files: map[string][]byte{}, Sources: map[string][]string{}, Project: b.p}
 	b.out = out
 	rendered, errs := b.renderAll(sink, linkTargets(b.jobs))
@@ -216,7 +227,9 @@ func (b *builder) run(sink func(name string, data []byte) error) (*Output, error
 		"robots.txt":  []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.abs("/sitemap.xml") + "\n"),
 	}
 	for _, a := range assets.All() {
-		extra[a.Path] = a.Data
+		if sink == nil {
+			extra[a.Path] = a.Data
+		}
 		out.Assets = append(out.Assets, a.Path)
 	}
 	for name, data := range extra {

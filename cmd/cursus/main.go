@@ -16,6 +16,7 @@ import (
 	"cursus/generator/config"
 	"cursus/generator/diag"
 	_ "cursus/internal/hugeheap" // fewer page faults: see its doc
+	"cursus/internal/sitefs"
 )
 
 // version is set at link time with -ldflags "-X main.version=…".
@@ -101,7 +102,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	tuneGC()
-	out, err := generator.Build(os.DirFS(*src), generator.Options{})
+	out, err := generator.Build(sitefs.New(*src), generator.Options{})
 	if err != nil {
 		return report(stderr, err)
 	}
@@ -148,7 +149,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	tuneGC()
-	root := os.DirFS(*src)
+	root := sitefs.New(*src)
 	cfg, err := config.Load(root)
 	if err != nil {
 		return report(stderr, err)

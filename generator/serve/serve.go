@@ -25,6 +25,8 @@ import (
 
 	"cursus/generator/config"
 	"cursus/generator/diag"
+
+	"cursus/internal/sitefs"
 )
 
 // Options configure a Server. The zero value of each field but Build is a
@@ -97,7 +99,7 @@ func New(opts Options) (*Server, error) {
 		return nil, fmt.Errorf("serve: %s is not a directory", opts.Source)
 	}
 	s := &Server{
-		opts: opts, dir: dir, root: os.DirFS(dir),
+		opts: opts, dir: dir, root: sitefs.New(dir),
 		done:    make(chan struct{}),
 		changes: make(chan string, 256),
 		// Build numbers start from the clock so that a page left open

@@ -21,7 +21,9 @@ type Data struct {
 	Crumbs      []Crumb // the pages above this one, from home
 	// Trail holds the same Crumbs, shared by every page with the same
 	// parents: {{cached "trail" .Trail}} renders them once per build.
-	Trail      *Trail
+	Trail *Trail
+	// Chrome keys the header and footer: {{cached "footer" .Chrome}}.
+	Chrome     Chrome
 	Bloc       *content.Bloc
 	Competence *content.Competence
 	Metier     *content.Metier
@@ -61,7 +63,7 @@ type Crumb struct {
 // Chrome is what the header and footer of a page depend on: the site, and
 // the page's path when the navigation links to it ("" otherwise). Pages
 // with the same Chrome share one rendering of them ({{cached "footer"
-// (chrome .)}}): on a site of thousands of compétences, all their pages
+// .Chrome}}): on a site of thousands of compétences, all their pages
 // share one header.
 type Chrome struct {
 	Site    *SiteData

@@ -60,7 +60,8 @@ All problems are reported at once as file:line:col: message.
 Each layout in layouts/ is parsed with base.html and every partial; a layout
 defines "main", which base.html places. Templates receive a *Data (see
 data.go): Site (config, the whole model, navigation), Kind, Title,
-Description, Path, URL, Canonical, Crumbs, the page's Bloc, Competence,
+Description, Path, URL, Canonical, Crumbs, Chrome (the comparable key of
+the page's header and footer), the page's Bloc, Competence,
 Metier or Page, its rendered Prose, and Matrix on correspondence pages.
 
 Before pages render, the model is prepared for display: every entity has
@@ -75,11 +76,12 @@ Functions, for what fields do not give: url (site path or entity → URL
 under the base path), abs (absolute URL), asset (fingerprinted URL of a
 file of static/), fr (French typography of other text, such as config
 values; idempotent, so harmless on prepared text), hue (bloc number →
-colour slot 1–8), add, plural, chrome (the comparable key of a page's header
-and footer) and cached: {{cached "name" DATA}} renders the partial once per
+colour slot 1–8), add, plural, chrome (Data.Chrome, for themes written
+before it) and cached: {{cached "name" DATA}} renders the partial once per
 build for each DATA (a pointer or another comparable value) and gives every
 later page the same HTML; the default theme caches its header and footer
-per navigation state, the asset links of the head, and a compétence's
+per navigation state, the part of the head every page shares (asset links,
+site name), and a compétence's
 article and aside, which every métier page of its bloc repeats.
 
 Layouts: home, blocs, bloc, competences, competence, metiers, metier,

@@ -165,6 +165,7 @@ func (b *builder) finishData() {
 		d.Description = b.french(d.Description)
 		d.URL = b.url(d.Path)
 		d.Canonical = b.abs(d.Path)
+		d.Chrome = b.site.chrome(d)
 		link(d.Crumbs)
 		if d.Matrix != nil {
 			link(d.Matrix.Groups)

@@ -2,10 +2,10 @@ package generator
 
 import (
 	"strconv"
-	"strings"
 
 	"cursus/generator/content"
 	"cursus/generator/diag"
+	"cursus/internal/par"
 )
 
 // siteData builds what every page shares.
@@ -146,31 +146,40 @@ func (b *builder) finishData() {
 	if d := b.site.Declaration; d != nil {
 		d.URL = b.url(d.Path)
 	}
-	trails := map[string]*Trail{}
+	// Pages with the same crumbs share one Trail; a key of the crumbs
+	// themselves costs no string building.
+	type trailKey struct {
+		n      int
+		crumbs [4]Crumb
+	}
+	trails := map[trailKey]*Trail{}
 	for _, j := range b.jobs {
 		d := j.data
-		if len(d.Crumbs) > 0 {
-			var key strings.Builder
-			for _, c := range d.Crumbs {
-				key.WriteString(c.Path + "\x00" + c.Title + "\x00")
-			}
-			t := trails[key.String()]
-			if t == nil {
-				t = &Trail{Crumbs: d.Crumbs}
-				trails[key.String()] = t
-			}
-			d.Trail = t
+		if d.Matrix != nil {
+			link(d.Matrix.Groups) // shared by the matrix pages
 		}
+		if len(d.Crumbs) == 0 {
+			continue
+		}
+		k := trailKey{n: len(d.Crumbs)}
+		if copy(k.crumbs[:], d.Crumbs) < len(d.Crumbs) {
+			d.Trail = &Trail{Crumbs: d.Crumbs} // deeper than any page cursus makes
+			continue
+		}
+		if d.Trail = trails[k]; d.Trail == nil {
+			d.Trail = &Trail{Crumbs: d.Crumbs}
+			trails[k] = d.Trail
+		}
+	}
+	par.ForEach(len(b.jobs), func(i int) {
+		d := b.jobs[i].data
 		d.Title = b.french(d.Title)
 		d.Description = b.french(d.Description)
 		d.URL = b.url(d.Path)
 		d.Canonical = b.abs(d.Path)
 		d.Chrome = b.site.chrome(d)
 		link(d.Crumbs)
-		if d.Matrix != nil {
-			link(d.Matrix.Groups)
-		}
-	}
+	})
 }
 
 // attach renders prose written for an entity on the entity's page.

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -96,7 +97,7 @@ func tomlErrPos(file string, err error, firstLine int, ki *keyIndex) diag.Pos {
 		}
 		return diag.Pos{File: file, Line: line + firstLine - 1, Col: col}
 	}
-	if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
+	if m := typeErr().FindStringSubmatch(err.Error()); m != nil {
 		line, col := ki.lookup(m[2])
 		if line == 0 {
 			n, _ := strconv.Atoi(m[1])
@@ -109,7 +110,9 @@ func tomlErrPos(file string, err error, firstLine int, ki *keyIndex) diag.Pos {
 
 // typeErr matches the library's type errors, which are not ParseErrors and
 // carry the position only in their text.
-var typeErr = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+var typeErr = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+})
 
 func tomlErrMsg(err error) string {
 	var pe toml.ParseError
@@ -119,7 +122,7 @@ func tomlErrMsg(err error) string {
 		if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
 			msg += fmt.Sprintf(" (key %q)", pe.LastKey)
 		}
-	} else if m := typeErr.FindStringSubmatch(msg); m != nil {
+	} else if m := typeErr().FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("%s (key %q)", m[3], m[2])
 	}
 	return "toml: " + strings.TrimPrefix(msg, "toml: ")

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"cursus/generator/diag"
 )
@@ -110,7 +111,7 @@ func Import(name string, src []byte, existing fs.FS) (*Result, error) {
 	return r, nil
 }
 
-var blocFile = regexp.MustCompile(`^b(\d+)\.toml$`)
+var blocFile = lazyRegexp(`^b(\d+)\.toml$`)
 
 // readBlocs reads every existing bloc file: those the table rewrites, and
 // the others for the métier ids they hold and a warning that they stay.
@@ -125,7 +126,7 @@ func readBlocs(existing fs.FS, t *table, m *merger, errs *diag.List) (map[string
 		entries, _ := fs.ReadDir(existing, "blocs")
 		for _, e := range entries {
 			p := path.Join("blocs", e.Name())
-			if !e.IsDir() && blocFile.MatchString(e.Name()) && !slices.Contains(paths, p) {
+			if !e.IsDir() && blocFile().MatchString(e.Name()) && !slices.Contains(paths, p) {
 				others = append(others, p)
 			}
 		}
@@ -186,4 +187,11 @@ func sortWarnings(ws []Warning) {
 		}
 		return a.Pos.Col - b.Pos.Col
 	})
+}
+
+// lazyRegexp compiles expr on first use: the importer is part of every
+// cursus process, and compiling its expressions at start-up delayed every
+// build for an import that rarely runs.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -82,7 +81,7 @@ func (o *ordered) add(items ...string) {
 	}
 }
 
-var metiersMark = regexp.MustCompile(`(?i)(?:^|[\s\x{a0}\x{202f}])m[ée]tiers?[\s\x{a0}\x{202f}]*:`)
+var metiersMark = lazyRegexp(`(?i)(?:^|[\s\x{a0}\x{202f}])m[ée]tiers?[\s\x{a0}\x{202f}]*:`)
 
 // activitiesCell reads the activities of the bloc, one per paragraph, then
 // the métiers after "Métier(s) :", one per list item ("- " or <li>).
@@ -92,7 +91,7 @@ func (p *parser) activitiesCell(n int, c cell) {
 		return
 	}
 	acts, mets := t, text{}
-	if loc := metiersMark.FindStringIndex(t.s); loc != nil {
+	if loc := metiersMark().FindStringIndex(t.s); loc != nil {
 		acts, mets = t.slice(0, loc[0]), t.slice(loc[1], len(t.s))
 	}
 	for _, a := range acts.paragraphs() {

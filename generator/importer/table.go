@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -61,7 +60,7 @@ type parser struct {
 	numbers  map[int]diag.Pos
 }
 
-var blocRow = regexp.MustCompile(`(?i)^bloc(?:\s+de\s+comp[ée]tences)?\s*(?:n[°o]\s*)?(\d{1,4})\s*[:.\-–—]\s*(.*)$`)
+var blocRow = lazyRegexp(`(?i)^bloc(?:\s+de\s+comp[ée]tences)?\s*(?:n[°o]\s*)?(\d{1,4})\s*[:.\-–—]\s*(.*)$`)
 
 // parseTable reads src, the text of the export called name.
 func parseTable(name string, src []byte) (*table, []Warning, error) {
@@ -121,7 +120,7 @@ func (p *parser) line(n int, line string) {
 		return
 	}
 	first := clean(cs[0].raw, cs[0].off).flat()
-	if m := blocRow.FindStringSubmatch(first.s); m != nil {
+	if m := blocRow().FindStringSubmatch(first.s); m != nil {
 		p.blocRow(n, cs, m)
 		return
 	}

@@ -86,17 +86,29 @@ func BuildTo(root fs.FS, opts Options, dest string) (*Output, error) {
 // files of the pages once they are known, before any is rendered.
 func build(root fs.FS, opts Options, sink func(string, []byte) error, planned func([]string)) (*Output, error) {
 	start := time.Now()
-	p, err := Load(root)
+	cfg, err := config.Load(root)
 	if err != nil {
 		return nil, err
 	}
 	if opts.BaseURL != "" {
-		p.Config.BaseURL = opts.BaseURL
-		if err := p.Config.Validate(); err != nil {
+		cfg.BaseURL = opts.BaseURL
+		if err := cfg.Validate(); err != nil {
 			return nil, err
 		}
 	}
-	b := &builder{root: root, p: p, opts: opts, cfg: p.Config, base: p.Config.BasePath(), planned: planned}
+	b := &builder{root: root, opts: opts, cfg: cfg, base: cfg.BasePath(), planned: planned}
+	// The theme does not depend on the content: it loads (templates and
+	// assets minified and parsed) on another core while the content does.
+	themed := make(chan error, 1)
+	go func() { themed <- b.loadTheme() }()
+	b.p, err = loadContent(root, cfg)
+	themeErr := <-themed
+	if err != nil {
+		return nil, err
+	}
+	if themeErr != nil {
+		return nil, themeErr
+	}
 	out, err := b.run(sink)
 	if err != nil {
 		return nil, err
@@ -126,6 +138,28 @@ type builder struct {
 	out       *Output
 }
 
+// loadTheme loads the configured theme: its assets, fingerprinted, and its
+// templates, minified when the build is.
+func (b *builder) loadTheme() error {
+	if b.opts.Minify {
+		b.min = newMinifier()
+	}
+	themeDir := "themes/" + b.cfg.Theme
+	var mini render.Minifier
+	if b.min != nil {
+		mini = b.min.bytes
+	}
+	if fi, err := fs.Stat(b.root, themeDir); err != nil || !fi.IsDir() {
+		return &diag.Error{Pos: diag.Pos{File: "config.toml"}, Msg: fmt.Sprintf("theme %q: no directory %s", b.cfg.Theme, themeDir)}
+	}
+	assets, err := render.LoadAssets(b.root, themeDir, mini)
+	if err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	b.theme, err = render.Load(b.root, themeDir, b.funcs(assets), assets, mini)
+	return err
+}
+
 func (b *builder) run(sink func(name string, data []byte) error) (*Output, error) {
 	var files, size atomic.Int64
 	if sink != nil {
@@ -147,25 +181,7 @@ func (b *builder) run(sink func(name string, data []byte) error) (*Output, error
 			b.out.FileCount, b.out.Size = int(files.Load()), size.Load()
 		}
 	}()
-	if b.opts.Minify {
-		b.min = newMinifier()
-	}
-	themeDir := "themes/" + b.cfg.Theme
-	var mini render.Minifier
-	if b.min != nil {
-		mini = b.min.bytes
-	}
-	if fi, err := fs.Stat(b.root, themeDir); err != nil || !fi.IsDir() {
-		return nil, &diag.Error{Pos: diag.Pos{File: "config.toml"}, Msg: fmt.Sprintf("theme %q: no directory %s", b.cfg.Theme, themeDir)}
-	}
-	assets, err := render.LoadAssets(b.root, themeDir, mini)
-	if err != nil {
-		return nil, fmt.Errorf("theme: %w", err)
-	}
-	b.theme, err = render.Load(b.root, themeDir, b.funcs(assets), assets, mini)
-	if err != nil {
-		return nil, err
-	}
+	assets := b.theme.Assets
 	b.md = markdown.New(markdown.Options{
 		Unsafe:             b.cfg.Markup.Unsafe,
 		KeepStraightQuotes: b.cfg.Markup.KeepStraightQuotes,

@@ -25,6 +25,11 @@ func Load(root fs.FS) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
+	return loadContent(root, cfg)
+}
+
+// loadContent reads the content directory of a site configured by cfg.
+func loadContent(root fs.FS, cfg config.Config) (*Project, error) {
 	if fi, err := fs.Stat(root, cfg.ContentDir); err != nil || !fi.IsDir() {
 		var list diag.List
 		list.Add(diag.Pos{File: cfg.ContentDir}, "no content directory here: run cursus in the site's folder, or give that folder with -s")

@@ -104,6 +104,13 @@ func TestBuildErrors(t *testing.T) {
 			map[string]string{"themes/mini/layouts/bloc.html": "{{define \"main\"}}\n{{if}}\n{{end}}\n"},
 			Options{Minify: true},
 			[]string{`themes/mini/layouts/bloc.html: themes/mini/layouts/bloc.html:2: missing value for if`}},
+		{"content errors come before theme errors, though both load at once",
+			map[string]string{
+				"content/blocs/b2.toml":         "id = \"B2\"\nnumber = = 2\n",
+				"themes/mini/layouts/bloc.html": "{{define \"main\"}}\n{{if}}\n{{end}}\n",
+			},
+			Options{Minify: true},
+			[]string{`content/blocs/b2.toml:2:10: toml: expected value but found '=' instead (key "number")`}},
 		{"missing layout",
 			map[string]string{"content/x.md": "+++\ntitle = \"X\"\nlayout = \"nulle\"\n+++\n"},
 			Options{},

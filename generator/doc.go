@@ -76,8 +76,7 @@ Functions, for what fields do not give: url (site path or entity → URL
 under the base path), abs (absolute URL), asset (fingerprinted URL of a
 file of static/), fr (French typography of other text, such as config
 values; idempotent, so harmless on prepared text), hue (bloc number →
-colour slot 1–8), add, plural, chrome (Data.Chrome, for themes written
-before it) and cached: {{cached "name" DATA}} renders the partial once per
+colour slot 1–8), add, plural and cached: {{cached "name" DATA}} renders the partial once per
 build for each DATA (a pointer or another comparable value) and gives every
 later page the same HTML; the default theme caches its header and footer
 per navigation state, the part of the head every page shares (asset links,

@@ -17,10 +17,7 @@ import (
 // 6,000 pages. O_NOFOLLOW: nothing in the stage is a link, and a write
 // never follows one.
 func createFile(p string, data []byte) error {
-	fd, err := syscall.Open(p, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0o644)
-	for err == syscall.EINTR {
-		fd, err = syscall.Open(p, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0o644)
-	}
+	fd, err := open(p, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_NOFOLLOW, 0o644)
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: p, Err: err}
 	}
@@ -48,7 +45,7 @@ var compareBuf = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); retur
 // three system calls: one read into a pooled buffer a byte longer than data
 // tells a longer file from an equal one without asking for its size.
 func sameFile(p string, data []byte) bool {
-	fd, err := syscall.Open(p, syscall.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
+	fd, err := open(p, syscall.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return false
 	}
@@ -74,4 +71,14 @@ func sameFile(p string, data []byte) bool {
 		}
 	}
 	return n == len(data) && bytes.Equal(buf[:n], data)
+}
+
+// open is syscall.Open with O_CLOEXEC, retried when a signal interrupts it.
+func open(p string, flags int, mode uint32) (int, error) {
+	for {
+		fd, err := syscall.Open(p, flags|syscall.O_CLOEXEC, mode)
+		if err != syscall.EINTR {
+			return fd, err
+		}
+	}
 }

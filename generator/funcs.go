@@ -34,8 +34,6 @@ func (b *builder) funcs(assets *render.Assets) template.FuncMap {
 		// hue gives each bloc a colour slot of the theme's palette.
 		"hue": func(n int) int { return (n-1)%8 + 1 },
 		"add": func(a, b int) int { return a + b },
-		// chrome gives the key and data of the shared header and footer.
-		"chrome": func(d *Data) Chrome { return d.Site.chrome(d) },
 		"plural": func(n int, one, many string) string {
 			if n > 1 {
 				return many

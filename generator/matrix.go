@@ -34,7 +34,8 @@ type MatrixRow struct {
 }
 
 // matrices splits the blocs into groups and computes each group's tables.
-func matrices(blocs []*content.Bloc) []*Matrix {
+// url gives a site path its URL, for the links between group pages.
+func matrices(blocs []*content.Bloc, url func(path string) string) []*Matrix {
 	var out []*Matrix
 	for start := 0; start < len(blocs); start += matrixGroup {
 		end := min(start+matrixGroup, len(blocs))
@@ -43,7 +44,8 @@ func matrices(blocs []*content.Bloc) []*Matrix {
 	if len(out) > 1 {
 		var pages []Crumb
 		for _, m := range out {
-			pages = append(pages, Crumb{Title: "Blocs " + strconv.Itoa(m.FirstNumber) + " à " + strconv.Itoa(m.LastNumber), Path: matrixPath(m.Group)})
+			path := matrixPath(m.Group)
+			pages = append(pages, Crumb{Title: "Blocs " + strconv.Itoa(m.FirstNumber) + " à " + strconv.Itoa(m.LastNumber), Path: path, URL: url(path)})
 		}
 		for _, m := range out {
 			m.Groups = pages

@@ -104,7 +104,7 @@ func (b *builder) plan() {
 	index("modalites", "Modalités d'évaluation",
 		"Comment les compétences sont évaluées : les modalités d'évaluation et les compétences concernées.",
 		pathModalites, dir+content.ModalitesFile, dir+content.ModalitesFile)
-	for _, m := range matrices(c.Blocs) {
+	for _, m := range matrices(c.Blocs, b.url) {
 		title := "Correspondances métiers, blocs et compétences"
 		crumbs := []Crumb{home}
 		if m.Groups != nil && m.Group > 1 {
@@ -155,9 +155,6 @@ func (b *builder) finishData() {
 	trails := map[trailKey]*Trail{}
 	for _, j := range b.jobs {
 		d := j.data
-		if d.Matrix != nil {
-			link(d.Matrix.Groups) // shared by the matrix pages
-		}
 		if len(d.Crumbs) == 0 {
 			continue
 		}

@@ -54,7 +54,7 @@ func syntheticSite(tb testing.TB, scale int) fs.FS {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !(strings.HasPrefix(p, "themes/") || p == "config.toml" || strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md") || p == "content/modalites.toml") {
+		if d.IsDir() || !(strings.HasPrefix(p, "themes/") || p == "config.toml" || strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md") || p == "content/modalites.toml" || p == "content/certification.toml") {
 			return nil
 		}
 		data, err := fs.ReadFile(real, p)

@@ -2,9 +2,11 @@ package generator
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"cursus/generator/markdown"
 )
@@ -142,5 +144,47 @@ func TestFrenchIsIdempotent(t *testing.T) {
 		if twice := markdown.French(once); twice != once {
 			t.Errorf("French(French(%q)) = %q, want %q", s, twice, once)
 		}
+	}
+}
+
+// TestSiteWithoutCertification: content/certification.toml is optional.
+// Without it the home page's heading falls back to the site's title and the
+// footer does not begin with a stray full stop.
+func TestSiteWithoutCertification(t *testing.T) {
+	site := fstest.MapFS{}
+	root := os.DirFS("..")
+	for _, dir := range []string{"content", "themes/default"} {
+		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || p == "content/certification.toml" {
+				return err
+			}
+			data, err := fs.ReadFile(root, p)
+			site[p] = &fstest.MapFile{Data: data}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	config, err := fs.ReadFile(root, "config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site["config.toml"] = &fstest.MapFile{Data: config}
+	out, err := Build(site, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := string(out.Files["index.html"])
+	if want := `<h1 id="titre">` + out.Project.Config.Title + `</h1>`; !strings.Contains(home, want) {
+		t.Errorf("home page lacks %s", want)
+	}
+	for name, page := range out.Files {
+		if strings.HasSuffix(name, ".html") && bytes.Contains(page, []byte(`<p class="generator">`)) && !bytes.Contains(page, []byte(`<p class="generator">Site produit avec cursus.</p>`)) {
+			t.Errorf("%s: footer is not %q", name, "Site produit avec cursus.")
+		}
+	}
+	if !bytes.Contains(out.Files["404.html"], []byte(`<p class="generator">`)) {
+		t.Error("404.html has no footer line to check")
 	}
 }

@@ -124,10 +124,11 @@ type builder struct {
 	opts Options
 	base string // the base path: "/" or "/sub/"
 
-	min   *minifier
-	fr    frenchCache
-	md    *markdown.Renderer
-	theme *render.Theme
+	min    *minifier
+	assets *render.Assets // the theme's, then the search index
+	fr     frenchCache
+	md     *markdown.Renderer
+	theme  *render.Theme
 	// plain is the theme with templates as written, loaded only to
 	// position an error of the minified theme.
 	plain     *render.Theme
@@ -152,12 +153,25 @@ func (b *builder) loadTheme() error {
 	if fi, err := fs.Stat(b.root, themeDir); err != nil || !fi.IsDir() {
 		return &diag.Error{Pos: diag.Pos{File: "config.toml"}, Msg: fmt.Sprintf("theme %q: no directory %s", b.cfg.Theme, themeDir)}
 	}
-	assets, err := render.LoadAssets(b.root, themeDir, mini)
-	if err != nil {
-		return fmt.Errorf("theme: %w", err)
+	// The templates parse while the assets minify: the asset function
+	// reads b.assets only when a page renders.
+	var assetErr error
+	loaded := make(chan struct{})
+	go func() {
+		defer close(loaded)
+		b.assets, assetErr = render.LoadAssets(b.root, themeDir, mini)
+	}()
+	theme, err := render.Load(b.root, themeDir, b.funcs(), mini)
+	<-loaded
+	if assetErr != nil {
+		return fmt.Errorf("theme: %w", assetErr)
 	}
-	b.theme, err = render.Load(b.root, themeDir, b.funcs(assets), assets, mini)
-	return err
+	if err != nil {
+		return err
+	}
+	theme.Assets = b.assets
+	b.theme = theme
+	return nil
 }
 
 func (b *builder) run(sink func(name string, data []byte) error) (*Output, error) {
@@ -376,7 +390,10 @@ func (b *builder) explain(j *job, err error) error {
 		return err
 	}
 	b.plainOnce.Do(func() {
-		b.plain, _ = render.Load(b.root, b.theme.Dir, b.funcs(b.theme.Assets), b.theme.Assets, nil)
+		if plain, err := render.Load(b.root, b.theme.Dir, b.funcs(), nil); err == nil {
+			plain.Assets = b.assets
+			b.plain = plain
+		}
 	})
 	if b.plain == nil {
 		return err

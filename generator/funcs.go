@@ -3,13 +3,12 @@ package generator
 import (
 	"fmt"
 	"html/template"
-
-	"cursus/generator/render"
 )
 
 // funcs returns the template functions of one build. They close over the
-// build's base URL and assets: no global state.
-func (b *builder) funcs(assets *render.Assets) template.FuncMap {
+// build's base URL and assets (b.assets, read when a page renders): no
+// global state.
+func (b *builder) funcs() template.FuncMap {
 	return template.FuncMap{
 		// url returns the URL of a site path or of an entity, under the base path.
 		"url": b.urlOf,
@@ -23,7 +22,7 @@ func (b *builder) funcs(assets *render.Assets) template.FuncMap {
 		},
 		// asset returns the URL of a theme asset by its name in static/.
 		"asset": func(name string) (string, error) {
-			a := assets.Get(name)
+			a := b.assets.Get(name)
 			if a == nil {
 				return "", fmt.Errorf("asset %q not found in %s/static", name, "themes/"+b.cfg.Theme)
 			}

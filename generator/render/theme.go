@@ -27,7 +27,7 @@ type Theme struct {
 	// its function map at every call of a function, and two cores sharing
 	// those locks spent a tenth of a large build waiting on each other.
 	layouts map[string]*template.Template
-	Assets  *Assets
+	Assets  *Assets // set by the caller: LoadAssets runs beside Load
 	buffers sync.Pool
 
 	mu   sync.Mutex
@@ -66,7 +66,7 @@ func (t *Theme) cached(name string, data any) (template.HTML, error) {
 // minify, when set, minifies each template's source once at load, so that
 // pages come out minified without minifying every page: a build of
 // thousands of pages does the work a dozen times instead.
-func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets, minify Minifier) (*Theme, error) {
+func Load(root fs.FS, dir string, funcs template.FuncMap, minify Minifier) (*Theme, error) {
 	var errs diag.List
 	if _, err := fs.Stat(root, dir+"/layouts/base.html"); err != nil {
 		errs.Add(diag.Pos{File: dir + "/layouts/base.html"}, "theme: %v", fs.ErrNotExist)
@@ -75,7 +75,7 @@ func Load(root fs.FS, dir string, funcs template.FuncMap, assets *Assets, minify
 	partials, _ := fs.Glob(root, dir+"/layouts/partials/*.html")
 	layouts, _ := fs.Glob(root, dir+"/layouts/*.html")
 	sort.Strings(partials)
-	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}, Assets: assets}
+	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}}
 	t.buffers.New = func() any { return new(bytes.Buffer) }
 	all := template.FuncMap{"cached": t.cached}
 	for k, v := range funcs {

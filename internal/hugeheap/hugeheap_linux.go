@@ -23,7 +23,6 @@ package hugeheap
 
 import (
 	"runtime"
-	"runtime/debug"
 	"syscall"
 	"unsafe"
 )
@@ -39,9 +38,6 @@ const (
 var Range [2]uintptr
 
 func init() {
-	// Without this the allocation below, 30 times the first heap goal,
-	// would start a collection of its own before the one that frees it.
-	gcPercent := debug.SetGCPercent(-1)
 	b := make([]byte, growHeapBy)
 	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
 	// From the start of the arena, so that the runtime's first mapping,
@@ -53,5 +49,4 @@ func init() {
 	syscall.Syscall(syscall.SYS_MADVISE, beg, end-beg, madvHuge)
 	Range = [2]uintptr{beg, end}
 	runtime.GC()
-	debug.SetGCPercent(gcPercent)
 }

@@ -4,31 +4,10 @@ import (
 	"bufio"
 	"fmt"
 	"os"
-	"runtime"
-	"runtime/debug"
 	"strings"
 	"testing"
 	"unsafe"
 )
-
-// TestOneCollection: init frees its allocation with one collection. Left
-// on, the collector would start one more on its own, 128 MB being thirty
-// times the first heap goal: a millisecond or two of every cursus command.
-func TestOneCollection(t *testing.T) {
-	if collectionsAtInit != 1 {
-		t.Errorf("%d collections by the end of init, want 1 (the one init forces)", collectionsAtInit)
-	}
-}
-
-// collectionsAtInit is read by this file's init, which runs after the
-// package's own (files initialise in name order).
-var collectionsAtInit uint32
-
-func init() {
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	collectionsAtInit = m.NumGC
-}
 
 // TestHeapIsAdvised reads the process's memory map: the mapping that holds a
 // fresh heap allocation must carry the huge page advice ("hg").
@@ -75,21 +54,4 @@ func vmFlags(addr uintptr) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("no mapping holds %#x", addr)
-}
-
-// TestGCPercentRestored: init turns the collector off around its large
-// allocation, and must leave GOGC as it found it.
-func TestGCPercentRestored(t *testing.T) {
-	want := 100
-	if v := os.Getenv("GOGC"); v != "" {
-		if v == "off" {
-			want = -1
-		} else if _, err := fmt.Sscan(v, &want); err != nil {
-			t.Skip("GOGC unreadable:", v)
-		}
-	}
-	got := debug.SetGCPercent(want)
-	if got != want {
-		t.Errorf("GC percent after init = %d, want %d", got, want)
-	}
 }

@@ -53,22 +53,9 @@ func BenchmarkBuildSynthetic(b *testing.B) {
 // plus the bundled theme, config and pages.
 func syntheticSite(tb testing.TB, scale int) fs.FS {
 	tb.Helper()
-	fsys := fstest.MapFS{}
-	real := os.DirFS("..")
-	err := fs.WalkDir(real, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !(strings.HasPrefix(p, "themes/") || p == "config.toml" || strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md") || p == "content/modalites.toml" || p == "content/certification.toml") {
-			return nil
-		}
-		data, err := fs.ReadFile(real, p)
-		fsys[p] = &fstest.MapFile{Data: data}
-		return err
+	fsys := bundledFS(tb, func(p string) bool {
+		return strings.HasPrefix(p, "themes/") || p == "config.toml" || strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md") || p == "content/modalites.toml" || p == "content/certification.toml"
 	})
-	if err != nil {
-		tb.Fatal(err)
-	}
 	blocs := scale * 20 / 3
 	metier := 0
 	for n := 1; n <= blocs; n++ {
@@ -85,6 +72,25 @@ func syntheticSite(tb testing.TB, scale int) fs.FS {
 			s.WriteString("criteria = [\n  \"Pertinence et exhaustivité de l'analyse des besoins et qualité de la synthèse produite\",\n  \"Clarté et précision de la documentation des besoins et solutions\",\n  \"Degré d'impact environnemental et sociétal\",\n]\n")
 		}
 		fsys[fmt.Sprintf("content/blocs/b%d.toml", n)] = &fstest.MapFile{Data: []byte(s.String())}
+	}
+	return fsys
+}
+
+// bundledFS copies the files of the bundled site that keep accepts.
+func bundledFS(tb testing.TB, keep func(path string) bool) fstest.MapFS {
+	tb.Helper()
+	fsys := fstest.MapFS{}
+	real := os.DirFS("..")
+	err := fs.WalkDir(real, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !keep(p) {
+			return err
+		}
+		data, err := fs.ReadFile(real, p)
+		fsys[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
 	}
 	return fsys
 }

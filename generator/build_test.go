@@ -2,11 +2,9 @@ package generator
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"cursus/generator/markdown"
 )
@@ -151,26 +149,9 @@ func TestFrenchIsIdempotent(t *testing.T) {
 // Without it the home page's heading falls back to the site's title and the
 // footer does not begin with a stray full stop.
 func TestSiteWithoutCertification(t *testing.T) {
-	site := fstest.MapFS{}
-	root := os.DirFS("..")
-	for _, dir := range []string{"content", "themes/default"} {
-		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || p == "content/certification.toml" {
-				return err
-			}
-			data, err := fs.ReadFile(root, p)
-			site[p] = &fstest.MapFile{Data: data}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	config, err := fs.ReadFile(root, "config.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	site["config.toml"] = &fstest.MapFile{Data: config}
+	site := bundledFS(t, func(p string) bool {
+		return p == "config.toml" || strings.HasPrefix(p, "themes/default/") || strings.HasPrefix(p, "content/") && p != "content/certification.toml"
+	})
 	out, err := Build(site, Options{})
 	if err != nil {
 		t.Fatal(err)

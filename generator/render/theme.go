@@ -22,16 +22,17 @@ import (
 type Theme struct {
 	Dir string // e.g. themes/default
 	// layouts holds one template set per layout name ("bloc", "page"…),
-	// parsed and never executed: pages render through clones of it, one per
-	// rendering goroutine. Executing a set locks its name space once and
-	// its function map at every call of a function, and two cores sharing
-	// those locks spent a tenth of a large build waiting on each other.
+	// parsed and never executed: pages render through clones of it, as
+	// many as goroutines render the layout at once (see acquire). Executing
+	// a set locks its name space once and its function map at every call
+	// of a function, and two cores sharing those locks spent a tenth of a
+	// large build waiting on each other.
 	layouts map[string]*template.Template
 	Assets  *Assets // set by the caller: LoadAssets runs beside Load
 	buffers sync.Pool
 
 	mu   sync.Mutex
-	free []map[string]*template.Template // clones of layouts not in use
+	free map[string][]*template.Template // clones of each layout not in use
 
 	partials *template.Template
 	cache    sync.Map // cacheKey → template.HTML
@@ -75,7 +76,7 @@ func Load(root fs.FS, dir string, funcs template.FuncMap, minify Minifier) (*The
 	partials, _ := fs.Glob(root, dir+"/layouts/partials/*.html")
 	layouts, _ := fs.Glob(root, dir+"/layouts/*.html")
 	sort.Strings(partials)
-	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}}
+	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}, free: map[string][]*template.Template{}}
 	t.buffers.New = func() any { return new(bytes.Buffer) }
 	all := template.FuncMap{"cached": t.cached}
 	for k, v := range funcs {
@@ -177,20 +178,11 @@ func (t *Theme) Render(layout string, data any) ([]byte, error) {
 // lets the buffer, grown once to the size of the largest pages, serve the
 // next one, so a large site is never copied in memory.
 func (t *Theme) RenderFunc(layout string, data any, use func([]byte) error) error {
-	sets := t.acquire()
-	defer t.release(sets)
-	set, ok := sets[layout]
-	if !ok {
-		master, ok := t.layouts[layout]
-		if !ok {
-			return fmt.Errorf("theme %s has no layout %q (add %s/layouts/%s.html)", t.Dir, layout, t.Dir, layout)
-		}
-		var err error
-		if set, err = master.Clone(); err != nil {
-			return err
-		}
-		sets[layout] = set
+	set, err := t.acquire(layout)
+	if err != nil {
+		return err
 	}
+	defer t.release(layout, set)
 	buf := t.buffers.Get().(*bytes.Buffer)
 	defer t.buffers.Put(buf)
 	buf.Reset()
@@ -200,20 +192,27 @@ func (t *Theme) RenderFunc(layout string, data any, use func([]byte) error) erro
 	return use(buf.Bytes())
 }
 
-// acquire takes clones of the layouts that no other goroutine is using.
-func (t *Theme) acquire() map[string]*template.Template {
+// acquire takes a clone of layout that no other goroutine is using, and
+// makes one when all are in use: as many clones of a layout as goroutines
+// render it at once, so a layout of one page is cloned (and escaped) once.
+func (t *Theme) acquire(layout string) (*template.Template, error) {
 	t.mu.Lock()
-	defer t.mu.Unlock()
-	if n := len(t.free); n > 0 {
-		sets := t.free[n-1]
-		t.free = t.free[:n-1]
-		return sets
+	if sets := t.free[layout]; len(sets) > 0 {
+		set := sets[len(sets)-1]
+		t.free[layout] = sets[:len(sets)-1]
+		t.mu.Unlock()
+		return set, nil
 	}
-	return map[string]*template.Template{}
+	t.mu.Unlock()
+	master, ok := t.layouts[layout]
+	if !ok {
+		return nil, fmt.Errorf("theme %s has no layout %q (add %s/layouts/%s.html)", t.Dir, layout, t.Dir, layout)
+	}
+	return master.Clone()
 }
 
-func (t *Theme) release(sets map[string]*template.Template) {
+func (t *Theme) release(layout string, set *template.Template) {
 	t.mu.Lock()
-	t.free = append(t.free, sets)
+	t.free[layout] = append(t.free[layout], set)
 	t.mu.Unlock()
 }

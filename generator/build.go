@@ -169,7 +169,6 @@ func (b *builder) loadTheme() error {
 	if err != nil {
 		return err
 	}
-	theme.Assets = b.assets
 	b.theme = theme
 	return nil
 }
@@ -195,7 +194,7 @@ func (b *builder) run(sink func(name string, data []byte) error) (*Output, error
 			b.out.FileCount, b.out.Size = int(files.Load()), size.Load()
 		}
 	}()
-	assets := b.theme.Assets
+	assets := b.assets
 	b.md = markdown.New(markdown.Options{
 		Unsafe:             b.cfg.Markup.Unsafe,
 		KeepStraightQuotes: b.cfg.Markup.KeepStraightQuotes,
@@ -390,10 +389,7 @@ func (b *builder) explain(j *job, err error) error {
 		return err
 	}
 	b.plainOnce.Do(func() {
-		if plain, err := render.Load(b.root, b.theme.Dir, b.funcs(), nil); err == nil {
-			plain.Assets = b.assets
-			b.plain = plain
-		}
+		b.plain, _ = render.Load(b.root, b.theme.Dir, b.funcs(), nil)
 	})
 	if b.plain == nil {
 		return err

@@ -22,9 +22,9 @@ const (
 // pauses, write barriers and fresh metadata pages, for a quarter of its
 // time. A small site now builds with no collection at all; a large one
 // collects once at 64 MB and then whenever its heap reaches two and a half
-// times what was live after the last collection: the 6,744-page site peaks at 115 MB instead of 97 MB
-// with GOGC=100, for 4% less time. GOGC or GOMEMLIMIT in the environment
-// win.
+// times what was live after the last collection: the 6,744-page site peaks
+// at 115 MB instead of 97 MB with GOGC=100, for 4% less time. GOGC or
+// GOMEMLIMIT in the environment win.
 func tuneGC() {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return

@@ -28,7 +28,6 @@ type Theme struct {
 	// of a function, and two cores sharing those locks spent a tenth of a
 	// large build waiting on each other.
 	layouts map[string]*template.Template
-	Assets  *Assets // set by the caller: LoadAssets runs beside Load
 	buffers sync.Pool
 
 	mu   sync.Mutex

@@ -25,7 +25,6 @@ import (
 
 	"cursus/generator/config"
 	"cursus/generator/diag"
-
 	"cursus/internal/sitefs"
 )
 

@@ -61,17 +61,9 @@ func Normalize(s string) string {
 		i += n
 		r = unicode.ToLower(r)
 		switch {
-		case r < 0x80:
-			b.WriteRune(r)
 		case r < 0x180 && foldTable[r] != "":
 			b.WriteString(foldTable[r])
-		case r >= 0x180 && !unicode.Is(unicode.M, r):
-			if f, ok := foldRune(r); ok {
-				b.WriteString(f)
-			} else {
-				b.WriteRune(r)
-			}
-		case r < 0x180:
+		case !unicode.Is(unicode.M, r): // combining marks start at U+0300
 			b.WriteRune(r)
 		}
 	}

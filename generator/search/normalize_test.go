@@ -25,6 +25,26 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
+// TestNormalizeEveryRune holds Normalize's fast paths to the rule itself,
+// rune by rune: lowercase, fold with foldRune, drop combining marks.
+func TestNormalizeEveryRune(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		l := unicode.ToLower(r)
+		want := string(l)
+		if f, ok := foldRune(l); ok {
+			want = f
+		} else if unicode.Is(unicode.M, l) {
+			want = ""
+		}
+		if got := Normalize(string(r)); got != want {
+			t.Errorf("Normalize(%U) = %q, want %q", r, got, want)
+		}
+	}
+}
+
 func TestWords(t *testing.T) {
 	tests := []struct {
 		in   string

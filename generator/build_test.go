@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -79,10 +80,11 @@ func TestBuildIsDeterministic(t *testing.T) {
 	}
 }
 
-// TestModelPreparedForDisplay: before pages render, every entity knows its
-// URL under the base path and its texts carry French typography, unless the
-// config keeps straight quotes.
-func TestModelPreparedForDisplay(t *testing.T) {
+// TestViewPreparedForDisplay: before pages render, every entity of the
+// view knows its URL under the base path and its texts carry French
+// typography, unless the config keeps straight quotes; and the build leaves
+// the content model as it was loaded.
+func TestViewPreparedForDisplay(t *testing.T) {
 	for _, keep := range []bool{false, true} {
 		config := "title = \"Mini\"\nbaseURL = \"https://mini.example/sub/\"\ntheme = \"mini\"\n"
 		if keep {
@@ -93,12 +95,22 @@ func TestModelPreparedForDisplay(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := Build(site, Options{})
+		in, err := load(site, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, rc := out.Project.Content, raw.Content
-		for i, co := range c.Competences {
+		pl, err := makePlan(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := renderSite(in, pl, Options{}, &memory{files: map[string][]byte{}}); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(in.model, raw.Content) {
+			t.Error("the build changed the content model")
+		}
+		v, rc := pl.site.Content, raw.Content
+		for i, co := range v.Competences {
 			if want := "/sub/competences/" + co.Slug + "/"; co.URL != want {
 				t.Errorf("%s: URL %q, want %q", co.ID, co.URL, want)
 			}
@@ -112,13 +124,13 @@ func TestModelPreparedForDisplay(t *testing.T) {
 				}
 			}
 		}
-		for _, m := range c.Metiers {
+		for _, m := range v.Metiers {
 			if want := "/sub/metiers/" + m.Slug + "/"; m.URL != want {
 				t.Errorf("%s: URL %q, want %q", m.ID, m.URL, want)
 			}
 		}
-		if c.Blocs[0].URL != "/sub/blocs/"+c.Blocs[0].Slug+"/" || c.Modalites[0].URL != "/sub/modalites/#"+c.Modalites[0].Slug {
-			t.Errorf("bloc URL %q, modalité URL %q", c.Blocs[0].URL, c.Modalites[0].URL)
+		if v.Blocs[0].URL != "/sub/blocs/"+v.Blocs[0].Slug+"/" || v.Modalites[0].URL != "/sub/modalites/#"+v.Modalites[0].Slug {
+			t.Errorf("bloc URL %q, modalité URL %q", v.Blocs[0].URL, v.Modalites[0].URL)
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"html/template"
 
 	"cursus/generator/config"
-	"cursus/generator/content"
 	"cursus/generator/markdown"
 )
 
@@ -24,10 +23,10 @@ type Data struct {
 	Trail *Trail
 	// Chrome keys the header and footer: {{cached "footer" .Chrome}}.
 	Chrome     Chrome
-	Bloc       *content.Bloc
-	Competence *content.Competence
-	Metier     *content.Metier
-	Page       *content.Page
+	Bloc       *Bloc
+	Competence *Competence
+	Metier     *Metier
+	Page       *Page
 	Prose      template.HTML // rendered markdown of the page, or attached to the entity
 	TOC        []markdown.Heading
 	Matrix     *Matrix // correspondence pages only
@@ -37,12 +36,15 @@ type Data struct {
 type SiteData struct {
 	Title   string // the site's title, with French typography
 	Config  config.Config
-	Content *content.Site
+	Content *View   // the whole model, as pages show it
 	Nav     []Crumb // main navigation
 	Pages   []Crumb // the markdown pages, for the footer
 	// Declaration is the déclaration d'accessibilité page (config
 	// accessibility.page), or nil when the site has none.
 	Declaration *Crumb
+	// SearchIndex is the URL of the search index, a JSON file named after
+	// its content like the theme's assets.
+	SearchIndex string
 
 	navigates map[string]bool // paths the header or footer links to
 }
@@ -70,9 +72,9 @@ type Chrome struct {
 	Current string
 }
 
-func (s *SiteData) chrome(d *Data) Chrome {
-	if d.Path == "/" || s.navigates[d.Path] {
-		return Chrome{s, d.Path}
+func (s *SiteData) chrome(path string) Chrome {
+	if path == "/" || s.navigates[path] {
+		return Chrome{s, path}
 	}
 	return Chrome{s, ""}
 }

@@ -96,9 +96,9 @@ func TestBuildErrors(t *testing.T) {
 			map[string]string{"themes/mini/layouts/competence.html": "{{define \"main\"}}\n<h1>{{.Competence.Nope}}</h1>{{end}}\n"},
 			Options{Minify: true},
 			[]string{
-				`content/blocs/b1.toml:11:1: themes/mini/layouts/competence.html:2:17: executing "main" at <.Competence.Nope>: can't evaluate field Nope in type *content.Competence`,
-				`content/blocs/b1.toml:17:1: themes/mini/layouts/competence.html:2:17: executing "main" at <.Competence.Nope>: can't evaluate field Nope in type *content.Competence`,
-				`content/blocs/b2.toml:13:1: themes/mini/layouts/competence.html:2:17: executing "main" at <.Competence.Nope>: can't evaluate field Nope in type *content.Competence`,
+				`content/blocs/b1.toml:11:1: themes/mini/layouts/competence.html:2:17: executing "main" at <.Competence.Nope>: can't evaluate field Nope in type *generator.Competence`,
+				`content/blocs/b1.toml:17:1: themes/mini/layouts/competence.html:2:17: executing "main" at <.Competence.Nope>: can't evaluate field Nope in type *generator.Competence`,
+				`content/blocs/b2.toml:13:1: themes/mini/layouts/competence.html:2:17: executing "main" at <.Competence.Nope>: can't evaluate field Nope in type *generator.Competence`,
 			}},
 		{"template syntax error",
 			map[string]string{"themes/mini/layouts/bloc.html": "{{define \"main\"}}\n{{if}}\n{{end}}\n"},

@@ -4,76 +4,135 @@ import (
 	"bytes"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
+
+	"golang.org/x/net/html"
 
 	"cursus/generator/diag"
 )
 
-// linkTargets lists the pages that markdown links point into with a
-// #fragment: their HTML must be kept to check the anchor.
-func linkTargets(jobs []*job) map[string]bool {
-	keep := map[string]bool{}
-	for _, j := range jobs {
-		if j.md == nil {
-			continue
-		}
-		for _, l := range j.md.Links {
-			if target, frag, ok := internal(j.data.Path, l.Dest); ok && frag != "" {
-				keep[target] = true
-				keep[target+"/"] = true
+// scan is what the link check needs of a rendered page: the href and src
+// of its tags and its ids, read by an HTML tokenizer, so that text that
+// only looks like a tag (an escaped <img src=x> in a code block) is text.
+type scan struct {
+	links []string // each once, sorted
+	ids   []string // sorted
+}
+
+// scanHTML reads the links and ids of an HTML document.
+func scanHTML(doc []byte) scan {
+	var s scan
+	z := html.NewTokenizer(bytes.NewReader(doc))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			sort.Strings(s.links)
+			s.links = slices.Compact(s.links)
+			sort.Strings(s.ids)
+			return s
+		case html.StartTagToken, html.SelfClosingTagToken:
+			_, more := z.TagName()
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				switch string(k) {
+				case "href", "src":
+					s.links = append(s.links, string(v))
+				case "id":
+					s.ids = append(s.ids, string(v))
+				}
 			}
 		}
 	}
-	return keep
 }
 
-// checkMarkdownLinks verifies every internal link written in markdown: the
-// target page must exist and, with a #fragment, carry that id. Errors point
-// at the link's line in its source file.
-func checkMarkdownLinks(jobs []*job, results []result, contentDir string) diag.List {
-	byPath := make(map[string]int, len(jobs))
-	for i, j := range jobs {
-		byPath[j.data.Path] = i
+func (s scan) hasID(id string) bool {
+	_, ok := slices.BinarySearch(s.ids, id)
+	return ok
+}
+
+// checkLinks checks every internal link of every page: the file it points
+// to must be published and, with a #fragment, the page must carry that id.
+// A link written in markdown is reported at its line in the markdown file;
+// another at the position of what the page shows (a bloc, a page…), since
+// it comes from the theme's templates.
+func checkLinks(pages []*page, scans []scan, base string, assets []string) diag.List {
+	byFile := make(map[string]int, len(pages))
+	for i, p := range pages {
+		byFile[p.file()] = i
 	}
-	ids := map[int]map[string]bool{}
-	var errs diag.List
-	for _, j := range jobs {
-		if j.md == nil {
-			continue
+	files := map[string]bool{"sitemap.xml": true, "robots.txt": true}
+	for _, a := range assets {
+		files[a] = true
+	}
+	// verdict says what is wrong with a link to the site path site, or "".
+	verdict := func(site, frag string) string {
+		i, isPage := byFile[fileOf(site)]
+		if !isPage && !strings.HasSuffix(site, "/") {
+			i, isPage = byFile[fileOf(site+"/")]
 		}
-		for _, l := range j.md.Links {
-			target, frag, ok := internal(j.data.Path, l.Dest)
+		switch {
+		case !isPage && !files[fileOf(site)]:
+			return "no page at " + site
+		case isPage && frag != "" && !scans[i].hasID(frag):
+			return "page " + site + " has no anchor #" + frag
+		}
+		return ""
+	}
+	var errs diag.List
+	for i, p := range pages {
+		// Links written in markdown, reported at their line; the page's
+		// own check skips them.
+		written := map[string]bool{}
+		if p.md != nil {
+			for _, l := range p.md.Links {
+				site, frag, ok := resolve(p.data.Path, l.Dest)
+				if !ok {
+					continue
+				}
+				written[site+"#"+frag] = true
+				if why := verdict(site, frag); why != "" {
+					errs.Add(diag.Pos{File: mdFile(p), Line: l.Line}, "broken link %q: %s", l.Dest, why)
+				}
+			}
+		}
+		for _, dest := range scans[i].links {
+			u, frag, ok := resolve(p.data.URL, dest)
 			if !ok {
 				continue
 			}
-			pos := diag.Pos{File: contentDir + "/" + j.body.Path, Line: l.Line}
-			t, found := byPath[target]
-			if !found {
-				t, found = byPath[target+"/"]
-			}
-			if !found {
-				errs.Add(pos, "broken link %q: no page at %s", l.Dest, target)
+			if !strings.HasPrefix(u, base) && u+"/" != base {
+				errs.Add(p.at(), "link %q on page %s leaves the site's base path %s", dest, p.data.Path, base)
 				continue
 			}
-			if frag == "" {
+			site := "/" + strings.TrimPrefix(u, base)
+			if written[site+"#"+frag] {
 				continue
 			}
-			if ids[t] == nil {
-				ids[t] = htmlIDs(results[t].html)
-			}
-			if !ids[t][frag] {
-				errs.Add(pos, "broken link %q: page %s has no anchor #%s", l.Dest, target, frag)
+			if why := verdict(site, frag); why != "" {
+				errs.Add(p.at(), "broken link %q on page %s: %s", dest, p.data.Path, why)
 			}
 		}
 	}
 	return errs
 }
 
-// internal resolves a link destination seen on the page at from. It returns
-// the site path and fragment of an internal link, or ok=false for external
-// links (with a scheme or a host) and mailto/tel.
-func internal(from, dest string) (target, frag string, ok bool) {
+// mdFile is the markdown file whose links a page shows.
+func mdFile(p *page) string {
+	for _, s := range p.sources {
+		if strings.HasSuffix(s, "/"+p.body.Path) {
+			return s
+		}
+	}
+	return p.source
+}
+
+// resolve resolves a link destination seen on the page at from. It returns
+// the path and fragment of an internal link, or ok=false for external
+// links (with a scheme or a host), mailto and tel.
+func resolve(from, dest string) (target, frag string, ok bool) {
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") {
 		return "", "", false
@@ -95,93 +154,37 @@ func internal(from, dest string) (target, frag string, ok bool) {
 	return p, frag, true
 }
 
-// htmlIDs collects the id attributes of an HTML document.
-func htmlIDs(doc []byte) map[string]bool {
-	out := map[string]bool{}
-	for _, v := range attrValues(doc, "id") {
-		out[v] = true
-	}
-	return out
-}
-
-// attrValues returns the values of an attribute wherever it appears in a
-// tag: a fast scan that understands quoted and unquoted values, enough for
-// the HTML cursus itself writes (minified or not).
-func attrValues(doc []byte, name string) []string {
-	var out []string
-	needle := []byte(" " + name + "=")
-	for {
-		i := bytes.Index(doc, needle)
-		if i < 0 {
-			return out
-		}
-		doc = doc[i+len(needle):]
-		if len(doc) == 0 {
-			return out
-		}
-		var v []byte
-		switch q := doc[0]; q {
-		case '"', '\'':
-			end := bytes.IndexByte(doc[1:], q)
-			if end < 0 {
-				return out
-			}
-			v = doc[1 : end+1]
-		default:
-			end := bytes.IndexAny(doc, " >")
-			if end < 0 {
-				end = len(doc)
-			}
-			v = doc[:end]
-		}
-		out = append(out, htmlUnescape(string(v)))
-	}
-}
-
-func htmlUnescape(s string) string {
-	if !strings.Contains(s, "&") {
-		return s
-	}
-	return strings.NewReplacer("&amp;", "&", "&#39;", "'", "&quot;", `"`, "&lt;", "<", "&gt;", ">").Replace(s)
-}
-
 // CheckLinks checks every internal href and src of every HTML file of a
 // built site, and their #anchors, against the files and ids of the site
-// itself. basePath is the site's base path ("/" or "/sub/"). It returns one
-// line per broken link, "file: broken link …", sorted.
+// itself, with the tokenizer a build uses. basePath is the site's base path
+// ("/" or "/sub/"). It returns one line per broken link, "file: broken link
+// …", sorted. The quality gates run it on the published output.
 func CheckLinks(files map[string][]byte, basePath string) []string {
-	idsOf := map[string]map[string]bool{}
-	var broken []string
+	scans := map[string]scan{}
 	for name, data := range files {
-		if !strings.HasSuffix(name, ".html") {
-			continue
+		if strings.HasSuffix(name, ".html") {
+			scans[name] = scanHTML(data)
 		}
+	}
+	var broken []string
+	for name, s := range scans {
 		from := basePath + strings.TrimSuffix(name, "index.html")
-		for _, attr := range []string{"href", "src"} {
-			for _, dest := range attrValues(data, attr) {
-				target, frag, ok := internal(from, dest)
-				if !ok {
-					continue
-				}
-				if !strings.HasPrefix(target, basePath) {
-					broken = append(broken, name+": link "+dest+" leaves the site's base path "+basePath)
-					continue
-				}
-				file := fileOf("/" + strings.TrimPrefix(target, basePath))
-				body, found := files[file]
-				if !found {
-					broken = append(broken, name+": broken link "+dest)
-					continue
-				}
-				if frag == "" {
-					continue
-				}
-				if idsOf[file] == nil {
-					idsOf[file] = htmlIDs(body)
-				}
-				if !idsOf[file][frag] {
-					broken = append(broken, name+": broken anchor "+dest)
-				}
+		for _, dest := range s.links {
+			target, frag, ok := resolve(from, dest)
+			if !ok {
+				continue
+			}
+			if !strings.HasPrefix(target, basePath) {
+				broken = append(broken, name+": link "+dest+" leaves the site's base path "+basePath)
+				continue
+			}
+			file := fileOf("/" + strings.TrimPrefix(target, basePath))
+			if _, found := files[file]; !found {
+				broken = append(broken, name+": broken link "+dest)
+				continue
+			}
+			if t, isPage := scans[file]; isPage && frag != "" && !t.hasID(frag) {
+				broken = append(broken, name+": broken anchor "+dest)
 			}
 		}
 	}

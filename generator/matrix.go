@@ -16,8 +16,8 @@ const matrixGroup = 12
 // Matrix is the data of one correspondence page: métiers × blocs and
 // compétences × métiers, restricted to a group of blocs.
 type Matrix struct {
-	Blocs       []*content.Bloc
-	Metiers     []*content.Metier
+	Blocs       []*Bloc
+	Metiers     []*Metier
 	MetierRows  []MatrixRow // one per métier, a cell per bloc
 	CompRows    []MatrixRow // one per compétence, a cell per métier
 	Group       int         // 1-based
@@ -28,14 +28,14 @@ type Matrix struct {
 
 // MatrixRow is one row of a correspondence table.
 type MatrixRow struct {
-	Metier     *content.Metier
-	Competence *content.Competence
+	Metier     *Metier
+	Competence *Competence
 	Cells      []bool
 }
 
 // matrices splits the blocs into groups and computes each group's tables.
 // url gives a site path its URL, for the links between group pages.
-func matrices(blocs []*content.Bloc, url func(path string) string) []*Matrix {
+func matrices(blocs []*Bloc, url func(path string) string) []*Matrix {
 	var out []*Matrix
 	for start := 0; start < len(blocs); start += matrixGroup {
 		end := min(start+matrixGroup, len(blocs))
@@ -54,13 +54,13 @@ func matrices(blocs []*content.Bloc, url func(path string) string) []*Matrix {
 	return out
 }
 
-func matrix(blocs []*content.Bloc, group int) *Matrix {
+func matrix(blocs []*Bloc, group int) *Matrix {
 	m := &Matrix{Blocs: blocs, Group: group, FirstNumber: blocs[0].Number, LastNumber: blocs[len(blocs)-1].Number}
-	col := map[*content.Bloc]int{}
+	col := map[*Bloc]int{}
 	for i, b := range blocs {
 		col[b] = i
 	}
-	seen := map[*content.Metier]int{}
+	seen := map[*Metier]int{}
 	for _, b := range blocs {
 		for _, mt := range b.Metiers {
 			if _, ok := seen[mt]; ok {
@@ -93,7 +93,7 @@ func matrix(blocs []*content.Bloc, group int) *Matrix {
 
 func matrixPath(group int) string {
 	if group == 1 {
-		return pathMatrix
+		return content.PathMatrix
 	}
-	return pathMatrix + strconv.Itoa(group) + "/"
+	return content.PathMatrix + strconv.Itoa(group) + "/"
 }

@@ -6,22 +6,22 @@ import (
 )
 
 // sitemap lists the absolute URL of every page but the 404.
-func (b *builder) sitemap() []byte {
+func sitemap(in *loaded, pages []*page) []byte {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, j := range b.jobs {
-		if j.data.Kind == "404" {
+	for _, p := range pages {
+		if p.data.Kind == "404" {
 			continue
 		}
 		buf.WriteString("<url><loc>")
-		xml.EscapeText(&buf, []byte(b.abs(j.data.Path)))
+		xml.EscapeText(&buf, []byte(in.urls.abs(p.data.Path)))
 		buf.WriteString("</loc></url>\n")
 	}
 	buf.WriteString("</urlset>\n")
 	out := buf.Bytes()
-	if b.min != nil {
-		if m, err := b.min.bytes("text/xml", out); err == nil {
+	if in.min != nil {
+		if m, err := in.min.bytes("text/xml", out); err == nil {
 			out = m
 		}
 	}

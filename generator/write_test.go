@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -165,20 +164,23 @@ func TestRepublishUnchangedWritesNothing(t *testing.T) {
 	if err := Write(&Output{Files: files}, dest); err != nil {
 		t.Fatal(err)
 	}
-	w, err := newSiteWriter(dest)
+	w, err := newDirSink(dest)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for name, data := range files {
-		w.write(name, data)
+		if err := w.put(name, data); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if w.stage != "" || len(w.staged) != 0 {
-		t.Errorf("staged %v in %q for an unchanged site", w.staged, w.stage)
+	if staged, _ := os.ReadDir(filepath.Join(filepath.Dir(dest), w.stage)); len(w.staged) != 0 || len(staged) != 0 {
+		t.Errorf("staged %v (%v) for an unchanged site", w.staged, staged)
 	}
 	if err := w.commit(); err != nil {
 		t.Fatal(err)
 	}
 	diffTrees(t, tree(t, dest), want(files))
+	assertNothingBeside(t, dest)
 }
 
 // TestRepublishNeverFollowsLinks: a symbolic link inside the output, to a
@@ -222,16 +224,13 @@ func TestFailedRepublishLeavesOutput(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "leaves the destination") {
 		t.Fatalf("error %v", err)
 	}
-	w, err := newSiteWriter(dest)
+	w, err := newDirSink(dest)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.write("index.html", []byte("nouveau"))
-	w.write("new/index.html", []byte("nouveau"))
-	w.fail(os.ErrPermission)
-	if err := w.commit(); err == nil {
-		t.Fatal("commit after a failure succeeded")
-	}
+	w.put("index.html", []byte("nouveau"))
+	w.put("new/index.html", []byte("nouveau"))
+	w.abort() // as a build does when a later page fails
 	diffTrees(t, tree(t, dest), want(files))
 	assertNothingBeside(t, dest)
 }
@@ -245,59 +244,37 @@ func assertNothingBeside(t *testing.T, dest string) {
 }
 
 func TestSameFile(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "f")
-	data := bytes.Repeat([]byte("abc"), 50000) // larger than the pooled buffer
-	os.WriteFile(p, data, 0o644)
-	if !sameFile(p, data) {
-		t.Error("same content reported different")
-	}
+	dest := filepath.Join(t.TempDir(), "public")
+	data := bytes.Repeat([]byte("abc"), 50000)
 	other := bytes.Clone(data)
 	other[len(other)-1] = 'x'
-	if sameFile(p, other) {
-		t.Error("different last byte reported same")
-	}
-	if sameFile(p, data[:len(data)-1]) || sameFile(filepath.Join(dir, "none"), nil) {
-		t.Error("shorter content or missing file reported same")
-	}
-	empty := filepath.Join(dir, "empty")
-	os.WriteFile(empty, nil, 0o644)
-	if !sameFile(empty, nil) || sameFile(empty, []byte("x")) || sameFile(p, nil) {
-		t.Error("empty file or empty content misjudged")
-	}
-	os.Symlink(p, filepath.Join(dir, "link"))
-	if sameFile(filepath.Join(dir, "link"), data) {
-		t.Error("a symbolic link was followed")
-	}
-}
-
-func TestCreateFile(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "f")
-	data := bytes.Repeat([]byte("abc"), 50000)
-	if err := createFile(p, data); err != nil {
+	files := map[string][]byte{"index.html": data, "empty": nil}
+	if err := Write(&Output{Files: files}, dest); err != nil {
 		t.Fatal(err)
 	}
-	if err := createFile(p, []byte("short")); err != nil {
+	os.Symlink(filepath.Join(dest, "index.html"), filepath.Join(dest, "link"))
+	w, err := newDirSink(dest)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := os.ReadFile(p); string(got) != "short" {
-		t.Errorf("rewritten file holds %d bytes, want the 5 of the new content", len(got))
-	}
-	os.WriteFile(filepath.Join(dir, "ref"), nil, 0o644)
-	if fi, ref := stat(t, p), stat(t, filepath.Join(dir, "ref")); fi.Mode() != ref.Mode() {
-		t.Errorf("mode %v, want %v as os.WriteFile gives", fi.Mode(), ref.Mode())
-	}
-	var pe *fs.PathError
-	if err := createFile(filepath.Join(dir, "none", "f"), data); !errors.As(err, &pe) || !errors.Is(err, fs.ErrNotExist) || pe.Path != filepath.Join(dir, "none", "f") {
-		t.Errorf("missing directory: got %v, want a path error on the file", err)
-	}
-	os.Symlink(filepath.Join(dir, "target"), filepath.Join(dir, "link"))
-	if err := createFile(filepath.Join(dir, "link"), data); err == nil {
-		t.Error("a symbolic link was followed")
-	}
-	if _, err := os.Lstat(filepath.Join(dir, "target")); err == nil {
-		t.Error("a file was created through a symbolic link")
+	defer w.abort()
+	for _, tt := range []struct {
+		name string
+		data []byte
+		same bool
+	}{
+		{"index.html", data, true},
+		{"index.html", other, false},
+		{"index.html", data[:len(data)-1], false},
+		{"index.html", nil, false},
+		{"empty", nil, true},
+		{"empty", []byte("x"), false},
+		{"none", nil, false},
+		{"link", data, false}, // a symbolic link is never followed
+	} {
+		if got := w.same(tt.name, tt.data); got != tt.same {
+			t.Errorf("same(%s, %d bytes) = %v, want %v", tt.name, len(tt.data), got, tt.same)
+		}
 	}
 }
 
@@ -321,7 +298,7 @@ func TestPublishRefusesForeignDestinations(t *testing.T) {
 	os.MkdirAll(docs, 0o755)
 	os.WriteFile(filepath.Join(docs, "thesis.odt"), []byte("years of work"), 0o644)
 	err := Write(site, docs)
-	if err == nil || !strings.Contains(err.Error(), "holds no published site") {
+	if err == nil || !strings.Contains(err.Error(), "does not look like a site cursus published") {
 		t.Errorf("publishing over a folder of documents: %v", err)
 	}
 	if data, _ := os.ReadFile(filepath.Join(docs, "thesis.odt")); string(data) != "years of work" {

@@ -8,14 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"cursus/generator"
-	"cursus/generator/config"
 	"cursus/generator/diag"
-	_ "cursus/internal/hugeheap" // fewer page faults: see its doc
 	"cursus/internal/sitefs"
 )
 
@@ -35,17 +31,6 @@ commands:
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-}
-
-// holdsSources reports whether publishing into dest, which removes what the
-// site does not produce, would reach the site directory src.
-func holdsSources(dest, src string) bool {
-	d, err1 := filepath.Abs(dest)
-	s, err2 := filepath.Abs(src)
-	if err1 != nil || err2 != nil {
-		return true
-	}
-	return s == d || strings.HasPrefix(s, d+string(filepath.Separator)) || d == string(filepath.Separator)
 }
 
 // run executes one command and returns the exit status: 0 on success, 1 when
@@ -101,17 +86,16 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if !parseFlags(fl, args, stderr) {
 		return 2
 	}
-	tuneGC()
-	out, err := generator.Build(sitefs.New(*src), generator.Options{})
+	root, err := sitefs.Open(*src)
 	if err != nil {
 		return report(stderr, err)
 	}
-	if broken := generator.CheckLinks(out.Files, out.Project.Config.BasePath()); len(broken) > 0 {
-		for _, line := range broken {
-			fmt.Fprintln(stderr, line)
-		}
-		fmt.Fprintf(stderr, "cursus: %d broken link(s)\n", len(broken))
-		return 1
+	defer root.Close()
+	// The build checks every link of every page: check is a build that
+	// writes nothing.
+	out, err := generator.Build(root, generator.Options{})
+	if err != nil {
+		return report(stderr, err)
 	}
 	fmt.Fprintln(stdout, out.Project.Summary())
 	return 0
@@ -148,27 +132,15 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	start := time.Now()
-	tuneGC()
-	root := sitefs.New(*src)
-	cfg, err := config.Load(root)
-	if err != nil {
-		return report(stderr, err)
+	po := generator.PublishOptions{Dest: *dest, BaseURL: *baseURL}
+	if flagSet(fl, "minify") {
+		po.Minify = minify
 	}
-	if *dest == "" {
-		*dest = filepath.Join(*src, cfg.PublishDir)
-	}
-	if holdsSources(*dest, *src) {
-		fmt.Fprintf(stderr, "cursus build: refusing to publish into %s: it holds the site's sources (%s)\n", *dest, *src)
-		return 2
-	}
-	if !flagSet(fl, "minify") {
-		*minify = !cfg.Minify.Disable
-	}
-	out, err := generator.BuildTo(root, generator.Options{Minify: *minify, BaseURL: *baseURL}, *dest)
+	out, where, err := generator.Publish(*src, po)
 	if err != nil {
 		return report(stderr, err)
 	}
 	fmt.Fprintf(stdout, "built %d pages, %d files, %d bytes in %d ms → %s\n",
-		out.Pages, out.FileCount, out.Size, time.Since(start).Milliseconds(), *dest)
+		out.Pages, out.FileCount, out.Size, time.Since(start).Milliseconds(), where)
 	return 0
 }

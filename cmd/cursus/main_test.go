@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -148,24 +151,53 @@ func TestBuildMinifySwitch(t *testing.T) {
 }
 
 // TestBuildNeverPublishesOverSources: publishing removes what the site does
-// not produce, so a destination that is, or holds, the site directory is
-// refused before anything is written.
+// not produce, so a destination that is, holds or lies inside what the site
+// is read from is refused before anything is written, even when it looks
+// like an output (an index.html in content/), and whether it comes from -d
+// or from publishDir.
 func TestBuildNeverPublishesOverSources(t *testing.T) {
 	site := testsite.Bundled(t, "../..")
-	for _, dest := range []string{site, filepath.Dir(site), filepath.Join(site, ".")} {
+	os.WriteFile(filepath.Join(site, "content", "index.html"), nil, 0o644)
+	before := snapshot(t, site)
+	for _, dest := range []string{site, filepath.Dir(site), filepath.Join(site, "."),
+		filepath.Join(site, "content"), filepath.Join(site, "content", "blocs"), filepath.Join(site, "themes", "default"),
+		filepath.Join(site, "themes"), filepath.Join(site, "config.toml")} {
 		var out, errb bytes.Buffer
 		code := run([]string{"build", "-s", site, "-d", dest}, &out, &errb)
-		if code != 2 || !strings.Contains(errb.String(), "holds the site's sources") {
+		if code != 1 || !strings.Contains(errb.String(), "refusing to publish into") {
 			t.Errorf("-d %s: exit %d, %q", dest, code, errb.String())
 		}
 	}
-	if _, err := os.Stat(filepath.Join(site, "content", "blocs", "b1.toml")); err != nil {
-		t.Fatalf("sources touched: %v", err)
-	}
+	cfg := filepath.Join(site, "config.toml")
+	data, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, regexp.MustCompile(`(?m)^publishDir = .*$`).ReplaceAll(data, []byte(`publishDir = "content"`)), 0o644)
 	var out, errb bytes.Buffer
+	if code := run([]string{"build", "-s", site}, &out, &errb); code != 1 || !strings.Contains(errb.String(), "refusing to publish into") {
+		t.Errorf("publishDir = content: exit %d, %q", code, errb.String())
+	}
+	os.WriteFile(cfg, data, 0o644)
+	if after := snapshot(t, site); !maps.Equal(before, after) {
+		t.Fatalf("sources touched")
+	}
+	out.Reset()
+	errb.Reset()
 	if code := run([]string{"build", "-s", site}, &out, &errb); code != 0 {
 		t.Errorf("default destination inside the site: exit %d, %s", code, errb.String())
 	}
+}
+
+// snapshot maps every file under dir to its content.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			files[p] = string(data)
+		}
+		return nil
+	})
+	return files
 }
 
 func TestBuildOutsideASite(t *testing.T) {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"sort"
@@ -17,10 +18,6 @@ const (
 	ModalitesFile     = "modalites.toml"
 	BlocsDir          = "blocs"
 )
-
-// Reserved are the first URL segments the site's own pages use; a page slug
-// may not start with one of them.
-var Reserved = []string{"blocs", "competences", "metiers", "modalites", "matrice", "recherche", "assets", "404.html", "sitemap.xml", "robots.txt"}
 
 type certificationFile struct {
 	Title   string `toml:"title"`
@@ -101,7 +98,7 @@ func (l *loader) load() {
 	var files []string
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			l.errs.Add(diag.Pos{File: p}, "%v", err)
+			l.walkError(p, err)
 			return nil
 		}
 		if p != "." && Ignored(d.Name()) {
@@ -142,6 +139,25 @@ func (l *loader) load() {
 	l.resolveBlocs()
 	l.resolvePages()
 	l.checkSlugs()
+}
+
+// walkError reports an error met listing the directory dir. The site's
+// file system lists the entries it refuses to read (a named pipe, a link
+// out of the site) as one error per entry: each is reported at its file.
+func (l *loader) walkError(dir string, err error) {
+	var list interface{ Unwrap() []error }
+	if !errors.As(err, &list) {
+		l.errs.Add(diag.Pos{File: dir}, "%v", err)
+		return
+	}
+	for _, e := range list.Unwrap() {
+		var pe *fs.PathError
+		if errors.As(e, &pe) {
+			l.errs.Add(diag.Pos{File: path.Join(dir, path.Base(pe.Path))}, "%v", pe.Err)
+		} else {
+			l.errs.Add(diag.Pos{File: dir}, "%v", e)
+		}
+	}
 }
 
 // Ignored reports whether a file or directory name is not content: hidden

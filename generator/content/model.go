@@ -32,7 +32,6 @@ type Bloc struct {
 	Title       string
 	Label       string // short name for navigation; Title when not set
 	Slug        string
-	URL         string // on the published site, base path included: set by the generator
 	Activities  []string
 	Metiers     []*Metier
 	Modalites   []*Modalite // the bloc's own, in declared order
@@ -47,7 +46,6 @@ type Competence struct {
 	Label     string // short label for navigation
 	Text      string // full text, word for word from the référentiel
 	Slug      string
-	URL       string // on the published site, base path included: set by the generator
 	Bloc      *Bloc
 	Index     int // 1-based position in the bloc
 	Criteria  []Criterion
@@ -71,7 +69,6 @@ type Metier struct {
 	ID          string
 	Title       string
 	Slug        string
-	URL         string // on the published site, base path included: set by the generator
 	Blocs       []*Bloc
 	Competences []*Competence // of its blocs, in order
 	Prose       *Page
@@ -84,7 +81,6 @@ type Modalite struct {
 	Name        string
 	Detail      string
 	Slug        string
-	URL         string        // on the published site, base path included: set by the generator
 	Blocs       []*Bloc       // blocs that use it for at least one compétence
 	Competences []*Competence // compétences assessed this way
 	Pos         diag.Pos
@@ -98,7 +94,6 @@ type Page struct {
 	Weight      int
 	Draft       bool
 	Slug        string // URL path without slashes at either end; "" for the home page
-	URL         string // on the published site, base path included: set by the generator
 	Attach      string // id of the entity the prose belongs to, if any
 	Layout      string // theme layout to render with instead of "page"
 	Body        []byte // markdown after the front matter

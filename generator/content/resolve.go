@@ -229,27 +229,32 @@ func (l *loader) attach(p *Page) {
 	*slot = p
 }
 
-// checkSlugs reports two entities or pages that would share a URL.
+// checkSlugs reports two entities or pages that would share a URL, and a
+// URL segment too long to be a file name.
 func (l *loader) checkSlugs() {
 	seen := map[string]diag.Pos{}
-	claim := func(url string, pos diag.Pos) {
-		if prev, dup := seen[url]; dup {
-			l.errs.Add(pos, "slug collision: /%s/ is also the URL of %s", url, prev)
+	claim := func(path string, pos diag.Pos) {
+		if seg := longSegment(path); seg != "" {
+			l.errs.Add(pos, "slug too long: %d bytes where file names allow %d; give a shorter id or slug (%.40s…)", len(seg), maxSegment, seg)
 			return
 		}
-		seen[url] = pos
+		if prev, dup := seen[path]; dup {
+			l.errs.Add(pos, "slug collision: %s is also the URL of %s", path, prev)
+			return
+		}
+		seen[path] = pos
 	}
 	for _, b := range l.site.Blocs {
-		claim("blocs/"+b.Slug, b.Pos)
+		claim(b.Path(), b.Pos)
 	}
 	for _, c := range l.site.Competences {
-		claim("competences/"+c.Slug, c.Pos)
+		claim(c.Path(), c.Pos)
 	}
 	for _, m := range l.site.Metiers {
-		claim("metiers/"+m.Slug, m.Pos)
+		claim(m.Path(), m.Pos)
 	}
 	for _, m := range l.site.Modalites {
-		claim("modalites/"+m.Slug, m.Pos)
+		claim(PathModalites+m.Slug+"/", m.Pos)
 	}
 pages:
 	for _, p := range l.site.Pages {
@@ -260,6 +265,6 @@ pages:
 				continue pages
 			}
 		}
-		claim(p.Slug, p.Pos)
+		claim(p.SitePath(), p.Pos)
 	}
 }

@@ -2,7 +2,9 @@ package render
 
 import (
 	"crypto/sha256"
+	"cursus/generator/diag"
 	"encoding/hex"
+	"errors"
 	"io/fs"
 	"path"
 	"sort"
@@ -27,47 +29,74 @@ type Asset struct {
 // Minifier minifies data of a media type; nil leaves data as it is.
 type Minifier func(mediatype string, data []byte) ([]byte, error)
 
-// LoadAssets reads every file under dir/static of root.
+// LoadAssets reads every file under dir/static of root. Errors are a
+// diag.List, each at its file.
 func LoadAssets(root fs.FS, dir string, minify Minifier) (*Assets, error) {
 	a := &Assets{byName: map[string]*Asset{}}
 	static := dir + "/static"
+	var errs diag.List
 	err := fs.WalkDir(root, static, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+		if err != nil {
+			if p == static && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir // a theme without static files
+			}
+			addWalkError(&errs, p, err)
+			return nil
+		}
+		if d.IsDir() {
+			return nil
 		}
 		data, err := fs.ReadFile(root, p)
 		if err != nil {
-			return err
+			addWalkError(&errs, p, err)
+			return nil
 		}
 		name := strings.TrimPrefix(p, static+"/")
 		if minify != nil {
-			if m, err := minify(MediaType(name), data); err == nil {
-				data = m
-			} else {
-				return &fs.PathError{Op: "minify", Path: p, Err: err}
+			m, err := minify(MediaType(name), data)
+			if err != nil {
+				errs.Add(diag.Pos{File: p}, "minify: %v", err)
+				return nil
 			}
+			data = m
 		}
 		a.Add(name, data)
 		return nil
 	})
-	if err != nil && !isNotExist(err) {
-		return nil, err
+	if err != nil {
+		errs.Add(diag.Pos{File: static}, "%v", err)
 	}
-	return a, nil
+	errs.Sort()
+	return a, errs.Err()
 }
 
-func isNotExist(err error) bool {
-	pe, ok := err.(*fs.PathError)
-	return ok && pe.Err == fs.ErrNotExist
+// addWalkError adds an error met reading p: the site's file system reports
+// each entry of a directory it refuses to read (a named pipe, a link out of
+// the site) as an error of its own, named by its path.
+func addWalkError(errs *diag.List, p string, err error) {
+	var list interface{ Unwrap() []error }
+	if !errors.As(err, &list) {
+		list = joined{err}
+	}
+	for _, e := range list.Unwrap() {
+		var pe *fs.PathError
+		if errors.As(e, &pe) {
+			errs.Add(diag.Pos{File: pe.Path}, "%v", pe.Err)
+		} else {
+			errs.Add(diag.Pos{File: p}, "%v", e)
+		}
+	}
 }
+
+type joined struct{ err error }
+
+func (j joined) Error() string   { return j.err.Error() }
+func (j joined) Unwrap() []error { return []error{j.err} }
 
 // Add publishes data under a fingerprinted name and returns the asset. The
 // search index goes through here too.
 func (a *Assets) Add(name string, data []byte) *Asset {
-	sum := sha256.Sum256(data)
-	ext := path.Ext(name)
-	hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
-	as := &Asset{Name: name, Path: "assets/" + hashed, Data: data}
+	as := &Asset{Name: name, Path: Fingerprint("assets/"+name, data), Data: data}
 	if old, ok := a.byName[name]; ok {
 		*old = *as
 		return old
@@ -76,6 +105,14 @@ func (a *Assets) Add(name string, data []byte) *Asset {
 	a.list = append(a.list, as)
 	sort.Slice(a.list, func(i, j int) bool { return a.list[i].Name < a.list[j].Name })
 	return as
+}
+
+// Fingerprint names a published file after its content, so that it can be
+// cached for ever: "assets/style.css" → "assets/style.3f9a1c2b.css".
+func Fingerprint(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 }
 
 // Get returns the asset published for a logical name, or nil.

@@ -6,6 +6,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -20,7 +21,9 @@ import (
 
 // Theme is a loaded theme, ready to render pages concurrently.
 type Theme struct {
-	Dir string // e.g. themes/default
+	Dir    string  // e.g. themes/default
+	Assets *Assets // the files of static/, fingerprinted
+	base   string  // the site's base path
 	// layouts holds one template set per layout name ("bloc", "page"…),
 	// parsed and never executed: pages render through clones of it, as
 	// many as goroutines render the layout at once (see acquire). Executing
@@ -35,7 +38,12 @@ type Theme struct {
 
 	partials *template.Template
 	cache    sync.Map // cacheKey → template.HTML
+	// sources maps a template's file to its source as written and as
+	// parsed (minified or not), to give an error its line as written.
+	sources map[string]source
 }
+
+type source struct{ written, parsed []byte }
 
 type cacheKey struct {
 	name string
@@ -61,32 +69,50 @@ func (t *Theme) cached(name string, data any) (template.HTML, error) {
 	return h, nil
 }
 
-// Load reads the theme in dir from root. funcs are the template functions,
-// built per build by the caller (they close over the site's base URL).
-// minify, when set, minifies each template's source once at load, so that
-// pages come out minified without minifying every page: a build of
-// thousands of pages does the work a dozen times instead.
-func Load(root fs.FS, dir string, funcs template.FuncMap, minify Minifier) (*Theme, error) {
+// Options tune Load. The zero value loads a theme as written, for a site
+// at the root of its host, with no functions but the theme's own.
+type Options struct {
+	// Funcs are the template functions of the build; the theme adds
+	// asset and cached.
+	Funcs template.FuncMap
+	// Minify, when set, minifies the assets, and each template's source
+	// once at load, so that pages come out minified without minifying every
+	// page: a build of thousands of pages does the work a dozen times
+	// instead.
+	Minify Minifier
+	// BasePath is the path the site is published under ("/sub/"); the
+	// asset function's URLs start with it. "/" when empty.
+	BasePath string
+}
+
+// Load reads the theme in dir from root: its static assets, then its
+// templates.
+func Load(root fs.FS, dir string, opts Options) (*Theme, error) {
+	funcs, minify := opts.Funcs, opts.Minify
 	var errs diag.List
 	if _, err := fs.Stat(root, dir+"/layouts/base.html"); err != nil {
 		errs.Add(diag.Pos{File: dir + "/layouts/base.html"}, "theme: %v", fs.ErrNotExist)
 		return nil, errs.Err()
 	}
+	assets, err := LoadAssets(root, dir, minify)
+	if err != nil {
+		return nil, err
+	}
 	partials, _ := fs.Glob(root, dir+"/layouts/partials/*.html")
 	layouts, _ := fs.Glob(root, dir+"/layouts/*.html")
 	sort.Strings(partials)
-	t := &Theme{Dir: dir, layouts: map[string]*template.Template{}, free: map[string][]*template.Template{}}
+	t := &Theme{Dir: dir, Assets: assets, base: cmp.Or(opts.BasePath, "/"), layouts: map[string]*template.Template{}, free: map[string][]*template.Template{}, sources: map[string]source{}}
 	t.buffers.New = func() any { return new(bytes.Buffer) }
-	all := template.FuncMap{"cached": t.cached}
+	all := template.FuncMap{"cached": t.cached, "asset": t.asset}
 	for k, v := range funcs {
 		all[k] = v
 	}
 	common := template.New(dir + "/layouts/base.html").Funcs(all)
-	if err := parseInto(root, common, common.Name(), minify); err != nil {
+	if err := t.parseInto(root, common, common.Name(), minify); err != nil {
 		errs.Add(diag.Pos{File: dir + "/layouts/base.html"}, "%s", templateMsg(err))
 	}
 	for _, p := range partials {
-		if err := parseInto(root, common.New(p), p, minify); err != nil {
+		if err := t.parseInto(root, common.New(p), p, minify); err != nil {
 			errs.Add(diag.Pos{File: p}, "%s", templateMsg(err))
 		}
 	}
@@ -100,7 +126,7 @@ func Load(root fs.FS, dir string, funcs template.FuncMap, minify Minifier) (*The
 		}
 		set, err := common.Clone()
 		if err == nil {
-			err = parseInto(root, set.New(l), l, minify)
+			err = t.parseInto(root, set.New(l), l, minify)
 		}
 		if err != nil {
 			errs.Add(diag.Pos{File: l}, "%s", templateMsg(err))
@@ -108,6 +134,7 @@ func Load(root fs.FS, dir string, funcs template.FuncMap, minify Minifier) (*The
 		}
 		t.layouts[name] = set
 	}
+	errs = append(errs, t.cachedCycles(common)...)
 	// The partials are executed on their own by cached; the layouts were
 	// cloned from common before that, as html/template requires.
 	t.partials = common
@@ -115,22 +142,35 @@ func Load(root fs.FS, dir string, funcs template.FuncMap, minify Minifier) (*The
 	return t, errs.Err()
 }
 
-// parseInto parses file into t, which bears the file's name.
-func parseInto(root fs.FS, t *template.Template, file string, minify Minifier) error {
+// asset returns the URL of a static file of the theme, under the base
+// path: "/sub/assets/style.3f9a1c2b.css".
+func (t *Theme) asset(name string) (string, error) {
+	a := t.Assets.Get(name)
+	if a == nil {
+		return "", fmt.Errorf("asset %q not found in %s/static", name, t.Dir)
+	}
+	return t.base + a.Path, nil
+}
+
+// parseInto parses file into tmpl, which bears the file's name, minified
+// when minify is set.
+func (t *Theme) parseInto(root fs.FS, tmpl *template.Template, file string, minify Minifier) error {
 	src, err := fs.ReadFile(root, file)
 	if err != nil {
 		return err
 	}
 	if minify != nil {
 		if m, err := minify(TemplateType, BlankComments(src)); err == nil {
-			if _, err := t.Parse(string(m)); err == nil {
+			if _, err := tmpl.Parse(string(m)); err == nil {
+				t.sources[file] = source{written: src, parsed: m}
 				return nil
 			}
 		}
 		// The template as written gives the error its true line, or parses
 		// where the minifier broke an action.
 	}
-	_, err = t.Parse(string(src))
+	t.sources[file] = source{written: src, parsed: src}
+	_, err = tmpl.Parse(string(src))
 	return err
 }
 
@@ -158,9 +198,6 @@ func templateMsg(err error) string {
 	return strings.TrimPrefix(err.Error(), "template: ")
 }
 
-// Has reports whether the theme has a layout.
-func (t *Theme) Has(layout string) bool { _, ok := t.layouts[layout]; return ok }
-
 // Render executes layout with data into a new buffer. The layout's file
 // defines blocks that the base template places.
 func (t *Theme) Render(layout string, data any) ([]byte, error) {
@@ -186,7 +223,7 @@ func (t *Theme) RenderFunc(layout string, data any, use func([]byte) error) erro
 	defer t.buffers.Put(buf)
 	buf.Reset()
 	if err := set.ExecuteTemplate(buf, t.Dir+"/layouts/base.html", data); err != nil {
-		return fmt.Errorf("%s", templateMsg(err))
+		return fmt.Errorf("%s", templateMsg(t.asWritten(err)))
 	}
 	return use(buf.Bytes())
 }

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"html/template"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -33,7 +32,7 @@ func TestClonesPerLayout(t *testing.T) {
 		"t/layouts/many.html":           {Data: []byte(`{{define "main"}}<b>{{.}}</b>{{end}}`)},
 		"t/layouts/never-rendered.html": {Data: []byte(`{{define "main"}}{{end}}`)},
 	}
-	th, err := Load(site, "t", template.FuncMap{}, nil)
+	th, err := Load(site, "t", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

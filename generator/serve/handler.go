@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"cursus/generator/content"
 	"net"
 	"net/http"
 	"path"
@@ -85,15 +86,12 @@ func lookup(files map[string][]byte, urlPath string) (name, redirect string, ok 
 	if clean != urlPath {
 		return "", clean, false // "/a//b", "/a/../b": one name per page
 	}
-	name = strings.TrimPrefix(clean, "/")
-	if name == "" || strings.HasSuffix(name, "/") {
-		name += "index.html"
-	}
+	name = content.FileOf(clean)
 	if _, ok := files[name]; ok {
 		return name, "", true
 	}
 	if !strings.HasSuffix(clean, "/") {
-		if _, ok := files[name+"/index.html"]; ok {
+		if _, ok := files[content.FileOf(clean+"/")]; ok {
 			return "", clean + "/", false
 		}
 	}

@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -48,8 +47,8 @@ type Options struct {
 // Server is a running dev server.
 type Server struct {
 	opts    Options
-	dir     string // the site's directory, absolute
-	root    fs.FS
+	dir     string     // the site's directory, absolute
+	root    *sitefs.FS // read through an os.Root: nothing outside the site
 	ln      net.Listener
 	baseURL string
 	hub     *hub
@@ -97,8 +96,12 @@ func New(opts Options) (*Server, error) {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("serve: %s is not a directory", opts.Source)
 	}
+	root, err := sitefs.Open(dir)
+	if err != nil {
+		return nil, fmt.Errorf("serve: %w", err)
+	}
 	s := &Server{
-		opts: opts, dir: dir, root: sitefs.New(dir),
+		opts: opts, dir: dir, root: root,
 		done:    make(chan struct{}),
 		changes: make(chan string, 256),
 		// Build numbers start from the clock so that a page left open
@@ -110,6 +113,7 @@ func New(opts Options) (*Server, error) {
 		s.logf(opts.Stderr, "warning: listening on %s: other machines can reach this preview; use --bind 127.0.0.1 to keep it private\n", opts.Bind)
 	}
 	if s.ln, err = listen(opts.Bind, opts.Port, opts.Stderr); err != nil {
+		root.Close()
 		return nil, err
 	}
 	s.baseURL = "http://" + urlHost(opts.Bind, s.ln.Addr()) + "/"
@@ -118,6 +122,7 @@ func New(opts Options) (*Server, error) {
 		s.source = newPoller(dir, s.targets, opts.Poll, s.changes)
 	} else if s.source, err = newWatcher(dir, s.targets, s.changes, s.warn); err != nil {
 		s.ln.Close()
+		root.Close()
 		return nil, err
 	}
 	s.rebuild(nil)
@@ -132,6 +137,7 @@ func (s *Server) URL() string { return s.baseURL }
 func (s *Server) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	defer s.root.Close()
 	batches := make(chan []string)
 	go s.source.run(ctx)
 	go batchEvents(ctx, s.changes, batches, s.opts.Window, 10*s.opts.Window)

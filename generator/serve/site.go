@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"cursus/generator/content"
 	"io/fs"
 	"path"
 	"strings"
@@ -54,17 +55,8 @@ func (s *snapshot) withErrors(errs []string) *snapshot {
 	return &c
 }
 
-// pagePath is the site path a browser shows for an HTML file:
-// "blocs/b1/index.html" → "/blocs/b1/".
-func pagePath(file string) string {
-	if file == "index.html" {
-		return "/"
-	}
-	if strings.HasSuffix(file, "/index.html") {
-		return "/" + strings.TrimSuffix(file, "index.html")
-	}
-	return "/" + file
-}
+// pagePath is the site path a browser shows for an HTML file.
+func pagePath(file string) string { return content.PathOfFile(file) }
 
 func isHTML(file string) bool { return path.Ext(file) == ".html" }
 

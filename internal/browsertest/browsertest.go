@@ -39,6 +39,9 @@ func Path() string {
 // returns one value.
 func New(t testing.TB, width, height int) context.Context {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test skipped under -short")
+	}
 	bin := Path()
 	if bin == "" {
 		if os.Getenv("CI") == "true" {

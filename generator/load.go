@@ -1,0 +1,114 @@
+package generator
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+
+	"cursus/generator/config"
+	"cursus/generator/content"
+	"cursus/generator/diag"
+	"cursus/generator/markdown"
+	"cursus/generator/render"
+)
+
+// loaded is the first stage of a build: the site's configuration, its
+// content model and its theme, read and checked. Nothing changes it after.
+type loaded struct {
+	cfg     config.Config
+	model   *content.Site
+	project *Project
+	theme   *render.Theme
+	urls    urls
+	min     *minifier // nil when the build does not minify
+}
+
+// french gives a text the site's French typography.
+func (in *loaded) french(s string) string {
+	if in.cfg.Markup.KeepStraightQuotes {
+		return s
+	}
+	return markdown.French(s)
+}
+
+// load reads the site in root. Content errors come before theme errors:
+// they are the ones faculty make.
+func load(root fs.FS, opts Options) (*loaded, error) {
+	cfg, err := config.Load(root)
+	if err != nil {
+		return nil, err
+	}
+	if opts.BaseURL != "" {
+		cfg.BaseURL = opts.BaseURL
+		if err := cfg.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	in := &loaded{cfg: cfg, urls: urls{base: cfg.BasePath(), baseURL: cfg.BaseURL}}
+	if opts.Minify {
+		in.min = newMinifier()
+	}
+	// The theme does not depend on the content: it loads (templates and
+	// assets minified and parsed) on another core while the content does.
+	type result struct {
+		theme *render.Theme
+		err   error
+	}
+	themed := make(chan result, 1)
+	go func() {
+		t, err := loadTheme(root, in)
+		themed <- result{t, err}
+	}()
+	in.project, err = loadContent(root, cfg)
+	th := <-themed
+	if err != nil {
+		return nil, err
+	}
+	if th.err != nil {
+		return nil, th.err
+	}
+	in.model, in.theme = in.project.Content, th.theme
+	return in, nil
+}
+
+// loadTheme loads the configured theme with the build's template functions.
+func loadTheme(root fs.FS, in *loaded) (*render.Theme, error) {
+	dir := "themes/" + in.cfg.Theme
+	if fi, err := fs.Stat(root, dir); err != nil || !fi.IsDir() {
+		return nil, &diag.Error{Pos: diag.Pos{File: "config.toml"}, Msg: fmt.Sprintf("theme %q: no directory %s", in.cfg.Theme, dir)}
+	}
+	opts := render.Options{Funcs: funcs(in.urls, in.french), BasePath: in.urls.base}
+	if in.min != nil {
+		opts.Minify = in.min.bytes
+	}
+	return render.Load(root, dir, opts)
+}
+
+// funcs returns the template functions of a build, besides the theme's own
+// asset and cached. They close over values that never change: templates
+// render concurrently.
+func funcs(u urls, fr func(string) string) template.FuncMap {
+	return template.FuncMap{
+		// url returns the URL of a site path or of an entity, under the base path.
+		"url": func(v any) (string, error) {
+			p, err := pathOf(v)
+			return u.url(p), err
+		},
+		// abs returns the absolute URL of a site path or entity.
+		"abs": func(v any) (string, error) {
+			p, err := pathOf(v)
+			return u.abs(p), err
+		},
+		// fr applies French typography to plain text.
+		"fr": fr,
+		// hue gives each bloc a colour slot of the theme's palette.
+		"hue": func(n int) int { return (n-1)%8 + 1 },
+		"add": func(a, b int) int { return a + b },
+		"plural": func(n int, one, many string) string {
+			if n > 1 {
+				return many
+			}
+			return one
+		},
+	}
+}

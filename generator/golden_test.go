@@ -19,13 +19,37 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 // TestGoldenSite builds testdata/site, a small site with its own minimal
 // theme, and compares every output file with testdata/golden. Run
-// go test ./generator -run TestGoldenSite -update after a reviewed change.
+// go test ./generator -run TestGolden -update after a reviewed change.
 func TestGoldenSite(t *testing.T) {
 	out, err := Build(os.DirFS("testdata/site"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := "testdata/golden"
+	compareGolden(t, out, "testdata/golden")
+	if broken := CheckLinks(out.Files, "/sub/"); len(broken) > 0 {
+		t.Errorf("broken links in golden site:\n%s", strings.Join(broken, "\n"))
+	}
+}
+
+// TestGoldenDefaultTheme builds the bundled content with the default theme,
+// as cursus serve shows it (not minified), and compares every output file
+// with testdata/golden-default: a change to the theme or to what pages
+// show comes with its reviewed diff.
+func TestGoldenDefaultTheme(t *testing.T) {
+	site := bundledFS(t, func(p string) bool {
+		return p == "config.toml" || strings.HasPrefix(p, "content/") || strings.HasPrefix(p, "themes/default/")
+	})
+	out, err := Build(site, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareGolden(t, out, "testdata/golden-default")
+}
+
+// compareGolden compares the files of a build with those under dir, or
+// rewrites dir with -update.
+func compareGolden(t *testing.T, out *Output, golden string) {
+	t.Helper()
 	if *update {
 		os.RemoveAll(golden)
 		if err := Write(out, golden); err != nil {
@@ -52,11 +76,8 @@ func TestGoldenSite(t *testing.T) {
 	for _, name := range got {
 		data, _ := os.ReadFile(filepath.Join(golden, filepath.FromSlash(name)))
 		if !bytes.Equal(out.Files[name], data) {
-			t.Errorf("%s differs from the golden file:\n%s", name, out.Files[name])
+			t.Errorf("%s differs from the golden file %s/%s", name, golden, name)
 		}
-	}
-	if broken := CheckLinks(out.Files, "/sub/"); len(broken) > 0 {
-		t.Errorf("broken links in golden site:\n%s", strings.Join(broken, "\n"))
 	}
 }
 

@@ -64,17 +64,21 @@ Description, Path, URL, Canonical, Crumbs, Chrome (the comparable key of
 the page's header and footer), the page's Bloc, Competence,
 Metier or Page, its rendered Prose, and Matrix on correspondence pages.
 
-Before pages render, the model is prepared for display: every entity has
-its URL (under the base path) in a URL field, and its texts (titles, labels,
-compétence texts, criteria, activities, modalités) carry French typography,
-as do Data.Title, Data.Description and Site.Title; Crumb has a URL too. So
-the default theme reads fields ({{.URL}}, {{.Label}}) rather than calling
-functions: a function call in a template costs about ten allocations
-through reflection, and a large site makes hundreds of thousands of them.
+Pages read the view of the model, not the model itself: before pages
+render, the plan makes a copy of every entity (Site.Content: its Blocs,
+Competences, Metiers, Modalites, Pages) with its URL (under the base path)
+in a URL field and its texts (titles, labels, compétence texts, criteria,
+activities, modalités) with French typography, as are Data.Title,
+Data.Description and Site.Title; Crumb has a URL too. The content model
+itself is never written after loading. So the default theme reads fields
+({{.URL}}, {{.Label}}) rather than calling functions: a function call in a
+template costs about ten allocations through reflection, and a large site
+makes hundreds of thousands of them. Site.SearchIndex is the URL of the
+search index.
 
 Functions, for what fields do not give: url (site path or entity → URL
 under the base path), abs (absolute URL), asset (fingerprinted URL of a
-file of static/), fr (French typography of other text, such as config
+file of static/, under the base path), fr (French typography of other text, such as config
 values; idempotent, so harmless on prepared text), hue (bloc number →
 colour slot 1–8), add, plural and cached: {{cached "name" DATA}} renders the partial once per
 build for each DATA (a pointer or another comparable value) and gives every
@@ -88,11 +92,17 @@ modalites, matrice, recherche, page, 404, and any named by a page's layout.
 
 # Building
 
-Build renders the whole site into memory (cursus serve, tests); BuildTo
-publishes it into a directory as pages render (cursus build): a new
+Build renders the whole site into memory (cursus serve, check, tests);
+Publish and BuildTo publish it into a directory as pages render (cursus
+build): a new
 directory is renamed into place, or an existing site is updated by staging
 only the files that differ and renaming them in, and removing what the new
 site lacks, once everything succeeded; Write publishes an Output the same
-way. CheckLinks checks every internal link and anchor of an Output.
+way. Every build checks every internal link and anchor of every page, read
+with an HTML tokenizer; CheckLinks runs the same check on a published
+Output. A {{cached}} partial that renders itself again is an error when
+the theme loads.
+
+The stages are described in docs/architecture.md.
 */
 package generator

@@ -3,8 +3,7 @@ package content
 import "cursus/generator/diag"
 
 // Site is the whole curriculum, loaded, validated and cross-referenced. It is
-// immutable once Load returns, but for the URL fields the generator fills in
-// before rendering starts: renderers share it between goroutines.
+// never written once Load returns: renderers share it between goroutines.
 type Site struct {
 	Certification Certification
 	Blocs         []*Bloc       // by number

@@ -3,6 +3,8 @@ package generator
 import (
 	"bytes"
 	"encoding/xml"
+
+	"cursus/generator/media"
 )
 
 // sitemap lists the absolute URL of every page but the 404.
@@ -21,7 +23,7 @@ func (b *builder) sitemap() []byte {
 	buf.WriteString("</urlset>\n")
 	out := buf.Bytes()
 	if b.min != nil {
-		if m, err := b.min.bytes("text/xml", out); err == nil {
+		if m, err := b.min.bytes(media.XML, out); err == nil {
 			out = m
 		}
 	}

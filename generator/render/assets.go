@@ -7,6 +7,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"cursus/generator/media"
 )
 
 // Assets are the theme's static files, each published under a name that
@@ -24,7 +26,8 @@ type Asset struct {
 	Data []byte
 }
 
-// Minifier minifies data of a media type; nil leaves data as it is.
+// Minifier minifies data of a media type (see package media); data of a type
+// it has no minifier for comes back as it is. A nil Minifier minifies nothing.
 type Minifier func(mediatype string, data []byte) ([]byte, error)
 
 // LoadAssets reads every file under dir/static of root.
@@ -41,7 +44,7 @@ func LoadAssets(root fs.FS, dir string, minify Minifier) (*Assets, error) {
 		}
 		name := strings.TrimPrefix(p, static+"/")
 		if minify != nil {
-			if m, err := minify(MediaType(name), data); err == nil {
+			if m, err := minify(media.Type(name), data); err == nil {
 				data = m
 			} else {
 				return &fs.PathError{Op: "minify", Path: p, Err: err}
@@ -83,30 +86,3 @@ func (a *Assets) Get(name string) *Asset { return a.byName[name] }
 
 // All returns the assets sorted by name.
 func (a *Assets) All() []*Asset { return a.list }
-
-// MediaType guesses the media type of a file from its extension.
-func MediaType(name string) string {
-	switch path.Ext(name) {
-	case ".css":
-		return "text/css"
-	case ".js", ".mjs":
-		return "application/javascript"
-	case ".json":
-		return "application/json"
-	case ".svg":
-		return "image/svg+xml"
-	case ".xml":
-		return "text/xml"
-	case ".html":
-		return "text/html"
-	case ".txt":
-		return "text/plain; charset=utf-8"
-	case ".png":
-		return "image/png"
-	case ".ico":
-		return "image/x-icon"
-	case ".woff2":
-		return "font/woff2"
-	}
-	return "application/octet-stream"
-}

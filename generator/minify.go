@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -11,6 +12,7 @@ import (
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
 
+	"cursus/generator/media"
 	"cursus/generator/render"
 )
 
@@ -22,28 +24,27 @@ func newMinifier() *minifier {
 	// Document and end tags are kept: validators and assistive technology
 	// read them more reliably, and they cost little once compressed.
 	page := html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true}
-	m.Add("text/html", &page)
+	m.Add(media.HTML, &page)
 	tmpl := page
 	tmpl.TemplateDelims = html.GoTemplateDelims
 	m.Add(render.TemplateType, &tmpl)
-	m.AddFunc("text/css", css.Minify)
-	m.AddFunc("application/javascript", js.Minify)
-	m.AddFunc("application/json", json.Minify)
-	m.AddFunc("image/svg+xml", svg.Minify)
-	m.AddFunc("text/xml", xml.Minify)
+	m.AddFunc(media.CSS, css.Minify)
+	m.AddFunc(media.JS, js.Minify)
+	m.AddFunc(media.JSON, json.Minify)
+	m.AddFunc(media.SVG, svg.Minify)
+	m.AddFunc(media.XML, xml.Minify)
 	return &minifier{m: m}
 }
 
 // bytes minifies data of a media type; types without a minifier pass through.
 func (mn *minifier) bytes(mediatype string, data []byte) ([]byte, error) {
-	switch mediatype {
-	case "text/html", render.TemplateType, "text/css", "application/javascript", "application/json", "image/svg+xml", "text/xml":
-	default:
-		return data, nil
-	}
 	var buf bytes.Buffer
 	buf.Grow(len(data))
-	if err := mn.m.Minify(mediatype, &buf, bytes.NewReader(data)); err != nil {
+	err := mn.m.Minify(mediatype, &buf, bytes.NewReader(data))
+	if errors.Is(err, minify.ErrNotExist) {
+		return data, nil
+	}
+	if err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

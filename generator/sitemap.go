@@ -3,6 +3,8 @@ package generator
 import (
 	"bytes"
 	"encoding/xml"
+
+	"cursus/generator/media"
 )
 
 // sitemap lists the absolute URL of every page but the 404.
@@ -21,7 +23,7 @@ func sitemap(in *loaded, pages []*page) []byte {
 	buf.WriteString("</urlset>\n")
 	out := buf.Bytes()
 	if in.min != nil {
-		if m, err := in.min.bytes("text/xml", out); err == nil {
+		if m, err := in.min.bytes(media.XML, out); err == nil {
 			out = m
 		}
 	}

@@ -6,19 +6,9 @@ import (
 	"cursus/generator/content"
 )
 
-// fold lower-cases s and replaces accented letters by their ASCII base,
-// with the content package's table, keeping every other character.
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if f := content.Fold(r); f != "" {
-			b.WriteString(f)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// fold lower-cases s and folds its accents with content.Fold, the rule of
+// slugs and search, keeping every other character.
+func fold(s string) string { return content.Fold(s) }
 
 // slug derives an id the way the content package derives URLs.
 func slug(s string) string { return content.Slugify(s) }

@@ -6,6 +6,7 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -176,23 +177,10 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	}
 	id := base
 	for i := 1; s.seen[id]; i++ {
-		id = base + "-" + itoa(i)
+		id = base + "-" + strconv.Itoa(i)
 	}
 	s.seen[id] = true
 	return []byte(id)
 }
 
 func (s *ids) Put(value []byte) { s.seen[string(value)] = true }
-
-func itoa(i int) string {
-	var b [20]byte
-	n := len(b)
-	for {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-		if i == 0 {
-			return string(b[n:])
-		}
-	}
-}

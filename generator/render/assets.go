@@ -9,6 +9,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"cursus/generator/media"
 )
 
 // Assets are the theme's static files, each published under a name that
@@ -26,7 +28,8 @@ type Asset struct {
 	Data []byte
 }
 
-// Minifier minifies data of a media type; nil leaves data as it is.
+// Minifier minifies data of a media type (see package media); data of a type
+// it has no minifier for comes back as it is. A nil Minifier minifies nothing.
 type Minifier func(mediatype string, data []byte) ([]byte, error)
 
 // LoadAssets reads every file under dir/static of root. Errors are a
@@ -53,7 +56,7 @@ func LoadAssets(root fs.FS, dir string, minify Minifier) (*Assets, error) {
 		}
 		name := strings.TrimPrefix(p, static+"/")
 		if minify != nil {
-			m, err := minify(MediaType(name), data)
+			m, err := minify(media.Type(name), data)
 			if err != nil {
 				errs.Add(diag.Pos{File: p}, "minify: %v", err)
 				return nil
@@ -120,30 +123,3 @@ func (a *Assets) Get(name string) *Asset { return a.byName[name] }
 
 // All returns the assets sorted by name.
 func (a *Assets) All() []*Asset { return a.list }
-
-// MediaType guesses the media type of a file from its extension.
-func MediaType(name string) string {
-	switch path.Ext(name) {
-	case ".css":
-		return "text/css"
-	case ".js", ".mjs":
-		return "application/javascript"
-	case ".json":
-		return "application/json"
-	case ".svg":
-		return "image/svg+xml"
-	case ".xml":
-		return "text/xml"
-	case ".html":
-		return "text/html"
-	case ".txt":
-		return "text/plain; charset=utf-8"
-	case ".png":
-		return "image/png"
-	case ".ico":
-		return "image/x-icon"
-	case ".woff2":
-		return "font/woff2"
-	}
-	return "application/octet-stream"
-}

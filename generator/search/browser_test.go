@@ -14,11 +14,14 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"cursus/generator"
+	"cursus/generator/content"
 	"cursus/generator/search"
 	"cursus/internal/browsertest"
 )
@@ -292,4 +295,76 @@ func TestQueryTime(t *testing.T) {
 func jsJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// foldJS returns norm of search.js and the table it reads, cut from the
+// file as written, to run in the browser on its own.
+func foldJS(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("../../themes/default/static/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(data)
+	start := strings.Index(src, "  var LETTERS = ")
+	fn := strings.Index(src, "  function norm(s) {")
+	if start < 0 || fn < start {
+		t.Fatal("search.js: no var LETTERS followed by function norm(s)")
+	}
+	end := strings.Index(src[fn:], "\n  }\n")
+	if end < 0 {
+		t.Fatal("search.js: no end to function norm")
+	}
+	return src[start : fn+end+len("\n  }\n")]
+}
+
+// TestFoldAgrees runs search.js's norm in the browser and content.Fold in
+// Go on every code point and on the texts of the bundled index: the words
+// of the index and those of a query must fold alike. Code points that Go's
+// Unicode tables do not know yet are left out: the browser's Unicode is
+// newer, and new marks differ by version, not by rule.
+func TestFoldAgrees(t *testing.T) {
+	_, _, ix := published(t)
+	ctx := browsertest.New(t, 800, 600)
+	want := map[rune]string{} // the code points the fold changes
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if s := string(r); utf8.ValidRune(r) && content.Fold(s) != s {
+			want[r] = content.Fold(s)
+		}
+	}
+	texts := append([]string{"ΟΔΟΣ ΣΑΣ", "İSTANBUL", "Łódź Ørsted Þór", "ǼȘȚ", "certiﬁcation", "한국어", "e\u0301te\u0301"}, queries...)
+	for _, d := range ix.Docs {
+		texts = append(texts, d.Title, d.Text, d.Context)
+	}
+	const compare = `(want, texts) => {
+		const bad = [];
+		for (let c = 0; c <= 0x10FFFF; c++) {
+			if (c >= 0xD800 && c <= 0xDFFF) continue;
+			const s = String.fromCodePoint(c);
+			if (norm(s) !== (want[c] ?? s)) bad.push(c);
+		}
+		return {bad: bad, texts: texts.map(norm)};
+	}`
+	type result struct {
+		Bad   []rune
+		Texts []string
+	}
+	got := run[result](t, ctx, fmt.Sprintf("(() => { %s; return (%s)(%s, %s); })()", foldJS(t), compare, jsJSON(want), jsJSON(texts)))
+	newer := 0
+	for _, r := range got.Bad {
+		if !unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Z, unicode.Cc, unicode.Cf, unicode.Co) {
+			newer++
+			continue
+		}
+		t.Errorf("%U %q: Go and the browser fold it differently (Go: %q)", r, r, content.Fold(string(r)))
+	}
+	t.Logf("%d code points unknown to Go's Unicode %s fold otherwise in the browser", newer, unicode.Version)
+	if len(got.Texts) != len(texts) {
+		t.Fatalf("the browser folded %d texts of %d", len(got.Texts), len(texts))
+	}
+	for i, s := range texts {
+		if want := content.Fold(s); got.Texts[i] != want {
+			t.Errorf("%q:\nbrowser %q\nGo      %q", s, got.Texts[i], want)
+		}
+	}
 }

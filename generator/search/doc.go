@@ -2,11 +2,11 @@
 // answers queries over it.
 //
 // The index is one JSON file published as a fingerprinted asset
-// (search-index.json). Text is normalised here, at build time: lowercase,
-// accents folded, œ → oe, split on anything but letters and digits, with
-// compétence codes such as b7.c2 kept whole. Every distinct word is stored
-// once with the length of its stem, and each document lists its words by
-// number, so the browser only has to normalise and stem the query.
+// (search-index.json). Text is folded here, at build time, by content.Fold
+// (lowercase, no accents, œ → oe), then split on anything but letters and
+// digits, with compétence codes such as b7.c2 kept whole. Every distinct
+// word is stored once with the length of its stem, and each document lists
+// its words by number, so the browser only has to fold and stem the query.
 //
 // Matching and ranking are written twice, here and in the theme's
 // static/search.js, and must stay identical: the browser test in this

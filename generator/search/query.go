@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"cursus/generator/content"
 )
 
 // Points of a match between a query term and a word of the index.
@@ -29,7 +31,7 @@ type term struct {
 // dropped, except the last word while it is being typed (no separator after
 // it), which may be the start of a longer word: "d" of "données".
 func parseQuery(q string) []term {
-	n := Normalize(q)
+	n := content.Fold(q)
 	words := Words(q)
 	r, _ := utf8.DecodeLastRuneInString(n)
 	typing := unicode.IsLetter(r) || unicode.IsNumber(r)

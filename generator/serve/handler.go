@@ -7,6 +7,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"cursus/generator/media"
 )
 
 // ServeHTTP answers from the current snapshot only: the one complete build
@@ -100,7 +102,7 @@ func lookup(files map[string][]byte, urlPath string) (name, redirect string, ok 
 
 func (s *Server) file(w http.ResponseWriter, r *http.Request, status int, name string, body []byte, cache string) {
 	h := w.Header()
-	h.Set("Content-Type", contentType(name))
+	h.Set("Content-Type", media.ContentType(name))
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	h.Set("Cache-Control", cache)
 	h.Set("X-Content-Type-Options", "nosniff")

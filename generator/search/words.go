@@ -4,71 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"cursus/generator/content"
 )
-
-// foldRune maps the accented letters of French (and their Latin neighbours)
-// to ASCII. The browser does the same with NFD and by dropping combining
-// marks; a switch keeps the standard library enough here.
-func foldRune(r rune) (string, bool) {
-	switch r {
-	case 'œ':
-		return "oe", true
-	case 'æ':
-		return "ae", true
-	case 'ß':
-		return "ss", true
-	}
-	for _, f := range folds {
-		if strings.ContainsRune(f[1], r) {
-			return f[0], true
-		}
-	}
-	return "", false
-}
-
-// folds pairs an ASCII letter with its accented forms. It is a constant
-// table, never written to.
-var folds = [...][2]string{
-	{"a", "àáâãäåāăą"}, {"c", "çćĉċč"}, {"d", "ď"}, {"e", "èéêëēĕėęě"},
-	{"g", "ĝğġģ"}, {"h", "ĥ"}, {"i", "ìíîïĩīĭįı"}, {"j", "ĵ"}, {"k", "ķ"},
-	{"l", "ĺļľ"}, {"n", "ñńņňŉ"}, {"o", "òóôõöōŏő"}, {"r", "ŕŗř"},
-	{"s", "śŝşš"}, {"t", "ţť"}, {"u", "ùúûüũūŭůűų"}, {"w", "ŵ"}, {"y", "ýÿŷ"}, {"z", "źżž"},
-}
-
-// foldTable is foldRune for the runes below 0x180, where every fold lies:
-// Normalize runs over every text of the index.
-var foldTable = func() (t [0x180]string) {
-	for r := rune(0x80); r < 0x180; r++ {
-		t[r], _ = foldRune(r)
-	}
-	return t
-}()
-
-// Normalize lowercases s and folds its accents: "Cybersécurité" → "cybersecurite".
-func Normalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		r = unicode.ToLower(r)
-		switch {
-		case r < 0x180 && foldTable[r] != "":
-			b.WriteString(foldTable[r])
-		case !unicode.Is(unicode.M, r): // combining marks start at U+0300
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 // isWordRune reports whether r belongs to a word; anything else separates.
 func isWordRune(r rune) bool {
@@ -78,10 +16,10 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.M, r)
 }
 
-// Words splits normalised text into words. A compétence code (b7.c2) stays
+// Words folds s (content.Fold) and splits it into words. A compétence code (b7.c2) stays
 // one word, so that it can be searched for exactly.
 func Words(s string) []string {
-	s = Normalize(s)
+	s = content.Fold(s)
 	if s == "" {
 		return nil
 	}

@@ -14,9 +14,18 @@
   var HEADER_MAX = 8; // results shown in the header's panel
   var index, loading;
 
+  // norm is content.Fold of Go (generator/content/fold.go), step for step:
+  // lowercase, NFD, no marks, then the letters NFD leaves whole, spelt as
+  // in Go's foldLetter. A browser test runs both on every code point.
+  var LETTERS = {
+    'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'ø': 'o', 'ł': 'l', 'ŀ': 'l', 'đ': 'd', 'ð': 'd', 'ħ': 'h', 'ı': 'i',
+    'ĳ': 'ij', 'ŉ': 'n', 'ſ': 's', 'ŧ': 't', 'þ': 'th', 'ﬀ': 'ff', 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬃ': 'ffi',
+    'ﬄ': 'ffl', 'ﬅ': 'st', 'ﬆ': 'st', 'ς': 'σ'
+  };
+  var WHOLE = new RegExp('[' + Object.keys(LETTERS).join('') + ']', 'g');
   function norm(s) {
     return s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
-      .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss');
+      .replace(WHOLE, function (c) { return LETTERS[c]; });
   }
 
   function stem(w) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -122,13 +123,16 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
 	out.Assets = append(out.Assets, pl.searchFile)
 	sort.Strings(out.Assets)
 
+	targets := fragmentTargets(pl.pages, in.theme.Links())
 	scans := make([]scan, len(pl.pages))
 	errs := make([]error, len(pl.pages))
 	par.ForEach(len(pl.pages), func(i int) {
 		p := pl.pages[i]
 		var written error
 		err := in.theme.RenderFunc(p.layout, p.data, func(html []byte) error {
-			scans[i] = scanHTML(html)
+			if targets[p.file()] {
+				scans[i] = scanHTML(html)
+			}
 			if opts.Inject != "" {
 				html = inject(html, opts.Inject)
 			}
@@ -142,7 +146,13 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
 	})
 	list := collect(pl.pages, errs)
 	if len(list) == 0 {
-		list = checkLinks(pl.pages, scans, in.urls.base, out.Assets)
+		ids := map[string]scan{}
+		for i, p := range pl.pages {
+			if targets[p.file()] {
+				ids[p.file()] = scans[i]
+			}
+		}
+		list = checkLinks(pl.pages, in.theme.Links(), ids, in.urls.base, slices.Concat(out.Assets, []string{"sitemap.xml", "robots.txt"}))
 	}
 	if len(list) > 0 {
 		list.Sort()

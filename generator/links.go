@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"cursus/generator/render"
 	"net/url"
 	"path"
 	"slices"
@@ -53,67 +54,97 @@ func (s scan) hasID(id string) bool {
 	return ok
 }
 
-// checkLinks checks every internal link of every page: the file it points
-// to must be published and, with a #fragment, the page must carry that id.
-// A link written in markdown is reported at its line in the markdown file;
-// another at the position of what the page shows (a bloc, a page…), since
-// it comes from the theme's templates.
-func checkLinks(pages []*page, scans []scan, base string, assets []string) diag.List {
-	byFile := make(map[string]int, len(pages))
-	for i, p := range pages {
-		byFile[p.file()] = i
+// Links are checked where they are written, not by reading every page:
+// a link written in markdown at its line in the markdown file, a link the
+// theme writes ({{url "/x/"}}, or an href written as text) at its line in
+// the template. Links made from the model ({{.URL}}) lead to its pages by
+// construction. Only the pages a link points into with a #fragment are
+// read, with an HTML tokenizer, for their ids. Build and check run this
+// same check; CheckLinks reads a published site whole, for its tests.
+
+// fragmentTargets returns the files of the pages a markdown or theme link
+// points into with a #fragment: their ids must be read.
+func fragmentTargets(pages []*page, themeLinks []render.Link) map[string]bool {
+	out := map[string]bool{}
+	add := func(site, frag string) {
+		if frag != "" {
+			out[fileOf(site)] = true
+			out[fileOf(site+"/")] = true
+		}
 	}
-	files := map[string]bool{"sitemap.xml": true, "robots.txt": true}
-	for _, a := range assets {
-		files[a] = true
+	for _, p := range pages {
+		if p.md == nil {
+			continue
+		}
+		for _, l := range p.md.Links {
+			if site, frag, ok := resolve(p.data.Path, l.Dest); ok {
+				add(site, frag)
+			}
+		}
+	}
+	for _, l := range themeLinks {
+		if site, frag, ok := resolve("/", l.Dest); ok && !strings.HasPrefix(l.Dest, "#") {
+			add(site, frag)
+		}
+	}
+	return out
+}
+
+// checkLinks checks the links of markdown and of the theme against the
+// pages and files of the site. ids holds the ids of the pages
+// fragmentTargets named, by file.
+func checkLinks(pages []*page, themeLinks []render.Link, ids map[string]scan, base string, files []string) diag.List {
+	byFile := make(map[string]bool, len(pages)+len(files))
+	for _, p := range pages {
+		byFile[p.file()] = true
+	}
+	for _, f := range files {
+		byFile[f] = true
 	}
 	// verdict says what is wrong with a link to the site path site, or "".
 	verdict := func(site, frag string) string {
-		i, isPage := byFile[fileOf(site)]
-		if !isPage && !strings.HasSuffix(site, "/") {
-			i, isPage = byFile[fileOf(site+"/")]
+		file := fileOf(site)
+		if !byFile[file] && !strings.HasSuffix(site, "/") && byFile[fileOf(site+"/")] {
+			file = fileOf(site + "/")
 		}
 		switch {
-		case !isPage && !files[fileOf(site)]:
+		case !byFile[file]:
 			return "no page at " + site
-		case isPage && frag != "" && !scans[i].hasID(frag):
+		case frag != "" && strings.HasSuffix(file, ".html") && !ids[file].hasID(frag):
 			return "page " + site + " has no anchor #" + frag
 		}
 		return ""
 	}
 	var errs diag.List
-	for i, p := range pages {
-		// Links written in markdown, reported at their line; the page's
-		// own check skips them.
-		written := map[string]bool{}
-		if p.md != nil {
-			for _, l := range p.md.Links {
-				site, frag, ok := resolve(p.data.Path, l.Dest)
-				if !ok {
-					continue
-				}
-				written[site+"#"+frag] = true
-				if why := verdict(site, frag); why != "" {
-					errs.Add(diag.Pos{File: mdFile(p), Line: l.Line}, "broken link %q: %s", l.Dest, why)
-				}
-			}
+	for _, p := range pages {
+		if p.md == nil {
+			continue
 		}
-		for _, dest := range scans[i].links {
-			u, frag, ok := resolve(p.data.URL, dest)
+		for _, l := range p.md.Links {
+			site, frag, ok := resolve(p.data.Path, l.Dest)
 			if !ok {
 				continue
 			}
-			if !strings.HasPrefix(u, base) && u+"/" != base {
-				errs.Add(p.at(), "link %q on page %s leaves the site's base path %s", dest, p.data.Path, base)
-				continue
-			}
-			site := "/" + strings.TrimPrefix(u, base)
-			if written[site+"#"+frag] {
-				continue
-			}
 			if why := verdict(site, frag); why != "" {
-				errs.Add(p.at(), "broken link %q on page %s: %s", dest, p.data.Path, why)
+				errs.Add(diag.Pos{File: mdFile(p), Line: l.Line}, "broken link %q: %s", l.Dest, why)
 			}
+		}
+	}
+	for _, l := range themeLinks {
+		pos := diag.Pos{File: l.File, Line: l.Line, Col: l.Col}
+		if l.Literal && (strings.HasPrefix(l.Dest, "#") || !strings.HasPrefix(l.Dest, "/")) {
+			continue // an anchor of the page itself, or relative to a page
+		}
+		site, frag, ok := resolve("/", l.Dest)
+		if !ok {
+			continue
+		}
+		if l.Literal && base != "/" {
+			errs.Add(pos, "link %q is written as text: it ignores the base path %s; write {{url %q}}", l.Dest, base, l.Dest)
+			continue
+		}
+		if why := verdict(site, frag); why != "" {
+			errs.Add(pos, "broken link %q: %s", l.Dest, why)
 		}
 	}
 	return errs

@@ -148,7 +148,9 @@ func TestCachedPartialCallingItself(t *testing.T) {
 
 // TestLinksAreTags: a link is an href or src of a tag, not text that looks
 // like one: an <img src=…> written in code is text, for build and check
-// alike. A link to a missing page written in a template is an error too.
+// alike. A link to a missing page written in a template is an error at its
+// line in the template, and so is a link written as text, which ignores
+// the base path.
 func TestLinksAreTags(t *testing.T) {
 	eval, _ := os.ReadFile("testdata/site/content/evaluation.md")
 	site := miniSite(t, map[string]string{"content/evaluation.md": string(eval) + "\nÉcrivez `<img src=logo.png>` et\n\n```html\n<a href=\"/nulle-part/\">x</a>\n```\n"})
@@ -159,10 +161,17 @@ func TestLinksAreTags(t *testing.T) {
 	if broken := CheckLinks(out.Files, "/sub/"); len(broken) > 0 {
 		t.Errorf("CheckLinks reads escaped tags as links: %q", broken)
 	}
-	site = miniSite(t, map[string]string{"themes/mini/layouts/page.html": "{{define \"main\"}}<a href=\"{{url \"/nulle-part/\"}}\">x</a>{{end}}"})
-	lines := errorLines(t, func() error { _, err := Build(site, Options{}); return err })
-	if want := `broken link "/sub/nulle-part/" on page /evaluation/: no page at /nulle-part/`; !contains(lines, want) {
-		t.Errorf("errors %q lack %q", lines, want)
+	for _, minify := range []bool{false, true} {
+		site = miniSite(t, map[string]string{"themes/mini/layouts/page.html": "{{define \"main\"}}<a href=\"{{url \"/nulle-part/\"}}\">x</a>{{end}}"})
+		lines := errorLines(t, func() error { _, err := Build(site, Options{Minify: minify}); return err })
+		if want := `themes/mini/layouts/page.html:1:33: broken link "/nulle-part/": no page at /nulle-part/`; !contains(lines, want) {
+			t.Errorf("minify=%v: errors %q lack %q", minify, lines, want)
+		}
+		site = miniSite(t, map[string]string{"themes/mini/layouts/page.html": "{{define \"main\"}}\n<p>\n  <a href=\"/blocs/b1/\">x</a>{{.Prose}}</p>{{end}}"})
+		lines = errorLines(t, func() error { _, err := Build(site, Options{Minify: minify}); return err })
+		if want := `themes/mini/layouts/page.html:3:12: link "/blocs/b1/" is written as text: it ignores the base path /sub/; write {{url "/blocs/b1/"}}`; !contains(lines, want) {
+			t.Errorf("minify=%v: errors %q lack %q", minify, lines, want)
+		}
 	}
 }
 

@@ -86,6 +86,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if !parseFlags(fl, args, stderr) {
 		return 2
 	}
+	tuneGC()
 	root, err := sitefs.Open(*src)
 	if err != nil {
 		return report(stderr, err)
@@ -132,6 +133,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	start := time.Now()
+	tuneGC()
 	po := generator.PublishOptions{Dest: *dest, BaseURL: *baseURL}
 	if flagSet(fl, "minify") {
 		po.Minify = minify

@@ -82,48 +82,21 @@ func cycle(calls map[string][]call, start, target string) []string {
 // walk calls found for every {{template}} and {{cached "name" …}} in the
 // tree below n.
 func walk(n parse.Node, found func(call)) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				walk(c, found)
+	walkNodes(n, func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.CommandNode:
+			if len(n.Args) < 2 {
+				return
 			}
-		}
-	case *parse.ActionNode:
-		walk(n.Pipe, found)
-	case *parse.PipeNode:
-		if n != nil {
-			for _, c := range n.Cmds {
-				walk(c, found)
+			id, ok := n.Args[0].(*parse.IdentifierNode)
+			s, isString := n.Args[1].(*parse.StringNode)
+			if ok && isString && id.Ident == "cached" {
+				found(call{to: s.Text, cached: true, pos: s.Pos})
 			}
+		case *parse.TemplateNode:
+			found(call{to: n.Name, pos: n.Pos})
 		}
-	case *parse.CommandNode:
-		if len(n.Args) >= 2 {
-			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "cached" {
-				if s, ok := n.Args[1].(*parse.StringNode); ok {
-					found(call{to: s.Text, cached: true, pos: s.Pos})
-				}
-			}
-		}
-		for _, a := range n.Args {
-			walk(a, found)
-		}
-	case *parse.TemplateNode:
-		found(call{to: n.Name, pos: n.Pos})
-		walk(n.Pipe, found)
-	case *parse.IfNode:
-		walkBranch(&n.BranchNode, found)
-	case *parse.RangeNode:
-		walkBranch(&n.BranchNode, found)
-	case *parse.WithNode:
-		walkBranch(&n.BranchNode, found)
-	}
-}
-
-func walkBranch(b *parse.BranchNode, found func(call)) {
-	walk(b.Pipe, found)
-	walk(b.List, found)
-	walk(b.ElseList, found)
+	})
 }
 
 // position returns the line and column, as written, of an offset in the

@@ -41,6 +41,7 @@ type Theme struct {
 	// sources maps a template's file to its source as written and as
 	// parsed (minified or not), to give an error its line as written.
 	sources map[string]source
+	links   []Link // see Links
 }
 
 type source struct{ written, parsed []byte }
@@ -135,6 +136,7 @@ func Load(root fs.FS, dir string, opts Options) (*Theme, error) {
 		t.layouts[name] = set
 	}
 	errs = append(errs, t.cachedCycles(common)...)
+	t.collectLinks(common)
 	// The partials are executed on their own by cached; the layouts were
 	// cloned from common before that, as html/template requires.
 	t.partials = common
@@ -251,4 +253,34 @@ func (t *Theme) release(layout string, set *template.Template) {
 	t.mu.Lock()
 	t.free[layout] = append(t.free[layout], set)
 	t.mu.Unlock()
+}
+
+// collectLinks gathers the links of every template, each once: the layouts
+// are clones of common and hold its templates too.
+func (t *Theme) collectLinks(common *template.Template) {
+	sets := []*template.Template{common}
+	for _, name := range sortedKeys(t.layouts) {
+		sets = append(sets, t.layouts[name])
+	}
+	seen := map[Link]bool{}
+	for _, set := range sets {
+		for _, tmpl := range set.Templates() {
+			for _, l := range t.linksOf(tmpl.Tree) {
+				if !seen[l] {
+					seen[l] = true
+					t.links = append(t.links, l)
+				}
+			}
+		}
+	}
+	sort.Slice(t.links, func(i, j int) bool {
+		a, b := t.links[i], t.links[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
 }

@@ -3,6 +3,7 @@
 // per bloc and content/modalites.toml. It is the library behind
 // `cursus import FILE [-o DIR]`:
 //
+//	src, err := importer.ReadTable("ref.txt")                // at most MaxTableSize
 //	r, err := importer.Import("ref.txt", src, os.DirFS(dir)) // err: file:line:col lines
 //	for _, w := range r.Warnings { fmt.Println(w) }         // decisions to check
 //	for _, c := range r.Changes { fmt.Println(c.Kind, c.Path) } // --dry-run: and c.Diff

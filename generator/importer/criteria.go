@@ -77,7 +77,10 @@ const (
 func splitCriteria(t text, warn func(col int, msg string)) []string {
 	var out []string
 	start, depth, scanned := 0, 0, 0
-	for _, sp := range spaceIndexes(t.s) {
+	for sp := 0; sp < len(t.s); sp++ {
+		if t.s[sp] != ' ' {
+			continue
+		}
 		depth, scanned = addDepth(depth, t.s[scanned:sp]), sp
 		word, next := wordAt(t.s, sp+1)
 		switch v := judge(lastWord(t.s[:sp]), word, next, depth); v {
@@ -92,17 +95,6 @@ func splitCriteria(t text, warn func(col int, msg string)) []string {
 		}
 	}
 	return append(out, t.s[start:])
-}
-
-// spaceIndexes lists the byte offsets of the spaces of s.
-func spaceIndexes(s string) []int {
-	var out []int
-	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' {
-			out = append(out, i)
-		}
-	}
-	return out
 }
 
 // addDepth updates the bracket nesting d over s; a stray closing bracket

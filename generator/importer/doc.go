@@ -20,6 +20,19 @@
 // space a removed tag leaves before a comma is dropped; the text is
 // otherwise kept word for word. Blank lines are ignored.
 //
+// A table is at most 8 MiB (MaxTableSize): the export of a référentiel
+// weighs tens of kilobytes, a megabyte or two with the markup of a word
+// processor, so a larger file is refused at the line and column where it
+// passes the limit ("le tableau dépasse 8 Mio"). ReadTable reads a regular
+// file or a pipe, as in cursus import <(iconv -f latin1 -t utf-8 ref.txt),
+// and stops reading past the limit; it refuses a directory or a device
+// such as /dev/zero before reading. The memory of an import is
+// proportional to the table: about 5 times its size for text, however long
+// its lines, more for what the text holds, since every criterion and
+// compétence is a record and lines of TOML however short: 30 times for a
+// table of one-letter criteria, 100 times (800 MB at the limit) for one of
+// one-letter rows.
+//
 // The first cell lists the activities, one per paragraph, then the métiers
 // after "Métier :" or "Métiers :", as "- " items or <li> items; a title may
 // hold commas and slashes. An empty first or modalités cell is a merged

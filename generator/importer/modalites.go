@@ -27,12 +27,12 @@ func modaliteID(name string) string {
 // own cell, or those of the row above when the cell is empty (merged), or
 // nil when there is no row above.
 func (p *parser) modalitesCell(n int, c cell) []string {
-	t := clean(c.raw, c.off)
+	t := c.text
 	if t.s == "" {
 		return p.mods
 	}
 	var keys ordered
-	for _, para := range t.paragraphs() {
+	for para := range t.paragraphs() {
 		for _, m := range splitModalites(para.flat()) {
 			m.pos = p.pos(n, m.pos.Col)
 			keys.add(p.addModalite(m))

@@ -10,12 +10,13 @@ import (
 	"cursus/generator/diag"
 )
 
-// MaxTableSize is the largest table Import accepts, 32 MiB. The export of
-// a référentiel weighs tens of kilobytes (the seed 26 KB), a few megabytes
-// with the markup of a word processor; past the limit the file is most
-// likely not a table, and refusing it keeps the memory of an import
-// bounded.
-const MaxTableSize = 32 << 20
+// MaxTableSize is the largest table Import accepts, 8 MiB. The export of a
+// référentiel weighs tens of kilobytes (the seed 26 KB), a megabyte or two
+// with the markup of a word processor: past the limit the file is most
+// likely not a table. The limit also bounds the memory of an import, which
+// is proportional to the table but, for the worst tables, a hundred times
+// its size (see the package documentation).
+const MaxTableSize = 8 << 20
 
 // ReadTable reads the table file name for Import. A regular file or a pipe
 // is read (cursus import <(iconv -f latin1 -t utf-8 ref.txt)); a directory

@@ -67,7 +67,7 @@ func TestReadTableStopsAtLimit(t *testing.T) {
 	_, err = ReadTable(name)
 	r.Close()
 	// Every line is 3 bytes: the limit falls on line MaxTableSize/3 + 1.
-	want := fmt.Sprintf("%s:%d:%d: le tableau dépasse 32 Mio, la taille maximale d'un import", name, MaxTableSize/3+1, MaxTableSize%3+1)
+	want := fmt.Sprintf("%s:%d:%d: le tableau dépasse 8 Mio, la taille maximale d'un import", name, MaxTableSize/3+1, MaxTableSize%3+1)
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("ReadTable(endless pipe) = %v, want %s…", err, want)
 	}
@@ -78,7 +78,7 @@ func TestImportRefusesOversize(t *testing.T) {
 	table := tsv(small...)
 	src := append(table, bytes.Repeat([]byte{' '}, MaxTableSize)...)
 	_, err := Import("big.txt", src, nil)
-	want := fmt.Sprintf("big.txt:%d:%d: le tableau dépasse 32 Mio", len(small)+1, MaxTableSize-len(table)+1)
+	want := fmt.Sprintf("big.txt:%d:%d: le tableau dépasse 8 Mio", len(small)+1, MaxTableSize-len(table)+1)
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("Import(%d bytes) = %v, want %s…", len(src), err, want)
 	}

@@ -31,7 +31,8 @@
 // its lines, more for what the text holds, since every criterion and
 // compétence is a record and lines of TOML however short: 30 times for a
 // table of one-letter criteria, 100 times (800 MB at the limit) for one of
-// one-letter rows.
+// one-letter rows. An import reports at most 100 errors, then stops
+// reading, and 100 warnings, then counts the others.
 //
 // The first cell lists the activities, one per paragraph, then the métiers
 // after "Métier :" or "Métiers :", as "- " items or <li> items; a title may

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -58,7 +59,14 @@ type parser struct {
 	mods     []string // the modalités of the row above: merged cells
 	byKey    map[string]*tModalite
 	numbers  map[int]diag.Pos
+	unshown  int      // warnings past maxMessages
+	firstOut diag.Pos // the position of the first of them
 }
+
+// maxMessages is the number of errors, and of warnings, a person is shown:
+// past it, a table that is not one would produce a message per line, more
+// than anyone reads and more memory than the table itself.
+const maxMessages = 100
 
 var blocRow = lazyRegexp(`(?i)^bloc(?:\s+de\s+comp[ée]tences)?\s*(?:n[°o]\s*)?(\d{1,4})\s*[:.\-–—]\s*(.*)$`)
 
@@ -73,11 +81,19 @@ func parseTable(name string, src []byte) (*table, []Warning, error) {
 		return nil, nil, p.errs.Err()
 	}
 	for n := 1; s != ""; n++ {
+		if p.errs.Len() >= maxMessages {
+			p.errs.Add(p.pos(n, 1), "trop d'erreurs : lecture du tableau arrêtée ici")
+			p.errs.Sort()
+			return nil, nil, p.errs
+		}
 		line, rest := nextLine(s)
 		p.line(n, line)
 		s = rest
 	}
 	p.finish()
+	if p.unshown > 0 {
+		p.warnings = append(p.warnings, Warning{Pos: p.firstOut, Msg: fmt.Sprintf("et %d autres avertissements à partir d'ici, non affichés : vérifiez la suite du tableau", p.unshown)})
+	}
 	if len(p.t.blocs) == 0 && p.errs.Len() == 0 {
 		p.errs.Add(p.pos(1, 1), `not a référentiel table: no "Bloc N : title" row`)
 	}
@@ -109,7 +125,14 @@ func posCol(col int) diag.Pos { return diag.Pos{Col: col} }
 func (p *parser) pos(line, col int) diag.Pos { return diag.Pos{File: p.name, Line: line, Col: col} }
 
 func (p *parser) warn(pos diag.Pos, msg string) {
-	p.warnings = append(p.warnings, Warning{Pos: pos, Msg: msg})
+	if len(p.warnings) < maxMessages {
+		p.warnings = append(p.warnings, Warning{Pos: pos, Msg: msg})
+		return
+	}
+	if p.unshown == 0 {
+		p.firstOut = pos
+	}
+	p.unshown++
 }
 
 // cell is one tab-separated field, cleaned, and the byte offset where it

@@ -52,16 +52,24 @@
 // Criteria cells are split on paragraphs, then on criteria the export ran
 // together ("…qualité de la synthèse produite Clarté et précision…"). A
 // criterion is a noun phrase headed by an abstract noun of assessment
-// (Pertinence, Degré, Qualité, Capacité…), so a split happens before such a
-// noun written with a capital, never inside parentheses, never on an acronym
-// or technical name (two capitals or more: SI, PSSI, IoT, DevOps), a word
-// with a digit or slash (ISO 27001, Cloud/virtualisée), nor after a word a
-// criterion cannot end with (de, la, et… or a trailing comma). A capitalised
-// word outside the list of head nouns is uncertain: it starts a criterion if
-// it looks like a head noun (noun suffix followed by a preposition, or after
-// a full stop) and continues the criterion otherwise; either way a Warning
-// gives its file:line:col so that a person checks it. The seed table gives
-// no warning.
+// (Pertinence, Degré, Qualité, Capacité…) or a sentence ("Les risques sont
+// identifiés"), so a split happens at a capital where the criterion before
+// could end. Never inside parentheses, never on an acronym or technical name
+// (two capitals or more: SI, PSSI, IoT, DevOps), a word with a digit or
+// slash (ISO 27001, Cloud/virtualisée), nor after a word a criterion cannot
+// end with (de, la, du, l’, en, à, et, pour, avec… or a trailing comma):
+// a capital there is a name ("de la Sécurité sociale"). Always before a known
+// head noun, and after a full stop. A capitalised article or preposition
+// (Les, L’, Chaque, Dans…) starts a sentence, so a criterion, unless a
+// capital follows it as in a name ("le journal Le Monde"). After another
+// capitalised word, a capital continues a name ("Microsoft Azure", "API
+// REST Spring"). Any other capital follows a criterion that could end
+// there and usually starts a new one: it is split when it looks like a
+// head (a noun suffix, or a complement after it: "Exploitabilité des",
+// "Lien avec", "Proposer des") and kept when it looks like a name ("la
+// méthode Scrum et", "en équipe Agile"). What stays uncertain gives a
+// Warning at its file:line:col, so that a person checks it. The seed table
+// gives no warning.
 //
 // # Existing content
 //

@@ -104,10 +104,11 @@ var blockTags = map[string]bool{
 
 // cleaner turns one raw cell into text.
 type cleaner struct {
+	base    int // the offset of the cell in its line
 	b       strings.Builder
 	last    byte // the last byte written to b
 	runs    []run
-	space   int  // offset of a pending run of white space, or -1
+	space   int  // offset in the cell of a pending run of white space, or -1
 	spaceNB rune // the non-breaking space that run contained, if any
 }
 
@@ -116,7 +117,7 @@ type cleaner struct {
 // white space collapsed. A space that a removed tag leaves before a comma is
 // dropped, as in "<i>DevOps</i> ," → "DevOps,".
 func clean(raw string, base int) text {
-	c := cleaner{space: -1}
+	c := cleaner{base: base, space: -1}
 	c.b.Grow(len(raw)) // cleaning rarely lengthens: b grows once
 	for i := 0; i < len(raw); {
 		switch raw[i] {
@@ -128,14 +129,14 @@ func clean(raw string, base int) text {
 		case '&':
 			if dec, n := parseEntity(raw[i:]); n > 0 {
 				for _, r := range dec {
-					c.char(r, base+i)
+					c.char(r, i)
 				}
 				i += n
 				continue
 			}
 		}
 		r, n := utf8.DecodeRuneInString(raw[i:])
-		c.char(r, base+i)
+		c.char(r, i)
 		i += n
 	}
 	return text{s: c.b.String(), runs: c.runs}.trimBreaks()
@@ -199,12 +200,12 @@ func (c *cleaner) emit(s string, at int) {
 	c.write(s, at)
 }
 
-// write appends s, which comes from byte src of the line, and starts a run
-// unless s continues the last one.
-func (c *cleaner) write(s string, src int) {
-	at := int32(c.b.Len())
-	if k := len(c.runs) - 1; k < 0 || c.runs[k].src+at-c.runs[k].at != int32(src) {
-		c.runs = append(c.runs, run{at, int32(src)})
+// write appends s, which comes from byte i of the raw cell, and starts a
+// run unless s continues the last one.
+func (c *cleaner) write(s string, i int) {
+	at, src := int32(c.b.Len()), int32(c.base+i)
+	if k := len(c.runs) - 1; k < 0 || c.runs[k].src+at-c.runs[k].at != src {
+		c.runs = append(c.runs, run{at, src})
 	}
 	c.b.WriteString(s)
 	c.last = s[len(s)-1]

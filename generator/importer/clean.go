@@ -24,8 +24,8 @@ type text struct {
 // run says that the cleaned cell, from its byte at to the next run, is a
 // copy of the source line from byte src on. Cleaning starts a run after
 // each tag, entity or collapsed space, and plain text needs none: a table
-// of one long line costs little more than the line itself.
-// Both fit in 32 bits: a table is at most MaxTableSize.
+// of one long line costs little more than the line itself. Offsets fit in
+// 32 bits, since a table is at most MaxTableSize.
 type run struct{ at, src int32 }
 
 // col is the 1-based column of byte i of t, which starts a character, or

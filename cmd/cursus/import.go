@@ -26,10 +26,9 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: cursus import FILE [-o DIR] [--dry-run]")
 		return 2
 	}
-	src, err := os.ReadFile(file)
+	src, err := importer.ReadTable(file)
 	if err != nil {
-		fmt.Fprintln(stderr, "cursus import:", err)
-		return 1
+		return report(stderr, err)
 	}
 	var existing = os.DirFS(*dir)
 	if _, err := os.Stat(*dir); err != nil {

@@ -2,34 +2,44 @@ package importer
 
 import (
 	"html"
+	"iter"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// text is cleaned cell text that remembers, for every byte, the byte offset
-// in the source line it came from, so that a warning about a word deep in a
-// cell still points at the right column of the exported file.
+// text is cleaned cell text that remembers where its bytes came from in the
+// source line, so that a warning about a word deep in a cell still points
+// at the right column of the exported file.
 //
 // Paragraph breaks (<p>, <li>, <br>…) are kept as '\n'; every other run of
 // white space is a single space.
 type text struct {
-	s   string
-	off []int // len(off) == len(s)
+	s    string
+	at   int   // index of s in the cleaned cell it was cut from
+	runs []run // of that cell, by at
 }
 
-// col is the 1-based column of byte i of t, or of fallback when t is empty.
+// run says that the cleaned cell, from its byte at to the next run, is a
+// copy of the source line from byte src on. Cleaning starts a run after
+// each tag, entity or collapsed space, and plain text needs none: a table
+// of one long line costs little more than the line itself. Offsets fit in
+// 32 bits, since a table is at most MaxTableSize.
+type run struct{ at, src int32 }
+
+// col is the 1-based column of byte i of t, which starts a character, or
+// of fallback when t is empty.
 func (t text) col(i, fallback int) int {
-	if i < len(t.off) {
-		return t.off[i] + 1
+	if t.s == "" {
+		return fallback + 1
 	}
-	if len(t.off) > 0 {
-		return t.off[len(t.off)-1] + 1
-	}
-	return fallback + 1
+	i = t.at + min(i, len(t.s)-1)
+	k := sort.Search(len(t.runs), func(k int) bool { return int(t.runs[k].at) > i }) - 1
+	return int(t.runs[k].src) + i - int(t.runs[k].at) + 1
 }
 
-func (t text) slice(i, j int) text { return text{t.s[i:j], t.off[i:j]} }
+func (t text) slice(i, j int) text { return text{t.s[i:j], t.at + i, t.runs} }
 
 // trim drops spaces, paragraph breaks and the bullet marks that exports put
 // before list items.
@@ -53,38 +63,35 @@ func (t text) trim() text {
 	return t
 }
 
-// split cuts t at every occurrence of sep, trimming each piece and dropping
-// empty ones.
-func (t text) split(sep string) []text {
-	var out []text
-	for {
-		i := strings.Index(t.s, sep)
-		if i < 0 {
-			break
+// split cuts t at every occurrence of sep, trimming each piece and skipping
+// empty ones. The pieces come one at a time: a cell of a million
+// paragraphs never becomes a slice of them.
+func (t text) split(sep string) iter.Seq[text] {
+	return func(yield func(text) bool) {
+		for {
+			i := strings.Index(t.s, sep)
+			if i < 0 {
+				break
+			}
+			if p := t.slice(0, i).trim(); p.s != "" && !yield(p) {
+				return
+			}
+			t = t.slice(i+len(sep), len(t.s))
 		}
-		if p := t.slice(0, i).trim(); p.s != "" {
-			out = append(out, p)
+		if p := t.trim(); p.s != "" {
+			yield(p)
 		}
-		t = t.slice(i+len(sep), len(t.s))
 	}
-	if p := t.trim(); p.s != "" {
-		out = append(out, p)
-	}
-	return out
 }
 
 // paragraphs splits t at the paragraph breaks left by block-level tags.
-func (t text) paragraphs() []text { return t.split("\n") }
+func (t text) paragraphs() iter.Seq[text] { return t.split("\n") }
 
 // flat joins paragraphs with a space, for cells that hold one piece of prose.
 func (t text) flat() text {
-	b := []byte(t.trim().s)
-	for i := range b {
-		if b[i] == '\n' {
-			b[i] = ' '
-		}
-	}
-	return text{string(b), t.trim().off}
+	t = t.trim()
+	t.s = strings.ReplaceAll(t.s, "\n", " ") // same length: the runs still hold
+	return t
 }
 
 // blockTags are the tags that separate items in a cell; every other tag is
@@ -97,9 +104,11 @@ var blockTags = map[string]bool{
 
 // cleaner turns one raw cell into text.
 type cleaner struct {
-	b       []byte
-	off     []int
-	space   int  // offset of a pending run of white space, or -1
+	base    int // the offset of the cell in its line
+	b       strings.Builder
+	last    byte // the last byte written to b
+	runs    []run
+	space   int  // offset in the cell of a pending run of white space, or -1
 	spaceNB rune // the non-breaking space that run contained, if any
 }
 
@@ -108,7 +117,8 @@ type cleaner struct {
 // white space collapsed. A space that a removed tag leaves before a comma is
 // dropped, as in "<i>DevOps</i> ," → "DevOps,".
 func clean(raw string, base int) text {
-	c := cleaner{space: -1}
+	c := cleaner{base: base, space: -1}
+	c.b.Grow(len(raw)) // cleaning rarely lengthens: b grows once
 	for i := 0; i < len(raw); {
 		switch raw[i] {
 		case '<':
@@ -119,17 +129,17 @@ func clean(raw string, base int) text {
 		case '&':
 			if dec, n := parseEntity(raw[i:]); n > 0 {
 				for _, r := range dec {
-					c.char(r, base+i)
+					c.char(r, i)
 				}
 				i += n
 				continue
 			}
 		}
 		r, n := utf8.DecodeRuneInString(raw[i:])
-		c.char(r, base+i)
+		c.char(r, i)
 		i += n
 	}
-	return text{string(c.b), c.off}.trimBreaks()
+	return text{s: c.b.String(), runs: c.runs}.trimBreaks()
 }
 
 // trimBreaks drops paragraph breaks at both ends, keeping those inside.
@@ -147,7 +157,7 @@ func (t text) trimBreaks() text {
 func (c *cleaner) tag(raw string, i int, name string, n int) int {
 	if blockTags[name] {
 		c.space = -1
-		if len(c.b) > 0 && c.b[len(c.b)-1] != '\n' {
+		if c.b.Len() > 0 && c.last != '\n' {
 			c.emit("\n", i)
 		}
 		return i + n
@@ -179,21 +189,26 @@ func (c *cleaner) char(r rune, at int) {
 }
 
 func (c *cleaner) emit(s string, at int) {
-	if c.space >= 0 && s != "\n" && len(c.b) > 0 && c.b[len(c.b)-1] != '\n' {
+	if c.space >= 0 && s != "\n" && c.b.Len() > 0 && c.last != '\n' {
 		sp := " "
 		if c.spaceNB != 0 {
 			sp = string(c.spaceNB)
 		}
-		for range len(sp) {
-			c.off = append(c.off, c.space)
-		}
-		c.b = append(c.b, sp...)
+		c.write(sp, c.space)
 	}
 	c.space = -1
-	for range len(s) {
-		c.off = append(c.off, at)
+	c.write(s, at)
+}
+
+// write appends s, which comes from byte i of the raw cell, and starts a
+// run unless s continues the last one.
+func (c *cleaner) write(s string, i int) {
+	at, src := int32(c.b.Len()), int32(c.base+i)
+	if k := len(c.runs) - 1; k < 0 || c.runs[k].src+at-c.runs[k].at != src {
+		c.runs = append(c.runs, run{at, src})
 	}
-	c.b = append(c.b, s...)
+	c.b.WriteString(s)
+	c.last = s[len(s)-1]
 }
 
 // parseTag reports the lower-case name and length of the tag s starts with,

@@ -31,19 +31,20 @@ func TestClean(t *testing.T) {
 }
 
 // TestCleanOffsets checks that cleaned text points back at the column of
-// the raw line, through removed tags and decoded entities.
+// the raw line, through removed tags and decoded entities, and that a
+// paragraph break points at the tag that made it.
 func TestCleanOffsets(t *testing.T) {
-	raw := "<p>Clarté&nbsp;et <i>précision</i></p>"
+	raw := "<p>Clarté&nbsp;et <i>précision</i></p><p>Rigueur</p>"
 	got := clean(raw, 10)
-	for _, word := range []string{"Clarté", "et", "précision"} {
+	for _, word := range []string{"Clarté", "et", "précision", "\n", "Rigueur"} {
 		i := strings.Index(got.s, word)
 		want := 10 + strings.Index(raw, word) + 1
+		if word == "\n" {
+			want = 10 + strings.Index(raw, "</p>") + 1
+		}
 		if c := got.col(i, 0); c != want {
 			t.Errorf("column of %q = %d, want %d", word, c, want)
 		}
-	}
-	if len(got.off) != len(got.s) {
-		t.Fatalf("len(off) = %d, len(s) = %d", len(got.off), len(got.s))
 	}
 }
 

@@ -9,9 +9,9 @@ import (
 
 // The export runs the criteria of a cell together ("…de la synthèse produite
 // Clarté et précision…"). A criterion is a noun phrase whose head is an
-// abstract noun of assessment, so a new one starts where such a noun appears
-// capitalised after a word that could end a phrase. The rules, strongest
-// first:
+// abstract noun of assessment, or a sentence ("Les risques sont
+// identifiés"), so a new one starts at a capital where the grammar lets the
+// criterion before end. The rules, strongest first:
 //
 //  1. never inside parentheses;
 //  2. never on a word that is not capitalised, nor on an acronym or a
@@ -20,11 +20,18 @@ import (
 //  3. never after a word that cannot end a criterion: a preposition, an
 //     article or a conjunction ("de la Sécurité"), or a word ending with a
 //     comma, a slash or a dash (lists of names);
-//  4. always on a known head noun (headNouns);
-//  5. anything else capitalised is uncertain: it is split when it looks like
-//     a head noun (a noun suffix followed by a preposition, or a sentence
-//     just ended) and kept otherwise, and either way a warning asks a person
-//     to check.
+//  4. always on a known head noun (headNouns), and after a full stop;
+//  5. after a capitalised word, a capital goes on a name ("Microsoft
+//     Azure", "API REST Spring"): kept, with a warning if the word looks
+//     like a head all the same (a noun suffix, then a complement);
+//  6. a capitalised article or preposition ("Les risques…", "L'analyse…",
+//     "Dans le respect…") only starts a sentence: split, unless a capital
+//     follows, as in a name ("le journal Le Monde"): kept, with a warning;
+//  7. anything else follows a criterion that could end there, and usually
+//     starts a new one: it is split when it looks like a head (a noun
+//     suffix, or a complement after it: "Exploitabilité", "Lien avec") and
+//     kept when it looks like a name ("méthode Scrum et", "équipe Agile"),
+//     and either way a warning asks a person to check.
 
 // headNouns are the capitalised words that start a criterion in French
 // référentiels, folded to lower-case ASCII.
@@ -45,11 +52,17 @@ var headNouns = wordSet(`
 	selection sobriete structuration suivi taux tracabilite utilisation
 	validite validation`)
 
-// joinWords are the words a criterion never ends with, so a capitalised
-// word right after one of them cannot start a new criterion.
+// joinWords are the words a criterion never ends with: prepositions,
+// articles, determiners and conjunctions. A capitalised word right after
+// one of them cannot start a new criterion; capitalised, they start one.
 var joinWords = wordSet(`
-	a au aux avec chez dans de des du en entre et l la le les leur leurs
-	ou par pour sa sans selon ses son sous sur un une vers d`)
+	a au aux avec ce ces cet cette chaque chez d dans de des du en entre et
+	l la le les leur leurs ni ou par pour sa sans selon ses son sous sur un
+	une vers`)
+
+// conjunctions are the joinWords that join words of one kind: what comes
+// before them is no more a head than a name.
+var conjunctions = wordSet(`et ni ou`)
 
 // nounSuffixes mark the abstract nouns that head criteria.
 var nounSuffixes = []string{"tion", "sion", "ite", "ence", "ance", "ment", "esse", "age", "ure", "eur", "ude", "ise"}
@@ -77,7 +90,10 @@ const (
 func splitCriteria(t text, warn func(col int, msg string)) []string {
 	var out []string
 	start, depth, scanned := 0, 0, 0
-	for _, sp := range spaceIndexes(t.s) {
+	for sp := 0; sp < len(t.s); sp++ {
+		if t.s[sp] != ' ' {
+			continue
+		}
 		depth, scanned = addDepth(depth, t.s[scanned:sp]), sp
 		word, next := wordAt(t.s, sp+1)
 		switch v := judge(lastWord(t.s[:sp]), word, next, depth); v {
@@ -92,17 +108,6 @@ func splitCriteria(t text, warn func(col int, msg string)) []string {
 		}
 	}
 	return append(out, t.s[start:])
-}
-
-// spaceIndexes lists the byte offsets of the spaces of s.
-func spaceIndexes(s string) []int {
-	var out []int
-	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' {
-			out = append(out, i)
-		}
-	}
-	return out
 }
 
 // addDepth updates the bracket nesting d over s; a stray closing bracket
@@ -146,24 +151,46 @@ func wordAt(s string, i int) (word, next string) {
 // followed by next, at bracket depth depth.
 func judge(prev, word, next string, depth int) verdict {
 	core := strings.TrimRight(word, ",;:.!?)»\"")
-	first, _ := utf8.DecodeRuneInString(core)
-	if depth > 0 || !unicode.IsUpper(first) || upperCount(core) > 1 ||
+	if depth > 0 || !capitalised(core) || upperCount(core) > 1 ||
 		strings.ContainsAny(core, "/0123456789") {
-		return keep
+		return keep // rules 1 and 2
 	}
 	if prev == "" || strings.ContainsAny(prev[len(prev)-1:], ",/-(") ||
 		strings.HasSuffix(prev, "–") || strings.HasSuffix(prev, "—") ||
 		joinWords[fold(strings.TrimRight(prev, "'’"))] {
-		return keep
+		return keep // rule 3
 	}
 	head := fold(core)
-	if headNouns[head] {
-		return split
-	}
-	if strings.HasSuffix(prev, ".") || hasNounSuffix(head) && (next == "" || joinWords[elided(next)]) {
-		return splitCheck
+	switch {
+	case headNouns[head] || strings.ContainsAny(prev[len(prev)-1:], ".!?"):
+		return split // rule 4
+	case capitalised(prev):
+		if hasNounSuffix(head) && complement(next) {
+			return keepCheck
+		}
+		return keep // rule 5
+	case joinWords[elided(core)] && core != "A": // a bare A is a grade, a name
+		if capitalised(next) {
+			return keepCheck
+		}
+		return split // rule 6
+	case hasNounSuffix(head) || complement(next):
+		return splitCheck // rule 7
 	}
 	return keepCheck
+}
+
+func capitalised(w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(first)
+}
+
+// complement reports whether w, the word after a candidate, introduces a
+// complement of it ("Lien avec", "Identifier les"), as the words after the
+// head of a criterion do.
+func complement(w string) bool {
+	e := elided(w)
+	return joinWords[e] && !conjunctions[e]
 }
 
 // elided folds w and reduces an elided article ("d'impact", "l’analyse")
@@ -178,7 +205,10 @@ func elided(w string) string {
 	return w
 }
 
+// hasNounSuffix reports whether w, folded, ends like an abstract noun,
+// singular or plural (documents, résultats).
 func hasNounSuffix(w string) bool {
+	w = strings.TrimSuffix(w, "s")
 	for _, s := range nounSuffixes {
 		if strings.HasSuffix(w, s) {
 			return true

@@ -3,6 +3,7 @@
 // per bloc and content/modalites.toml. It is the library behind
 // `cursus import FILE [-o DIR]`:
 //
+//	src, err := importer.ReadTable("ref.txt")                // at most MaxTableSize
 //	r, err := importer.Import("ref.txt", src, os.DirFS(dir)) // err: file:line:col lines
 //	for _, w := range r.Warnings { fmt.Println(w) }         // decisions to check
 //	for _, c := range r.Changes { fmt.Println(c.Kind, c.Path) } // --dry-run: and c.Diff
@@ -18,6 +19,20 @@
 // <ul>, <li>, <br>…) separate items, white space is collapsed, and the
 // space a removed tag leaves before a comma is dropped; the text is
 // otherwise kept word for word. Blank lines are ignored.
+//
+// A table is at most 8 MiB (MaxTableSize): the export of a référentiel
+// weighs tens of kilobytes, a megabyte or two with the markup of a word
+// processor, so a larger file is refused at the line and column where it
+// passes the limit ("le tableau dépasse 8 Mio"). ReadTable reads a regular
+// file or a pipe, as in cursus import <(iconv -f latin1 -t utf-8 ref.txt),
+// and stops reading past the limit; it refuses a directory or a device
+// such as /dev/zero before reading. The memory of an import is
+// proportional to the table: about 5 times its size for text, however long
+// its lines, more for what the text holds, since every criterion and
+// compétence is a record and lines of TOML however short: 30 times for a
+// table of one-letter criteria, 100 times (800 MB at the limit) for one of
+// one-letter rows. An import reports at most 100 errors, then stops
+// reading, and 100 warnings, then counts the others.
 //
 // The first cell lists the activities, one per paragraph, then the métiers
 // after "Métier :" or "Métiers :", as "- " items or <li> items; a title may
@@ -37,16 +52,24 @@
 // Criteria cells are split on paragraphs, then on criteria the export ran
 // together ("…qualité de la synthèse produite Clarté et précision…"). A
 // criterion is a noun phrase headed by an abstract noun of assessment
-// (Pertinence, Degré, Qualité, Capacité…), so a split happens before such a
-// noun written with a capital, never inside parentheses, never on an acronym
-// or technical name (two capitals or more: SI, PSSI, IoT, DevOps), a word
-// with a digit or slash (ISO 27001, Cloud/virtualisée), nor after a word a
-// criterion cannot end with (de, la, et… or a trailing comma). A capitalised
-// word outside the list of head nouns is uncertain: it starts a criterion if
-// it looks like a head noun (noun suffix followed by a preposition, or after
-// a full stop) and continues the criterion otherwise; either way a Warning
-// gives its file:line:col so that a person checks it. The seed table gives
-// no warning.
+// (Pertinence, Degré, Qualité, Capacité…) or a sentence ("Les risques sont
+// identifiés"), so a split happens at a capital where the criterion before
+// could end. Never inside parentheses, never on an acronym or technical name
+// (two capitals or more: SI, PSSI, IoT, DevOps), a word with a digit or
+// slash (ISO 27001, Cloud/virtualisée), nor after a word a criterion cannot
+// end with (de, la, du, l’, en, à, et, pour, avec… or a trailing comma):
+// a capital there is a name ("de la Sécurité sociale"). Always before a known
+// head noun, and after a full stop. A capitalised article or preposition
+// (Les, L’, Chaque, Dans…) starts a sentence, so a criterion, unless a
+// capital follows it as in a name ("le journal Le Monde"). After another
+// capitalised word, a capital continues a name ("Microsoft Azure", "API
+// REST Spring"). Any other capital follows a criterion that could end
+// there and usually starts a new one: it is split when it looks like a
+// head (a noun suffix, or a complement after it: "Exploitabilité des",
+// "Lien avec", "Proposer des") and kept when it looks like a name ("la
+// méthode Scrum et", "en équipe Agile"). What stays uncertain gives a
+// Warning at its file:line:col, so that a person checks it. The seed table
+// gives no warning.
 //
 // # Existing content
 //

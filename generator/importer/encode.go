@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"sort"
@@ -61,7 +62,7 @@ const inlineMax = 60
 
 // encoder writes TOML in the layout of the hand-written content files: keys
 // in a fixed order, arrays one item per line, a blank line between tables.
-type encoder struct{ b strings.Builder }
+type encoder struct{ b bytes.Buffer }
 
 func (e *encoder) str(key, v string) { fmt.Fprintf(&e.b, "%s = %s\n", key, quote(v)) }
 
@@ -113,7 +114,7 @@ func (d *blocDoc) encode() []byte {
 		e.list("criteria", c.criteria)
 		e.extras(c.extras)
 	}
-	return []byte(e.b.String())
+	return e.b.Bytes()
 }
 
 func (d *modalitesDoc) encode() []byte {
@@ -130,13 +131,14 @@ func (d *modalitesDoc) encode() []byte {
 		e.str("detail", m.detail)
 		e.extras(m.extras)
 	}
-	return []byte(e.b.String())
+	return e.b.Bytes()
 }
 
 // quote writes s as a TOML basic string. Only what TOML forbids is escaped,
 // so that accents, œ and typographic quotes stay readable.
 func quote(s string) string {
 	var b strings.Builder
+	b.Grow(len(s) + 2) // most strings need no escape: one allocation
 	b.WriteByte('"')
 	for _, r := range s {
 		switch {

@@ -2,8 +2,11 @@ package importer
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // FuzzImport checks that no input makes the importer panic, that whatever
@@ -41,6 +44,56 @@ func FuzzImport(f *testing.F) {
 		for _, c := range again.Changes {
 			if c.Kind != Unchanged {
 				t.Fatalf("import over own output changes %s:\n%s", c.Path, c.Diff)
+			}
+		}
+	})
+}
+
+// FuzzClean checks that every character of cleaned text points back at the
+// raw cell: at the same character, or at what it was made from (an entity,
+// the white space it collapses, the block tag it breaks on), in order.
+func FuzzClean(f *testing.F) {
+	f.Add("<p>Clarté&nbsp;et <i>précision</i></p>")
+	f.Add("pratiques <i>DevOps</i> , afin")
+	f.Add("a  \u00a0 b&#233;&nGt;<br/>c <ul style=\"x\"> - d")
+	f.Add("a < b &amp c &lt;")
+	f.Fuzz(func(t *testing.T, raw string) {
+		const base = 7 // a cell is rarely the first of its line
+		got := clean(raw, base)
+		last := 0
+		for i, r := range got.s {
+			col := got.col(i, 0)
+			at := col - 1 - base
+			if at < 0 || at >= len(raw) || col < last {
+				t.Fatalf("%q: byte %d of %q at column %d, after %d", raw, i, got.s, col, last)
+			}
+			last = col
+			src, _ := utf8.DecodeRuneInString(raw[at:])
+			if src != r && !strings.ContainsRune("&<", src) && !unicode.IsSpace(src) {
+				t.Fatalf("%q: %q of %q points at %q", raw, r, got.s, raw[at:])
+			}
+		}
+	})
+}
+
+// FuzzSplitCriteria checks that splitting a paragraph loses nothing: the
+// criteria joined by spaces give the paragraph back, none is empty, and
+// every warning has a column in the paragraph.
+func FuzzSplitCriteria(f *testing.F) {
+	f.Add("Pertinence et exhaustivité de l'analyse produite Clarté et précision de la documentation Capacité à prioriser")
+	f.Add("Les besoins sont identifiés Les risques (SI, IoT) sont évalués. Lien avec les besoins")
+	f.Add("Qualité de l'article publié dans le journal Le Monde Exploitabilité des données")
+	f.Fuzz(func(t *testing.T, raw string) {
+		for para := range clean(raw, 0).paragraphs() {
+			p := para.flat()
+			warn := func(col int, msg string) {
+				if col < 1 || col > len(raw) {
+					t.Fatalf("%q: warning %q at column %d", raw, msg, col)
+				}
+			}
+			crits := splitCriteria(p, warn)
+			if strings.Join(crits, " ") != p.s || slices.Contains(crits, "") {
+				t.Fatalf("%q split into %q", p.s, crits)
 			}
 		}
 	})

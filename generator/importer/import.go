@@ -80,8 +80,11 @@ type Change struct {
 // nil or empty. Existing ids, labels, comments and keys added by hand are
 // kept, and only what the table changed changes. Errors are a diag.List, one
 // file:line:col: message per problem; positions in existing content are
-// relative to existing.
+// relative to existing. A table over MaxTableSize is refused.
 func Import(name string, src []byte, existing fs.FS) (*Result, error) {
+	if err := checkSize(name, src); err != nil {
+		return nil, err
+	}
 	t, warnings, err := parseTable(name, src)
 	if err != nil {
 		return nil, err

@@ -168,6 +168,7 @@ func (m *merger) metiers(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
 }
 
 func (m *merger) competences(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
+	d.competences = make([]competenceDoc, 0, len(b.competences))
 	for i, tc := range b.competences {
 		cd := competenceDoc{
 			id:       fmt.Sprintf("%s.C%d", d.id, i+1),
@@ -203,12 +204,10 @@ func sameSet(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	in := map[string]bool{}
-	for _, x := range b {
-		in[x] = true
-	}
+	var in ordered
+	in.add(b...)
 	for _, x := range a {
-		if !in[x] {
+		if !in.has(x) {
 			return false
 		}
 	}

@@ -27,12 +27,12 @@ func modaliteID(name string) string {
 // own cell, or those of the row above when the cell is empty (merged), or
 // nil when there is no row above.
 func (p *parser) modalitesCell(n int, c cell) []string {
-	t := clean(c.raw, c.off)
+	t := c.text
 	if t.s == "" {
 		return p.mods
 	}
 	var keys ordered
-	for _, para := range t.paragraphs() {
+	for para := range t.paragraphs() {
 		for _, m := range splitModalites(para.flat()) {
 			m.pos = p.pos(n, m.pos.Col)
 			keys.add(p.addModalite(m))
@@ -59,13 +59,18 @@ func (p *parser) addModalite(m tModalite) string {
 }
 
 // splitModalites reads "Name (detail) Name (detail)…": an item ends at the
-// parenthesis that closes its detail. A name with no detail is one item.
+// parenthesis that closes its detail. A name with no detail is one item; a
+// parenthesis with no name before it adds to the detail of the item before.
 func splitModalites(t text) []tModalite {
 	var out []tModalite
+	// more[i] holds what adds to the detail of out[i], joined at the end:
+	// adding each piece as it came copied the detail every time, and a
+	// cell of "(x) (x) (x)…" took minutes.
+	var more [][]string
 	for t.s != "" {
 		open := strings.IndexByte(t.s, '(')
 		if open < 0 {
-			out = append(out, tModalite{pos: posCol(t.col(0, 0)), name: t.s})
+			out, more = append(out, tModalite{pos: posCol(t.col(0, 0)), name: t.s}), append(more, nil)
 			break
 		}
 		end := closing(t.s, open)
@@ -74,14 +79,16 @@ func splitModalites(t text) []tModalite {
 		if end == len(t.s) { // unclosed: the rest is the detail
 			detail = strings.TrimSpace(t.s[open+1:])
 		}
-		if name == "" { // a lone parenthesis belongs to the item before
-			if len(out) > 0 {
-				out[len(out)-1].detail += " (" + detail + ")"
-			}
-		} else {
-			out = append(out, tModalite{pos: posCol(t.col(0, 0)), name: name, detail: detail})
+		switch {
+		case name != "":
+			out, more = append(out, tModalite{pos: posCol(t.col(0, 0)), name: name, detail: detail}), append(more, nil)
+		case len(out) > 0:
+			more[len(more)-1] = append(more[len(more)-1], " ("+detail+")")
 		}
 		t = t.slice(min(end+1, len(t.s)), len(t.s)).trim()
+	}
+	for i := range out {
+		out[i].detail += strings.Join(more[i], "")
 	}
 	return out
 }

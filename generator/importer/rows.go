@@ -2,8 +2,8 @@ package importer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // dataRow reads one row of a bloc: activities and métiers, compétence,
@@ -13,7 +13,7 @@ func (p *parser) dataRow(n int, cs []cell) {
 	if p.cur == nil {
 		if len(p.t.blocs) == 0 && p.errs.Len() == 0 {
 			p.errs.Add(p.pos(n, 1), `not a référentiel table: expected a "Bloc N : title" row, found %q`,
-				shorten(clean(strings.Join(rawCells(cs), " "), 0).flat().s, 40))
+				start(cs, 40))
 		}
 		return // one error is enough until the next bloc row
 	}
@@ -22,19 +22,17 @@ func (p *parser) dataRow(n int, cs []cell) {
 		p.errs.Add(p.pos(n, 1), "bloc %d: expected the header row (Activités / Métiers, Compétences, Modalités d'évaluation, Critères d'évaluation) before the first row", p.cur.number)
 		p.header = true
 	}
-	if len(cs) < 4 {
+	if len(cs) < columns {
 		p.errs.Add(p.pos(n, 1), "row has %d tab-separated columns, want 4 (activités / métiers, compétence, modalités, critères)", len(cs))
 		return
 	}
-	for _, c := range cs[4:] {
-		if clean(c.raw, c.off).s != "" {
-			p.errs.Add(p.pos(n, c.off+1), "unexpected text in a fifth column")
-			return
-		}
+	if len(cs) > columns && cs[columns].s != "" {
+		p.errs.Add(p.pos(n, cs[columns].col(0, 0)), "unexpected text in a fifth column")
+		return
 	}
 	p.activitiesCell(n, cs[0])
 	mods := p.modalitesCell(n, cs[2])
-	comp := clean(cs[1].raw, cs[1].off).flat()
+	comp := cs[1].flat()
 	var c *tCompetence
 	switch {
 	case comp.s != "":
@@ -54,31 +52,51 @@ func (p *parser) dataRow(n int, cs []cell) {
 	p.criteriaCell(n, cs[3], c)
 }
 
-func rawCells(cs []cell) []string {
-	out := make([]string, len(cs))
-	for i, c := range cs {
-		out[i] = c.raw
-	}
-	return out
-}
-
-// ordered is a list that keeps the first of equal items, in order. Tables
-// are small, but a malformed one must not make the import quadratic.
-type ordered struct {
-	list []string
-	seen map[string]bool
-}
-
-func (o *ordered) add(items ...string) {
-	if o.seen == nil {
-		o.seen = map[string]bool{}
-	}
-	for _, it := range items {
-		if !o.seen[it] {
-			o.seen[it] = true
-			o.list = append(o.list, it)
+// start quotes the first n characters of a row, for a message.
+func start(cs []cell, n int) string {
+	var parts []string
+	for _, c := range cs {
+		if c.s != "" {
+			parts = append(parts, shorten(c.flat().s, n))
 		}
 	}
+	return shorten(strings.Join(parts, " "), n)
+}
+
+// ordered is a list that keeps the first of equal items, in order. Lists
+// are short (the modalités of a compétence), so a search is enough; past
+// seenFrom items a set takes over, so that a malformed table does not make
+// the import quadratic, while a million short lists cost no map each.
+type ordered struct {
+	list []string
+	seen map[string]bool // the items of list, once it is long
+}
+
+const seenFrom = 16
+
+func (o *ordered) add(items ...string) {
+	for _, it := range items {
+		if o.has(it) {
+			continue
+		}
+		o.list = append(o.list, it)
+		switch {
+		case o.seen != nil:
+			o.seen[it] = true
+		case len(o.list) > seenFrom:
+			o.seen = map[string]bool{}
+			for _, x := range o.list {
+				o.seen[x] = true
+			}
+		}
+	}
+}
+
+func (o *ordered) has(it string) bool {
+	if o.seen != nil {
+		return o.seen[it]
+	}
+	return slices.Contains(o.list, it)
 }
 
 var metiersMark = lazyRegexp(`(?i)(?:^|[\s\x{a0}\x{202f}])m[ée]tiers?[\s\x{a0}\x{202f}]*:`)
@@ -86,7 +104,7 @@ var metiersMark = lazyRegexp(`(?i)(?:^|[\s\x{a0}\x{202f}])m[ée]tiers?[\s\x{a0}\
 // activitiesCell reads the activities of the bloc, one per paragraph, then
 // the métiers after "Métier(s) :", one per list item ("- " or <li>).
 func (p *parser) activitiesCell(n int, c cell) {
-	t := clean(c.raw, c.off)
+	t := c.text
 	if t.s == "" {
 		return
 	}
@@ -94,11 +112,11 @@ func (p *parser) activitiesCell(n int, c cell) {
 	if loc := metiersMark().FindStringIndex(t.s); loc != nil {
 		acts, mets = t.slice(0, loc[0]), t.slice(loc[1], len(t.s))
 	}
-	for _, a := range acts.paragraphs() {
+	for a := range acts.paragraphs() {
 		p.cur.activities.add(a.flat().s)
 	}
-	for _, para := range mets.paragraphs() {
-		for _, m := range para.split(" - ") {
+	for para := range mets.paragraphs() {
+		for m := range para.split(" - ") {
 			title := strings.TrimRight(m.s, ",;. ")
 			if title == "" {
 				continue
@@ -117,14 +135,14 @@ func (p *parser) activitiesCell(n int, c cell) {
 // criteriaCell splits a criteria cell on paragraphs, then each paragraph on
 // the criteria the export ran together (see criteria.go).
 func (p *parser) criteriaCell(n int, c cell, comp *tCompetence) {
-	t := clean(c.raw, c.off)
+	t := c.text
 	if t.s == "" {
 		if len(comp.criteria) == 0 {
 			p.warn(p.pos(n, c.off+1), "compétence has no criteria")
 		}
 		return
 	}
-	for _, para := range t.paragraphs() {
+	for para := range t.paragraphs() {
 		warn := func(col int, msg string) { p.warn(p.pos(n, col), msg) }
 		for _, crit := range splitCriteria(para.flat(), warn) {
 			if crit = strings.TrimSpace(crit); crit != "" {
@@ -136,9 +154,11 @@ func (p *parser) criteriaCell(n int, c cell, comp *tCompetence) {
 
 // shorten cuts s to at most n runes, for quoting input in a message.
 func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
+	for i := range s {
+		if n == 0 {
+			return s[:i] + "…"
+		}
+		n--
 	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
+	return s
 }

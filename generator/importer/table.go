@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -58,7 +59,14 @@ type parser struct {
 	mods     []string // the modalités of the row above: merged cells
 	byKey    map[string]*tModalite
 	numbers  map[int]diag.Pos
+	unshown  int      // warnings past maxMessages
+	firstOut diag.Pos // the position of the first of them
 }
+
+// maxMessages is the number of errors, and of warnings, a person is shown:
+// past it, a table that is not one would produce a message per line, more
+// than anyone reads and more memory than the table itself.
+const maxMessages = 100
 
 var blocRow = lazyRegexp(`(?i)^bloc(?:\s+de\s+comp[ée]tences)?\s*(?:n[°o]\s*)?(\d{1,4})\s*[:.\-–—]\s*(.*)$`)
 
@@ -72,12 +80,20 @@ func parseTable(name string, src []byte) (*table, []Warning, error) {
 		p.errs.Add(diag.Pos{File: name, Line: line, Col: col}, "not a référentiel table: invalid UTF-8 (export the table as UTF-8 text)")
 		return nil, nil, p.errs.Err()
 	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	for i, line := range strings.Split(s, "\n") {
-		p.line(i+1, line)
+	for n := 1; s != ""; n++ {
+		if p.errs.Len() >= maxMessages {
+			p.errs.Add(p.pos(n, 1), "trop d'erreurs : lecture du tableau arrêtée ici")
+			p.errs.Sort()
+			return nil, nil, p.errs
+		}
+		line, rest := nextLine(s)
+		p.line(n, line)
+		s = rest
 	}
 	p.finish()
+	if p.unshown > 0 {
+		p.warnings = append(p.warnings, Warning{Pos: p.firstOut, Msg: fmt.Sprintf("et %d autres avertissements à partir d'ici, non affichés : vérifiez la suite du tableau", p.unshown)})
+	}
 	if len(p.t.blocs) == 0 && p.errs.Len() == 0 {
 		p.errs.Add(p.pos(1, 1), `not a référentiel table: no "Bloc N : title" row`)
 	}
@@ -88,6 +104,20 @@ func parseTable(name string, src []byte) (*table, []Warning, error) {
 	return &p.t, p.warnings, nil
 }
 
+// nextLine cuts s after its first line, which ends with LF, CRLF or CR.
+// Walking the lines in place keeps a table of empty lines from becoming
+// a slice of millions of strings.
+func nextLine(s string) (line, rest string) {
+	i := strings.IndexAny(s, "\r\n")
+	switch {
+	case i < 0:
+		return s, ""
+	case strings.HasPrefix(s[i:], "\r\n"):
+		return s[:i], s[i+2:]
+	}
+	return s[:i], s[i+1:]
+}
+
 // posCol is a position known so far only by its column; the caller fills
 // in the file and line.
 func posCol(col int) diag.Pos { return diag.Pos{Col: col} }
@@ -95,31 +125,47 @@ func posCol(col int) diag.Pos { return diag.Pos{Col: col} }
 func (p *parser) pos(line, col int) diag.Pos { return diag.Pos{File: p.name, Line: line, Col: col} }
 
 func (p *parser) warn(pos diag.Pos, msg string) {
-	p.warnings = append(p.warnings, Warning{Pos: pos, Msg: msg})
+	if len(p.warnings) < maxMessages {
+		p.warnings = append(p.warnings, Warning{Pos: pos, Msg: msg})
+		return
+	}
+	if p.unshown == 0 {
+		p.firstOut = pos
+	}
+	p.unshown++
 }
 
-// cell is one tab-separated field and the byte offset where it starts.
+// cell is one tab-separated field, cleaned, and the byte offset where it
+// starts.
 type cell struct {
-	raw string
+	text
 	off int
 }
 
+// columns is the number of columns of the table. The rest of a line, which
+// must be blank, is one more cell: a line of tabs costs no more than a line.
+const columns = 4
+
+// cells splits a line into its columns and the rest, and cleans each once.
 func cells(line string) []cell {
-	var out []cell
+	out := make([]cell, 0, columns+1)
 	off := 0
-	for _, f := range strings.Split(line, "\t") {
-		out = append(out, cell{f, off})
+	for _, f := range strings.SplitN(line, "\t", columns+1) {
+		out = append(out, cell{clean(f, off), off})
 		off += len(f) + 1
 	}
 	return out
 }
 
 func (p *parser) line(n int, line string) {
+	if strings.TrimSpace(line) == "" {
+		return // most blank lines: no need to split and clean them
+	}
 	cs := cells(line)
 	if blank(cs) {
 		return
 	}
-	first := clean(cs[0].raw, cs[0].off).flat()
+	first := cs[0].flat()
 	if m := blocRow().FindStringSubmatch(first.s); m != nil {
 		p.blocRow(n, cs, m)
 		return
@@ -133,7 +179,7 @@ func (p *parser) line(n int, line string) {
 
 func blank(cs []cell) bool {
 	for _, c := range cs {
-		if clean(c.raw, c.off).s != "" {
+		if c.s != "" {
 			return false
 		}
 	}
@@ -144,8 +190,8 @@ func (p *parser) blocRow(n int, cs []cell, m []string) {
 	p.finish()
 	pos := p.pos(n, cs[0].off+1)
 	for _, c := range cs[1:] {
-		if clean(c.raw, c.off).s != "" {
-			p.errs.Add(p.pos(n, c.off+1), "bloc title row: unexpected text after the title, in another column")
+		if c.s != "" {
+			p.errs.Add(p.pos(n, c.col(0, c.off)), "bloc title row: unexpected text after the title, in another column")
 			break
 		}
 	}
@@ -171,7 +217,7 @@ func isHeader(cs []cell) bool {
 	}
 	want := []string{"activit", "competence", "modalit", "crit"}
 	for i, w := range want {
-		if !strings.HasPrefix(normName(clean(cs[i].raw, cs[i].off).flat().s), w) {
+		if !strings.HasPrefix(normName(cs[i].flat().s), w) {
 			return false
 		}
 	}

@@ -205,6 +205,7 @@ func TestBadTables(t *testing.T) {
 		{"no compétence", tsv(small[0], small[1], "A\t\t"+mes+"\tQualité"), "ref.txt:3:3: empty compétence cell in the first row of bloc 1"},
 		{"duplicate bloc", tsv(append(small, small...)...), "ref.txt:5:1: bloc 1 appears twice (first at line 1)"},
 		{"fifth column", tsv(small[0], small[1], small[2]+"\tplus"), "ref.txt:3:215: unexpected text in a fifth column"},
+		{"text further right", tsv(small[0], small[1], small[2]+"\t\t\t  plus"), "ref.txt:3:219: unexpected text in a fifth column"},
 		{"empty title", tsv("Bloc 3 :", header, "A\tC\t"+mes+"\tQ"), "ref.txt:1:1: bloc 3 has no title after the colon"},
 	}
 	for _, tt := range tests {

@@ -23,11 +23,7 @@ var numbered = lazyRegexp(`^(C\.?\d+(?:\.\d+)*)\.?(?:\s*[-–—:)]\s*|\s+)(\S.*
 func Competences(s string) []Competence {
 	var out []Competence
 	numberedList := false
-	for _, l := range lines(s) {
-		text, _ := cutBullet(l.text)
-		if text == "" || strings.HasSuffix(text, ":") {
-			continue
-		}
+	for _, text := range Items(s) {
 		if m := numbered().FindStringSubmatch(text); m != nil {
 			numberedList = true
 			out = append(out, Competence{Number: m[1], Text: strings.TrimSpace(m[2])})
@@ -38,6 +34,20 @@ func Competences(s string) []Competence {
 			continue
 		}
 		out = append(out, Competence{Text: text})
+	}
+	return out
+}
+
+// Items reads a field that lists things one a line, such as the types
+// d'emplois accessibles: the text of each line, bullets cut, without the
+// introduction that ends with a colon.
+func Items(s string) []string {
+	var out []string
+	for _, l := range lines(s) {
+		text, _ := cutBullet(l.text)
+		if text != "" && !strings.HasSuffix(text, ":") {
+			out = append(out, text)
+		}
 	}
 	return out
 }

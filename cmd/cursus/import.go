@@ -9,13 +9,16 @@ import (
 	"cursus/generator/importer"
 )
 
-// importCmd turns a référentiel table into content files: cursus import
-// FILE [-o DIR] [--dry-run]. Existing content in DIR keeps what people added
+// importCmd turns a référentiel table, or fiches of the national RNCP
+// export, into content files: cursus import FILE [-o DIR] [--dry-run]
+// [--fiche RNCP…]. Existing content in DIR keeps what people added
 // by hand (labels, ids, prose); only what the table changed is rewritten.
 func importCmd(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("import", stderr)
 	dir := fl.String("o", "content", "content `DIR` to write into")
 	dry := fl.Bool("dry-run", false, "print what would change, write nothing")
+	var fiches ficheList
+	fl.Var(&fiches, "fiche", "`RNCP…` number of a fiche to import from a national export (repeatable)")
 	file, rest := splitFile(args)
 	if err := fl.Parse(rest); err != nil {
 		return 2
@@ -23,8 +26,11 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	if file == "" && fl.NArg() == 1 {
 		file = fl.Arg(0)
 	} else if file == "" || fl.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: cursus import FILE [-o DIR] [--dry-run]")
+		fmt.Fprintln(stderr, "usage: cursus import FILE [-o DIR] [--dry-run] [--fiche RNCP… …]")
 		return 2
+	}
+	if isExport(file) {
+		return importFiches(file, *dir, fiches, *dry, stdout, stderr)
 	}
 	src, err := importer.ReadTable(file)
 	if err != nil {

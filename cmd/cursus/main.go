@@ -25,7 +25,11 @@ commands:
   serve  [-s SOURCE] [--bind 127.0.0.1] [--port 1313] [--poll DURATION]
          [--navigateToChanged] [--minify]
   check  [-s SOURCE]        validate content and links, write nothing
+  check  [-s SOURCE] --against EXPORT.xml
+                            compare the site with its official RNCP fiches
   import FILE [-o DIR]      turn a référentiel table into content/
+  import EXPORT.xml [-o DIR] --fiche RNCP… [--fiche …] [--dry-run]
+                            import fiches of the national RNCP export
   version
 `
 
@@ -83,8 +87,12 @@ func parseFlags(fl *flag.FlagSet, args []string, stderr io.Writer) bool {
 func check(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("check", stderr)
 	src := fl.String("s", ".", "site `SOURCE` directory")
+	against := fl.String("against", "", "compare the certifications with their fiches in the national RNCP `EXPORT`.xml")
 	if !parseFlags(fl, args, stderr) {
 		return 2
+	}
+	if *against != "" {
+		return checkAgainst(*src, *against, stdout, stderr)
 	}
 	tuneGC()
 	root, err := sitefs.Open(*src)

@@ -87,6 +87,16 @@ func (e *encoder) extras(xs []extra) {
 	}
 }
 
+// metiers writes the [[metiers]] tables of a bloc.
+func (e *encoder) metiers(ms []metierDoc) {
+	for _, m := range ms {
+		e.b.WriteString("\n[[metiers]]\n")
+		e.str("id", m.id)
+		e.str("title", m.title)
+		e.extras(m.extras)
+	}
+}
+
 func (d *blocDoc) encode() []byte {
 	var e encoder
 	e.b.WriteString(d.comment)
@@ -97,12 +107,7 @@ func (d *blocDoc) encode() []byte {
 	e.list("activities", d.activities)
 	e.list("modalites", d.modalites)
 	e.extras(d.extras)
-	for _, m := range d.metiers {
-		e.b.WriteString("\n[[metiers]]\n")
-		e.str("id", m.id)
-		e.str("title", m.title)
-		e.extras(m.extras)
-	}
+	e.metiers(d.metiers)
 	for _, c := range d.competences {
 		e.b.WriteString("\n[[competences]]\n")
 		e.str("id", c.id)

@@ -71,11 +71,19 @@ type pendingFile struct{ tmp, target string }
 // validFile refuses what Import never produces, so that a Result built or
 // altered by hand cannot write outside dir or leave broken content.
 func validFile(p string, data []byte) error {
-	if !fs.ValidPath(p) || p == "." || !strings.HasSuffix(p, ".toml") {
-		return fmt.Errorf("import: %q is not a relative path to a .toml file", p)
+	if !fs.ValidPath(p) || p == "." || !strings.HasSuffix(p, ".toml") && !strings.HasSuffix(p, ".md") {
+		return fmt.Errorf("import: %q is not a relative path to a .toml or .md file", p)
+	}
+	front := string(data)
+	if strings.HasSuffix(p, ".md") { // a métier page: TOML front matter between +++ lines
+		f, _, ok := strings.Cut(strings.TrimPrefix(front, "+++\n"), "\n+++\n")
+		if !ok || !strings.HasPrefix(front, "+++\n") {
+			return fmt.Errorf("import: %s would have no front matter", p)
+		}
+		front = f
 	}
 	var v map[string]any
-	if _, err := toml.Decode(string(data), &v); err != nil {
+	if _, err := toml.Decode(front, &v); err != nil {
 		return fmt.Errorf("import: %s would not be valid TOML: %w", p, err)
 	}
 	return nil

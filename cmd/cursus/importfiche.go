@@ -29,6 +29,11 @@ func (l *ficheList) Set(v string) error {
 // isExport tells a national export from a référentiel table by its first
 // bytes: the export is too large to read whole before deciding.
 func isExport(file string) bool {
+	// Only a regular file is sniffed: a pipe read here would lose what the
+	// table import then reads, and a device may never end.
+	if fi, err := os.Stat(file); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
 	f, err := os.Open(file)
 	if err != nil {
 		return false

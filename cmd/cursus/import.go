@@ -17,13 +17,13 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	dir := fl.String("o", "content", "content `DIR` to write into")
 	dry := fl.Bool("dry-run", false, "print what would change, write nothing")
 	file, rest := splitFile(args)
-	if err := fl.Parse(rest); err != nil {
-		return 2
+	if code, ok := parse(fl, rest, stdout, stderr); !ok {
+		return code
 	}
 	if file == "" && fl.NArg() == 1 {
 		file = fl.Arg(0)
 	} else if file == "" || fl.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: cursus import FILE [-o DIR] [--dry-run]")
+		printUsage(fl, stderr)
 		return 2
 	}
 	src, err := os.ReadFile(file)

@@ -155,14 +155,22 @@ func TestBuildNeverPublishesOverSources(t *testing.T) {
 	for _, dest := range []string{site, filepath.Dir(site), filepath.Join(site, ".")} {
 		var out, errb bytes.Buffer
 		code := run([]string{"build", "-s", site, "-d", dest}, &out, &errb)
-		if code != 2 || !strings.Contains(errb.String(), "holds the site's sources") {
-			t.Errorf("-d %s: exit %d, %q", dest, code, errb.String())
+		if want := "cursus: write: " + dest + " holds the site's sources"; code != 1 || !strings.HasPrefix(errb.String(), want) {
+			t.Errorf("-d %s: exit %d, %q, want 1 and %q", dest, code, errb.String(), want)
 		}
+	}
+	// Any refused destination is the same kind of error: a file here.
+	file := filepath.Join(t.TempDir(), "f")
+	os.WriteFile(file, nil, 0o644)
+	var out, errb bytes.Buffer
+	if code := run([]string{"build", "-s", site, "-d", file}, &out, &errb); code != 1 || !strings.HasPrefix(errb.String(), "cursus: write: "+file+" ") {
+		t.Errorf("-d FILE: exit %d, %q", code, errb.String())
 	}
 	if _, err := os.Stat(filepath.Join(site, "content", "blocs", "b1.toml")); err != nil {
 		t.Fatalf("sources touched: %v", err)
 	}
-	var out, errb bytes.Buffer
+	out.Reset()
+	errb.Reset()
 	if code := run([]string{"build", "-s", site}, &out, &errb); code != 0 {
 		t.Errorf("default destination inside the site: exit %d, %s", code, errb.String())
 	}
@@ -177,5 +185,34 @@ func TestBuildOutsideASite(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("wrote %v into a folder that is not a site", entries)
+	}
+}
+
+// TestHelp: --help and -h print the command's usage on stdout and exit 0,
+// as cursus help does; each default is said once.
+func TestHelp(t *testing.T) {
+	for _, cmd := range []string{"build", "serve", "check", "import"} {
+		for _, flag := range []string{"--help", "-h"} {
+			var out, errb bytes.Buffer
+			if code := run([]string{cmd, flag}, &out, &errb); code != 0 || errb.Len() > 0 {
+				t.Errorf("%s %s: exit %d, stderr %q, want 0 and nothing", cmd, flag, code, errb.String())
+			}
+			if want := "usage: cursus " + cmd + " "; !strings.HasPrefix(out.String(), want) {
+				t.Errorf("%s %s: stdout %q, want it to start with %q", cmd, flag, out.String(), want)
+			}
+			for _, line := range strings.Split(out.String(), "\n") {
+				if strings.Count(line, "(default") > 1 {
+					t.Errorf("%s %s: default said twice: %q", cmd, flag, line)
+				}
+			}
+		}
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"help"}, &out, &errb); code != 0 || !strings.Contains(out.String(), "FILE [-o DIR] [--dry-run]") {
+		t.Errorf("help: exit %d, usage lacks import --dry-run:\n%s", code, out.String())
+	}
+	errb.Reset()
+	if code := run([]string{"build", "--frobnicate"}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "usage: cursus build ") {
+		t.Errorf("unknown flag: exit %d, stderr %q, want 2 and the usage", code, errb.String())
 	}
 }

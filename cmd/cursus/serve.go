@@ -22,8 +22,8 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	poll := fl.Duration("poll", 0, "poll the files every `DURATION` (e.g. 500ms) instead of using file system events, for file systems that send none")
 	navigate := fl.Bool("navigateToChanged", false, "after an edit, send the browser to the page it changed")
 	minify := fl.Bool("minify", false, "minify HTML, CSS, JS, SVG, JSON and XML as cursus build does")
-	if !parseFlags(fl, args, stderr) {
-		return 2
+	if code, ok := parseFlags(fl, args, stdout, stderr); !ok {
+		return code
 	}
 	if *port < 0 || *port > 65535 || *poll < 0 {
 		fmt.Fprintln(stderr, "cursus serve: --port must be within 0–65535 and --poll positive")

@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"cursus/generator/config"
@@ -56,6 +57,7 @@ type Server struct {
 	done    chan struct{}
 
 	changes chan string
+	refused atomic.Int64 // event streams refused for lack of room
 	source  interface {
 		run(context.Context)
 		retarget(targets) error

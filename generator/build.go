@@ -28,6 +28,8 @@ type Options struct {
 	// Inject is HTML placed before </body> on every page: the dev server's
 	// reload script. Empty for published sites.
 	Inject string
+
+	Preview bool // the dev server's build: a site without config.toml gets the defaults
 }
 
 // Output is a built site in memory.
@@ -86,7 +88,7 @@ func BuildTo(root fs.FS, opts Options, dest string) (*Output, error) {
 // files of the pages once they are known, before any is rendered.
 func build(root fs.FS, opts Options, sink func(string, []byte) error, planned func([]string)) (*Output, error) {
 	start := time.Now()
-	cfg, err := config.Load(root)
+	cfg, err := loadConfig(root, opts)
 	if err != nil {
 		return nil, err
 	}

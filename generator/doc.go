@@ -6,7 +6,8 @@ référentiel de compétences (TOML) and markdown pages into a static site.
 
 A site is a directory (any fs.FS) holding:
 
-	config.toml        site configuration (see package config; unknown keys are errors)
+	config.toml        site configuration (see package config; unknown keys are errors;
+	                   required, except by the dev server, which previews with the defaults)
 	content/           the curriculum
 	  certification.toml   title, rncp, level, summary of the certification
 	  modalites.toml       [[modalites]] id, name, detail

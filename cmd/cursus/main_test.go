@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"cursus/generator/serve"
+	"cursus/internal/sitefs"
 	"cursus/internal/testsite"
 )
 
@@ -29,6 +31,7 @@ func TestCheckReportsEveryErrorAndExits1(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	write("config.toml", "title = \"T\"\n")
 	write("content/modalites.toml", "[[modalites]]\nid = \"m\"\nname = \"M\"\n")
 	write("content/blocs/b1.toml", "id = \"B1\"\nnumber = 1\ntitle = \"T\"\nmodalites = [\"m\"]\n[[competences]]\nid = \"B1.C1\"\ntext = \"x\"\ncriteria = []\n")
 	write("content/p.md", "+++\ntitle = \"x\"\n")
@@ -87,6 +90,11 @@ func TestImportIntoEmptyDirThenCheck(t *testing.T) {
 		t.Fatalf("import exit %d: %s", code, errb.String())
 	}
 	out.Reset()
+	if code := run([]string{"check", "-s", site}, &out, &errb); code != 1 || !strings.HasPrefix(errb.String(), noConfig+"\n") {
+		t.Fatalf("check without config.toml: exit %d, %s", code, errb.String())
+	}
+	errb.Reset()
+	os.WriteFile(filepath.Join(site, "config.toml"), []byte("title = \"Mon référentiel\"\n"), 0o644)
 	if code := run([]string{"check", "-s", site}, &out, &errb); code != 1 || !strings.Contains(errb.String(), `config.toml: theme "default": no directory themes/default`) {
 		t.Fatalf("check without a theme: exit %d, %s", code, errb.String())
 	}
@@ -180,11 +188,44 @@ func TestBuildOutsideASite(t *testing.T) {
 	dir := t.TempDir()
 	var out, errb bytes.Buffer
 	code := run([]string{"build", "-s", dir}, &out, &errb)
-	if code != 1 || !strings.Contains(errb.String(), "content: no content directory here") {
+	if code != 1 || !strings.HasPrefix(errb.String(), noConfig+"\n") {
 		t.Errorf("exit %d, %q", code, errb.String())
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("wrote %v into a folder that is not a site", entries)
+	}
+	os.WriteFile(filepath.Join(dir, "config.toml"), []byte("title = \"T\"\n"), 0o644)
+	errb.Reset()
+	code = run([]string{"build", "-s", dir}, &out, &errb)
+	if code != 1 || !strings.Contains(errb.String(), "content: no content directory here") {
+		t.Errorf("with a config.toml: exit %d, %q", code, errb.String())
+	}
+}
+
+const noConfig = "config.toml: pas de config.toml ici : lancez cursus dans le dossier du site ou donnez ce dossier avec -s (cursus new DOSSIER commence un site)"
+
+// TestNoConfig: a site without config.toml would publish its addresses on
+// localhost, so build and check refuse it, as they refuse an empty one;
+// serve previews it with the defaults.
+func TestNoConfig(t *testing.T) {
+	site := testsite.Bundled(t, "../..")
+	os.Remove(filepath.Join(site, "config.toml"))
+	for _, args := range [][]string{
+		{"build", "-s", site, "-d", filepath.Join(t.TempDir(), "out")},
+		{"check", "-s", site},
+	} {
+		var out, errb bytes.Buffer
+		code := run(args, &out, &errb)
+		if want := noConfig + "\ncursus: 1 error(s)\n"; code != 1 || errb.String() != want {
+			t.Errorf("%s: exit %d, stderr %q, want 1 and %q", args[0], code, errb.String(), want)
+		}
+	}
+	site2, err := buildFor(false)(sitefs.New(site), serve.BuildOptions{BaseURL: "http://127.0.0.1:1313/"})
+	if err != nil {
+		t.Fatalf("serve's build without config.toml: %v", err)
+	}
+	if !strings.Contains(string(site2.Files["index.html"]), "Référentiel de compétences") {
+		t.Error("serve's build without config.toml does not use the default title")
 	}
 }
 

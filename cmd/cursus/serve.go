@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"cursus/generator"
+	"cursus/generator/config"
 	"cursus/generator/serve"
 )
 
@@ -28,6 +29,9 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	if *port < 0 || *port > 65535 || *poll < 0 {
 		fmt.Fprintln(stderr, "cursus serve: --port must be within 0–65535 and --poll positive")
 		return 2
+	}
+	if !config.Exists(os.DirFS(*src)) {
+		fmt.Fprintln(stdout, "pas de config.toml : aperçu avec les réglages par défaut ; cursus build et cursus check en demandent un")
 	}
 	srv, err := serve.New(serve.Options{
 		Source: *src, Bind: *bind, Port: *port, Poll: *poll,
@@ -53,7 +57,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 // the generator (parts never import their parent).
 func buildFor(minify bool) serve.BuildFunc {
 	return func(root fs.FS, o serve.BuildOptions) (*serve.Site, error) {
-		out, err := generator.Build(root, generator.Options{Minify: minify, BaseURL: o.BaseURL, Inject: o.Inject})
+		out, err := generator.Build(root, generator.Options{Minify: minify, BaseURL: o.BaseURL, Inject: o.Inject, Preview: true})
 		if err != nil {
 			return nil, err
 		}

@@ -69,12 +69,17 @@ func Default() Config {
 	}
 }
 
-// Load reads config.toml from fsys. A missing file gives the defaults.
+// Load reads config.toml from fsys. A site without one is an error, as an
+// empty one is: its pages would give http://localhost:1313/ as their
+// address. Only the dev server, which serves at an address of its own,
+// previews a site without one (see Exists).
 func Load(fsys fs.FS) (Config, error) {
 	cfg := Default()
 	src, err := fs.ReadFile(fsys, File)
 	if errors.Is(err, fs.ErrNotExist) {
-		return cfg, nil
+		var errs diag.List
+		errs.Add(diag.Pos{File: File}, "pas de config.toml ici : lancez cursus dans le dossier du site ou donnez ce dossier avec -s (cursus new DOSSIER commence un site)")
+		return cfg, errs.Err()
 	}
 	if err != nil {
 		return cfg, err
@@ -83,6 +88,12 @@ func Load(fsys fs.FS) (Config, error) {
 		return cfg, err
 	}
 	return cfg, cfg.Validate()
+}
+
+// Exists reports whether fsys has a config.toml, of whatever content.
+func Exists(fsys fs.FS) bool {
+	_, err := fs.Stat(fsys, File)
+	return !errors.Is(err, fs.ErrNotExist)
 }
 
 // Validate checks the values and normalises BaseURL to end in a slash.

@@ -7,7 +7,7 @@ import (
 )
 
 func TestDefaults(t *testing.T) {
-	cfg, err := Load(fstest.MapFS{})
+	cfg, err := Load(fstest.MapFS{File: {Data: []byte("# les réglages par défaut\n")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,6 +39,24 @@ func TestErrors(t *testing.T) {
 		_, err := Load(fstest.MapFS{File: {Data: []byte(tt.src)}})
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("Load(%q) error = %v, want prefix %q", tt.src, err, tt.want)
+		}
+	}
+}
+
+// TestMissing: without config.toml a site would publish addresses on
+// localhost; Load says so and how to start, as it does for an empty file.
+func TestMissing(t *testing.T) {
+	for name, fsys := range map[string]fstest.MapFS{
+		"missing": {},
+		"empty":   {File: {Data: []byte(" \n")}},
+	} {
+		_, err := Load(fsys)
+		want := map[string]string{
+			"missing": "config.toml: pas de config.toml ici : lancez cursus dans le dossier du site ou donnez ce dossier avec -s (cursus new DOSSIER commence un site)",
+			"empty":   "config.toml:1:1: empty file",
+		}[name]
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: error %v, want %q", name, err, want)
 		}
 	}
 }

@@ -54,7 +54,9 @@ func decodeTOML(file string, src []byte, firstLine int, v any, errs *diag.List) 
 	ki = indexKeys(text, firstLine)
 	md, err := safeDecode(text, v)
 	if err != nil {
-		errs.Add(tomlErrPos(file, err, firstLine, ki), "%s", tomlErrMsg(err))
+		if !typeErrors(file, text, v, err, ki, errs) {
+			errs.Add(tomlErrPos(file, err, firstLine, ki), "%s", tomlErrMsg(err))
+		}
 		return ki, false
 	}
 	for _, key := range md.Undecoded() {
@@ -111,7 +113,7 @@ func tomlErrPos(file string, err error, firstLine int, ki *keyIndex) diag.Pos {
 // typeErr matches the library's type errors, which are not ParseErrors and
 // carry the position only in their text.
 var typeErr = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+	return regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
 })
 
 func tomlErrMsg(err error) string {

@@ -191,6 +191,11 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fl, args, stdout, stderr); !ok {
 		return code
 	}
+	if *baseURL != "" && !config.IsBaseURL(*baseURL) {
+		// Said here: the build would blame config.toml for it.
+		fmt.Fprintf(stderr, "cursus build : --baseURL %q doit être une URL absolue, comme https://example.org/\n", *baseURL)
+		return 2
+	}
 	start := time.Now()
 	tuneGC()
 	root := sitefs.New(*src)

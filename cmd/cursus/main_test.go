@@ -32,6 +32,7 @@ func TestCheckReportsEveryErrorAndExits1(t *testing.T) {
 		}
 	}
 	write("config.toml", "title = \"T\"\n")
+	testsite.Copy(t, "../../themes", filepath.Join(dir, "themes"))
 	write("content/modalites.toml", "[[modalites]]\nid = \"m\"\nname = \"M\"\n")
 	write("content/blocs/b1.toml", "id = \"B1\"\nnumber = 1\ntitle = \"T\"\nmodalites = [\"m\"]\n[[competences]]\nid = \"B1.C1\"\ntext = \"x\"\ncriteria = []\n")
 	write("content/p.md", "+++\ntitle = \"x\"\n")
@@ -57,6 +58,10 @@ func TestUsage(t *testing.T) {
 	}
 	if code := run(nil, &out, &errb); code != 2 {
 		t.Errorf("no command: exit %d, want 2", code)
+	}
+	errb.Reset()
+	if code := run([]string{"build", "--baseURL", "example.org"}, &out, &errb); code != 2 || !strings.HasPrefix(errb.String(), `cursus build : --baseURL "example.org" doit être une URL absolue`) {
+		t.Errorf("build --baseURL example.org: exit %d, %q", code, errb.String())
 	}
 	for _, cmd := range []string{"build", "check"} {
 		errb.Reset()
@@ -195,6 +200,7 @@ func TestBuildOutsideASite(t *testing.T) {
 		t.Errorf("wrote %v into a folder that is not a site", entries)
 	}
 	os.WriteFile(filepath.Join(dir, "config.toml"), []byte("title = \"T\"\n"), 0o644)
+	testsite.Copy(t, "../../themes", filepath.Join(dir, "themes"))
 	errb.Reset()
 	code = run([]string{"build", "-s", dir}, &out, &errb)
 	if code != 1 || !strings.Contains(errb.String(), "content: no content directory here") {

@@ -130,14 +130,32 @@ func tomlErrMsg(err error) string {
 	return "toml: " + strings.TrimPrefix(msg, "toml: ")
 }
 
+// Keys tells where the keys of a decoded TOML file are written.
+type Keys struct {
+	file string
+	ki   *keyIndex
+}
+
+// Pos returns the position of a dotted key path ("markup.unsafe"), of its
+// closest table written in the file when the key is not, or of the file.
+func (k Keys) Pos(path string) diag.Pos {
+	if k.ki == nil {
+		return diag.Pos{File: k.file}
+	}
+	line, col := k.ki.lookup(path)
+	return diag.Pos{File: k.file, Line: line, Col: col}
+}
+
 // DecodeTOML decodes a whole TOML file into v with the same checks as the
 // content loader: syntax and type errors positioned, unknown keys reported as
-// typos, a panicking parser turned into an error. It returns a diag.List.
-func DecodeTOML(file string, src []byte, v any) error {
+// typos, a panicking parser turned into an error. It returns where the keys
+// are, for the caller's own checks, and a diag.List.
+func DecodeTOML(file string, src []byte, v any) (Keys, error) {
 	var errs diag.List
+	keys := Keys{file: file}
 	if text, ok := checkText(file, src, &errs); ok {
-		decodeTOML(file, text, 1, v, &errs)
+		keys.ki, _ = decodeTOML(file, text, 1, v, &errs)
 	}
 	errs.Sort()
-	return errs.Err()
+	return keys, errs.Err()
 }

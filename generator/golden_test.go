@@ -103,7 +103,7 @@ func TestBuildErrors(t *testing.T) {
 		{"template syntax error",
 			map[string]string{"themes/mini/layouts/bloc.html": "{{define \"main\"}}\n{{if}}\n{{end}}\n"},
 			Options{Minify: true},
-			[]string{`themes/mini/layouts/bloc.html: themes/mini/layouts/bloc.html:2: missing value for if`}},
+			[]string{`themes/mini/layouts/bloc.html:2:1: missing value for if`}},
 		{"content errors come before theme errors, though both load at once",
 			map[string]string{
 				"content/blocs/b2.toml":         "id = \"B2\"\nnumber = = 2\n",

@@ -11,14 +11,17 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/unicode/norm"
 
 	"cursus/generator/diag"
 )
 
 var bom = []byte("\xef\xbb\xbf")
 
-// checkText strips a byte-order mark and reports an empty file or invalid
-// UTF-8 with the position of the first bad byte.
+// checkText strips a byte-order mark, reports an empty file or invalid
+// UTF-8 with the position of the first bad byte, and returns the text in
+// Unicode normal form C: an é typed precomposed or, as macOS tools save
+// it, as e and a combining accent is the same é in every id, slug and page.
 func checkText(file string, src []byte, errs *diag.List) ([]byte, bool) {
 	src = bytes.TrimPrefix(src, bom)
 	if len(bytes.TrimSpace(src)) == 0 {
@@ -42,7 +45,7 @@ func checkText(file string, src []byte, errs *diag.List) ([]byte, bool) {
 		errs.Add(diag.Pos{File: file, Line: line, Col: col}, "invalid UTF-8")
 		return nil, false
 	}
-	return src, true
+	return norm.NFC.Bytes(src), true // src itself when it is NFC already
 }
 
 // decodeTOML decodes src into v, reporting syntax errors, type errors and

@@ -40,6 +40,8 @@ A site is a directory (any fs.FS) holding:
 
 Every id is unique across the site, every reference is checked, and a URL
 comes from an id (or a page's slug), never from prose that may be reworded.
+Text and file names are read in Unicode normal form C: an accent typed
+precomposed or, as macOS tools save it, decomposed is the same letter.
 All problems are reported at once as file:line:col: message.
 
 # Pages

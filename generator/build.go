@@ -32,6 +32,9 @@ type Options struct {
 	// Inject is HTML placed before </body> on every page: the dev server's
 	// reload script. Empty for published sites.
 	Inject string
+	// Preview is the dev server's build: a site without config.toml gets
+	// the defaults.
+	Preview bool
 }
 
 // Output is what a build made.

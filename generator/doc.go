@@ -6,7 +6,8 @@ référentiel de compétences (TOML) and markdown pages into a static site.
 
 A site is a directory (any fs.FS) holding:
 
-	config.toml        site configuration (see package config; unknown keys are errors)
+	config.toml        site configuration (see package config; unknown keys are errors;
+	                   required, except by the dev server, which previews with the defaults)
 	content/           the curriculum
 	  certification.toml   title, rncp, level, summary of the certification
 	  modalites.toml       [[modalites]] id, name, detail
@@ -39,6 +40,8 @@ A site is a directory (any fs.FS) holding:
 
 Every id is unique across the site, every reference is checked, and a URL
 comes from an id (or a page's slug), never from prose that may be reworded.
+Text and file names are read in Unicode normal form C: an accent typed
+precomposed or, as macOS tools save it, decomposed is the same letter.
 All problems are reported at once as file:line:col: message.
 
 # Pages

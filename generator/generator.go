@@ -28,6 +28,15 @@ func Load(root fs.FS) (*Project, error) {
 	return loadContent(root, cfg)
 }
 
+// loadConfig reads config.toml, which only a preview may go without: the
+// dev server serves at its own address, so the defaults do.
+func loadConfig(root fs.FS, opts Options) (config.Config, error) {
+	if opts.Preview && !config.Exists(root) {
+		return config.Default(), nil
+	}
+	return config.Load(root)
+}
+
 // loadContent reads the content directory of a site configured by cfg.
 func loadContent(root fs.FS, cfg config.Config) (*Project, error) {
 	if fi, err := fs.Stat(root, cfg.ContentDir); err != nil || !fi.IsDir() {

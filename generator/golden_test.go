@@ -110,8 +110,8 @@ func TestBuildErrors(t *testing.T) {
 			map[string]string{"content/evaluation.md": "+++\ntitle = \"É\"\n+++\nLigne.\n\n[x](/nulle-part/) et [y](/blocs/b1/#absent)\n"},
 			Options{},
 			[]string{
-				`content/evaluation.md:6: broken link "/blocs/b1/#absent": page /blocs/b1/ has no anchor #absent`,
-				`content/evaluation.md:6: broken link "/nulle-part/": no page at /nulle-part/`,
+				`content/evaluation.md:6:1: broken link "/nulle-part/": no page at /nulle-part/`,
+				`content/evaluation.md:6:22: broken link "/blocs/b1/#absent": page /blocs/b1/ has no anchor #absent`,
 			}},
 		{"template execution error chained to the content file",
 			map[string]string{"themes/mini/layouts/competence.html": "{{define \"main\"}}\n<h1>{{.Competence.Nope}}</h1>{{end}}\n"},
@@ -124,7 +124,7 @@ func TestBuildErrors(t *testing.T) {
 		{"template syntax error",
 			map[string]string{"themes/mini/layouts/bloc.html": "{{define \"main\"}}\n{{if}}\n{{end}}\n"},
 			Options{Minify: true},
-			[]string{`themes/mini/layouts/bloc.html: themes/mini/layouts/bloc.html:2: missing value for if`}},
+			[]string{`themes/mini/layouts/bloc.html:2:1: missing value for if`}},
 		{"content errors come before theme errors, though both load at once",
 			map[string]string{
 				"content/blocs/b2.toml":         "id = \"B2\"\nnumber = = 2\n",

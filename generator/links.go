@@ -126,7 +126,7 @@ func checkLinks(pages []*page, themeLinks []render.Link, ids map[string]scan, ba
 				continue
 			}
 			if why := verdict(site, frag); why != "" {
-				errs.Add(diag.Pos{File: mdFile(p), Line: l.Line}, "broken link %q: %s", l.Dest, why)
+				errs.Add(diag.Pos{File: mdFile(p), Line: l.Line, Col: l.Col}, "broken link %q: %s", l.Dest, why)
 			}
 		}
 	}

@@ -1,13 +1,11 @@
 package generator
 
 import (
-	"fmt"
 	"html/template"
 	"io/fs"
 
 	"cursus/generator/config"
 	"cursus/generator/content"
-	"cursus/generator/diag"
 	"cursus/generator/markdown"
 	"cursus/generator/render"
 )
@@ -34,7 +32,7 @@ func (in *loaded) french(s string) string {
 // load reads the site in root. Content errors come before theme errors:
 // they are the ones faculty make.
 func load(root fs.FS, opts Options) (*loaded, error) {
-	cfg, err := config.Load(root)
+	cfg, err := loadConfig(root, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -73,10 +71,8 @@ func load(root fs.FS, opts Options) (*loaded, error) {
 
 // loadTheme loads the configured theme with the build's template functions.
 func loadTheme(root fs.FS, in *loaded) (*render.Theme, error) {
-	dir := "themes/" + in.cfg.Theme
-	if fi, err := fs.Stat(root, dir); err != nil || !fi.IsDir() {
-		return nil, &diag.Error{Pos: diag.Pos{File: "config.toml"}, Msg: fmt.Sprintf("theme %q: no directory %s", in.cfg.Theme, dir)}
-	}
+	// config.Load has checked that the theme's directory exists.
+	dir := in.cfg.ThemeDir()
 	opts := render.Options{Funcs: funcs(in.urls, in.french), BasePath: in.urls.base}
 	if in.min != nil {
 		opts.Minify = in.min.bytes

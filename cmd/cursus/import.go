@@ -20,13 +20,13 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	var fiches ficheList
 	fl.Var(&fiches, "fiche", "`RNCP…` number of a fiche to import from a national export (repeatable)")
 	file, rest := splitFile(args)
-	if err := fl.Parse(rest); err != nil {
-		return 2
+	if code, ok := parse(fl, rest, stdout, stderr); !ok {
+		return code
 	}
 	if file == "" && fl.NArg() == 1 {
 		file = fl.Arg(0)
 	} else if file == "" || fl.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: cursus import FILE [-o DIR] [--dry-run] [--fiche RNCP… …]")
+		printUsage(fl, stderr)
 		return 2
 	}
 	if isExport(file) {

@@ -3,11 +3,13 @@
 package main
 
 import (
+	"cursus/generator/config"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"cursus/generator"
@@ -18,20 +20,26 @@ import (
 // version is set at link time with -ldflags "-X main.version=…".
 var version = "dev"
 
-const usage = `usage: cursus <command> [flags]
+// commands are the commands cursus help lists, each with its arguments and
+// what it does; a command's --help starts with the same two lines.
+var commands = []struct{ name, args, what string }{
+	{"build", "[-s SOURCE] [-d DESTINATION] [--baseURL URL] [--minify=true]", "publish the site into DESTINATION, untouched if the build fails"},
+	{"serve", "[-s SOURCE] [--bind 127.0.0.1] [--port 1313] [--poll DURATION] [--navigateToChanged] [--minify]", "preview the site, rebuilt and reloaded on every save"},
+	{"check", "[-s SOURCE] [--against EXPORT.xml]", "validate content and links, write nothing; with --against, compare the site with its official RNCP fiches"},
+	{"import", "FILE [-o DIR] [--dry-run] [--fiche RNCP…]…", "turn a référentiel table, or fiches of the national RNCP export, into content/"},
+	{"version", "", "print the version of cursus"},
+}
 
-commands:
-  build  [-s SOURCE] [-d DESTINATION] [--baseURL URL] [--minify=true]
-  serve  [-s SOURCE] [--bind 127.0.0.1] [--port 1313] [--poll DURATION]
-         [--navigateToChanged] [--minify]
-  check  [-s SOURCE]        validate content and links, write nothing
-  check  [-s SOURCE] --against EXPORT.xml
-                            compare the site with its official RNCP fiches
-  import FILE [-o DIR]      turn a référentiel table into content/
-  import EXPORT.xml [-o DIR] --fiche RNCP… [--fiche …] [--dry-run]
-                            import fiches of the national RNCP export
-  version
-`
+// usage is what cursus help prints.
+var usage = func() string {
+	var b strings.Builder
+	b.WriteString("usage: cursus <command> [flags]\n\ncommands:\n")
+	for _, c := range commands {
+		line := strings.TrimSpace(fmt.Sprintf("%-7s %s", c.name, c.args))
+		fmt.Fprintf(&b, "  %s\n          %s\n", line, c.what)
+	}
+	return b.String()
+}()
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -68,28 +76,62 @@ func run(args []string, stdout, stderr io.Writer) int {
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("cursus "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	// parse prints the usage: on stdout for --help, on stderr after a
+	// mistake.
+	fs.Usage = func() {}
 	return fs
+}
+
+// parse parses the flags of a command. When it returns false, the command
+// is over with the exit status it returns: 0 after --help, 2 for a flag it
+// does not know, the usage printed either way.
+func parse(fl *flag.FlagSet, args []string, stdout, stderr io.Writer) (int, bool) {
+	err := fl.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		printUsage(fl, stdout)
+		return 0, false
+	case err != nil:
+		printUsage(fl, stderr)
+		return 2, false
+	}
+	return 0, true
+}
+
+// printUsage prints the synopsis of the command of fl and its flags.
+func printUsage(fl *flag.FlagSet, w io.Writer) {
+	name := strings.TrimPrefix(fl.Name(), "cursus ")
+	for _, c := range commands {
+		if c.name == name {
+			fmt.Fprintf(w, "usage: cursus %s %s\n%s\n\n", c.name, c.args, c.what)
+		}
+	}
+	out := fl.Output()
+	fl.SetOutput(w)
+	fl.PrintDefaults()
+	fl.SetOutput(out)
 }
 
 // parseFlags parses the flags of a command that takes no arguments, and
 // says so on stderr when there are some.
-func parseFlags(fl *flag.FlagSet, args []string, stderr io.Writer) bool {
-	if err := fl.Parse(args); err != nil {
-		return false
+func parseFlags(fl *flag.FlagSet, args []string, stdout, stderr io.Writer) (int, bool) {
+	if code, ok := parse(fl, args, stdout, stderr); !ok {
+		return code, false
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fl.Name(), fl.Arg(0))
-		return false
+		printUsage(fl, stderr)
+		return 2, false
 	}
-	return true
+	return 0, true
 }
 
 func check(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("check", stderr)
 	src := fl.String("s", ".", "site `SOURCE` directory")
 	against := fl.String("against", "", "compare the certifications with their fiches in the national RNCP `EXPORT`.xml")
-	if !parseFlags(fl, args, stderr) {
-		return 2
+	if code, ok := parseFlags(fl, args, stdout, stderr); !ok {
+		return code
 	}
 	if *against != "" {
 		return checkAgainst(*src, *against, stdout, stderr)
@@ -136,8 +178,13 @@ func build(args []string, stdout, stderr io.Writer) int {
 	src := fl.String("s", ".", "site `SOURCE` directory")
 	dest := fl.String("d", "", "`DESTINATION` directory (default: publishDir of config.toml, under SOURCE)")
 	baseURL := fl.String("baseURL", "", "absolute `URL` the site is published at (default: baseURL of config.toml)")
-	minify := fl.Bool("minify", true, "minify HTML, CSS, JS, SVG, JSON and XML (default: on unless config.toml sets [minify] disable = true)")
-	if !parseFlags(fl, args, stderr) {
+	minify := fl.Bool("minify", true, "minify HTML, CSS, JS, SVG, JSON and XML; [minify] disable = true in config.toml turns it off unless this flag is given")
+	if code, ok := parseFlags(fl, args, stdout, stderr); !ok {
+		return code
+	}
+	if *baseURL != "" && !config.IsBaseURL(*baseURL) {
+		// Said here: the build would blame config.toml for it.
+		fmt.Fprintf(stderr, "cursus build : --baseURL %q doit être une URL absolue, comme https://example.org/\n", *baseURL)
 		return 2
 	}
 	start := time.Now()

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"cursus/generator/serve"
+	"cursus/internal/sitefs"
 	"cursus/internal/testsite"
 )
 
@@ -32,6 +34,8 @@ func TestCheckReportsEveryErrorAndExits1(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	write("config.toml", "title = \"T\"\n")
+	testsite.Copy(t, "../../themes", filepath.Join(dir, "themes"))
 	write("content/modalites.toml", "[[modalites]]\nid = \"m\"\nname = \"M\"\n")
 	write("content/blocs/b1.toml", "id = \"B1\"\nnumber = 1\ntitle = \"T\"\nmodalites = [\"m\"]\n[[competences]]\nid = \"B1.C1\"\ntext = \"x\"\ncriteria = []\n")
 	write("content/p.md", "+++\ntitle = \"x\"\n")
@@ -57,6 +61,10 @@ func TestUsage(t *testing.T) {
 	}
 	if code := run(nil, &out, &errb); code != 2 {
 		t.Errorf("no command: exit %d, want 2", code)
+	}
+	errb.Reset()
+	if code := run([]string{"build", "--baseURL", "example.org"}, &out, &errb); code != 2 || !strings.HasPrefix(errb.String(), `cursus build : --baseURL "example.org" doit être une URL absolue`) {
+		t.Errorf("build --baseURL example.org: exit %d, %q", code, errb.String())
 	}
 	for _, cmd := range []string{"build", "check"} {
 		errb.Reset()
@@ -90,6 +98,11 @@ func TestImportIntoEmptyDirThenCheck(t *testing.T) {
 		t.Fatalf("import exit %d: %s", code, errb.String())
 	}
 	out.Reset()
+	if code := run([]string{"check", "-s", site}, &out, &errb); code != 1 || !strings.HasPrefix(errb.String(), noConfig+"\n") {
+		t.Fatalf("check without config.toml: exit %d, %s", code, errb.String())
+	}
+	errb.Reset()
+	os.WriteFile(filepath.Join(site, "config.toml"), []byte("title = \"Mon référentiel\"\n"), 0o644)
 	if code := run([]string{"check", "-s", site}, &out, &errb); code != 1 || !strings.Contains(errb.String(), `config.toml: theme "default": no directory themes/default`) {
 		t.Fatalf("check without a theme: exit %d, %s", code, errb.String())
 	}
@@ -176,6 +189,14 @@ func TestBuildNeverPublishesOverSources(t *testing.T) {
 		t.Errorf("publishDir = content: exit %d, %q", code, errb.String())
 	}
 	os.WriteFile(cfg, data, 0o644)
+	// Any refused destination is the same kind of error: a file here.
+	file := filepath.Join(t.TempDir(), "f")
+	os.WriteFile(file, nil, 0o644)
+	out.Reset()
+	errb.Reset()
+	if code := run([]string{"build", "-s", site, "-d", file}, &out, &errb); code != 1 || !strings.HasPrefix(errb.String(), "cursus: write: "+file+" ") {
+		t.Errorf("-d FILE: exit %d, %q", code, errb.String())
+	}
 	if after := snapshot(t, site); !maps.Equal(before, after) {
 		t.Fatalf("sources touched")
 	}
@@ -204,10 +225,78 @@ func TestBuildOutsideASite(t *testing.T) {
 	dir := t.TempDir()
 	var out, errb bytes.Buffer
 	code := run([]string{"build", "-s", dir}, &out, &errb)
-	if code != 1 || !strings.Contains(errb.String(), "content: no content directory here") {
+	if code != 1 || !strings.HasPrefix(errb.String(), noConfig+"\n") {
 		t.Errorf("exit %d, %q", code, errb.String())
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("wrote %v into a folder that is not a site", entries)
+	}
+	os.WriteFile(filepath.Join(dir, "config.toml"), []byte("title = \"T\"\n"), 0o644)
+	testsite.Copy(t, "../../themes", filepath.Join(dir, "themes"))
+	errb.Reset()
+	code = run([]string{"build", "-s", dir}, &out, &errb)
+	if code != 1 || !strings.Contains(errb.String(), "content: no content directory here") {
+		t.Errorf("with a config.toml: exit %d, %q", code, errb.String())
+	}
+}
+
+const noConfig = "config.toml: pas de config.toml ici : lancez cursus dans le dossier du site ou donnez ce dossier avec -s (cursus new DOSSIER commence un site)"
+
+// TestNoConfig: a site without config.toml would publish its addresses on
+// localhost, so build and check refuse it, as they refuse an empty one;
+// serve previews it with the defaults.
+func TestNoConfig(t *testing.T) {
+	site := testsite.Bundled(t, "../..")
+	os.Remove(filepath.Join(site, "config.toml"))
+	for _, args := range [][]string{
+		{"build", "-s", site, "-d", filepath.Join(t.TempDir(), "out")},
+		{"check", "-s", site},
+	} {
+		var out, errb bytes.Buffer
+		code := run(args, &out, &errb)
+		if want := noConfig + "\ncursus: 1 error(s)\n"; code != 1 || errb.String() != want {
+			t.Errorf("%s: exit %d, stderr %q, want 1 and %q", args[0], code, errb.String(), want)
+		}
+	}
+	root, err := sitefs.Open(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	site2, err := buildFor(false)(root, serve.BuildOptions{BaseURL: "http://127.0.0.1:1313/"})
+	if err != nil {
+		t.Fatalf("serve's build without config.toml: %v", err)
+	}
+	if !strings.Contains(string(site2.Files["index.html"]), "Référentiel de compétences") {
+		t.Error("serve's build without config.toml does not use the default title")
+	}
+}
+
+// TestHelp: --help and -h print the command's usage on stdout and exit 0,
+// as cursus help does; each default is said once.
+func TestHelp(t *testing.T) {
+	for _, cmd := range []string{"build", "serve", "check", "import"} {
+		for _, flag := range []string{"--help", "-h"} {
+			var out, errb bytes.Buffer
+			if code := run([]string{cmd, flag}, &out, &errb); code != 0 || errb.Len() > 0 {
+				t.Errorf("%s %s: exit %d, stderr %q, want 0 and nothing", cmd, flag, code, errb.String())
+			}
+			if want := "usage: cursus " + cmd + " "; !strings.HasPrefix(out.String(), want) {
+				t.Errorf("%s %s: stdout %q, want it to start with %q", cmd, flag, out.String(), want)
+			}
+			for _, line := range strings.Split(out.String(), "\n") {
+				if strings.Count(line, "(default") > 1 {
+					t.Errorf("%s %s: default said twice: %q", cmd, flag, line)
+				}
+			}
+		}
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"help"}, &out, &errb); code != 0 || !strings.Contains(out.String(), "FILE [-o DIR] [--dry-run]") {
+		t.Errorf("help: exit %d, usage lacks import --dry-run:\n%s", code, out.String())
+	}
+	errb.Reset()
+	if code := run([]string{"build", "--frobnicate"}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "usage: cursus build ") {
+		t.Errorf("unknown flag: exit %d, stderr %q, want 2 and the usage", code, errb.String())
 	}
 }

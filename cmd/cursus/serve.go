@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"cursus/generator"
+	"cursus/generator/config"
 	"cursus/generator/serve"
 )
 
@@ -22,12 +23,15 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	poll := fl.Duration("poll", 0, "poll the files every `DURATION` (e.g. 500ms) instead of using file system events, for file systems that send none")
 	navigate := fl.Bool("navigateToChanged", false, "after an edit, send the browser to the page it changed")
 	minify := fl.Bool("minify", false, "minify HTML, CSS, JS, SVG, JSON and XML as cursus build does")
-	if !parseFlags(fl, args, stderr) {
-		return 2
+	if code, ok := parseFlags(fl, args, stdout, stderr); !ok {
+		return code
 	}
 	if *port < 0 || *port > 65535 || *poll < 0 {
 		fmt.Fprintln(stderr, "cursus serve: --port must be within 0–65535 and --poll positive")
 		return 2
+	}
+	if !config.Exists(os.DirFS(*src)) {
+		fmt.Fprintln(stdout, "pas de config.toml : aperçu avec les réglages par défaut ; cursus build et cursus check en demandent un")
 	}
 	srv, err := serve.New(serve.Options{
 		Source: *src, Bind: *bind, Port: *port, Poll: *poll,
@@ -53,7 +57,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 // the generator (parts never import their parent).
 func buildFor(minify bool) serve.BuildFunc {
 	return func(root fs.FS, o serve.BuildOptions) (*serve.Site, error) {
-		out, err := generator.Build(root, generator.Options{Minify: minify, BaseURL: o.BaseURL, Inject: o.Inject})
+		out, err := generator.Build(root, generator.Options{Minify: minify, BaseURL: o.BaseURL, Inject: o.Inject, Preview: true})
 		if err != nil {
 			return nil, err
 		}

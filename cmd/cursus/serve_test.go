@@ -52,37 +52,88 @@ func TestServeHelper(t *testing.T) {
 }
 
 // serveProcess starts cursus serve in a child process and returns it with
-// the URL it printed.
-func serveProcess(t *testing.T, args string) (*exec.Cmd, string, *bytes.Buffer) {
+// the URL it printed and its standard error, line by line. Both streams are
+// read through pipes: a bytes.Buffer as cmd.Stderr would be written by
+// exec's goroutine while the test reads it.
+func serveProcess(t *testing.T, args string) (*exec.Cmd, string, <-chan string) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestServeHelper$")
 	cmd.Env = append(os.Environ(), "CURSUS_SERVE_ARGS="+args)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill() })
-	urls := make(chan string, 1)
+	done := make(chan struct{})
+	t.Cleanup(func() {
+		close(done)
+		cmd.Process.Kill()
+	})
+	urls, errLines := make(chan string, 1), make(chan string, 16)
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		re := regexp.MustCompile(`at (http://\S+)`)
 		for sc.Scan() {
 			if m := re.FindStringSubmatch(sc.Text()); m != nil {
-				urls <- m[1]
+				select {
+				case urls <- m[1]:
+				default:
+				}
+			}
+		}
+	}()
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			select {
+			case errLines <- sc.Text():
+			case <-done:
+				return
 			}
 		}
 	}()
 	select {
 	case u := <-urls:
-		return cmd, u, &stderr
+		return cmd, u, errLines
 	case <-time.After(10 * time.Second):
-		t.Fatalf("no URL printed; stderr:\n%s", stderr.String())
+		t.Fatalf("no URL printed; stderr:\n%s", strings.Join(drain(errLines), "\n"))
 		return nil, "", nil
+	}
+}
+
+// drain returns the lines already sent on lines, without waiting.
+func drain(lines <-chan string) []string {
+	var out []string
+	for {
+		select {
+		case l := <-lines:
+			out = append(out, l)
+		default:
+			return out
+		}
+	}
+}
+
+// waitForLine waits for a line holding want and returns the lines read.
+func waitForLine(lines <-chan string, want string, timeout time.Duration) ([]string, bool) {
+	var seen []string
+	deadline := time.After(timeout)
+	for {
+		select {
+		case l := <-lines:
+			seen = append(seen, l)
+			if strings.Contains(l, want) {
+				return seen, true
+			}
+		case <-deadline:
+			return seen, false
+		}
 	}
 }
 
@@ -124,7 +175,8 @@ func TestServeTakesTheNextFreePort(t *testing.T) {
 	if strings.Contains(url, ":"+strconv.Itoa(port)+"/") {
 		t.Errorf("served on the busy port: %s", url)
 	}
-	if want := "port " + strconv.Itoa(port) + " is in use"; !strings.Contains(stderr.String(), want) {
-		t.Errorf("stderr %q lacks %q", stderr.String(), want)
+	want := "port " + strconv.Itoa(port) + " is in use"
+	if seen, ok := waitForLine(stderr, want, 10*time.Second); !ok {
+		t.Errorf("stderr %q lacks %q", seen, want)
 	}
 }

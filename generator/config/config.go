@@ -29,6 +29,8 @@ type Config struct {
 	Minify        Minify            `toml:"minify"`
 	Accessibility Accessibility     `toml:"accessibility"`
 	Params        map[string]string `toml:"params"`
+
+	keys content.Keys // where config.toml sets each key, for errors
 }
 
 // Markup configures the markdown renderer.
@@ -69,39 +71,77 @@ func Default() Config {
 	}
 }
 
-// Load reads config.toml from fsys. A missing file gives the defaults.
+// Load reads config.toml from fsys. A site without one is an error, as an
+// empty one is: its pages would give http://localhost:1313/ as their
+// address. Only the dev server, which serves at an address of its own,
+// previews a site without one (see Exists).
 func Load(fsys fs.FS) (Config, error) {
 	cfg := Default()
 	src, err := fs.ReadFile(fsys, File)
 	if errors.Is(err, fs.ErrNotExist) {
-		return cfg, nil
+		var errs diag.List
+		errs.Add(diag.Pos{File: File}, "pas de config.toml ici : lancez cursus dans le dossier du site ou donnez ce dossier avec -s (cursus new DOSSIER commence un site)")
+		return cfg, errs.Err()
 	}
 	if err != nil {
 		return cfg, err
 	}
-	if err := content.DecodeTOML(File, src, &cfg); err != nil {
+	if cfg.keys, err = content.DecodeTOML(File, src, &cfg); err != nil {
 		return cfg, err
 	}
-	return cfg, cfg.Validate()
+	errs := cfg.check()
+	// check reports a theme outside the site; only one inside is looked for.
+	if fi, err := fs.Stat(fsys, cfg.ThemeDir()); inside(cfg.Theme) && (err != nil || !fi.IsDir()) {
+		errs.Add(cfg.keys.Pos("theme"), "theme %q: no directory %s", cfg.Theme, cfg.ThemeDir())
+	}
+	errs.Sort()
+	return cfg, errs.Err()
+}
+
+// ThemeDir is the directory of the theme, from the site root.
+func (c Config) ThemeDir() string { return "themes/" + c.Theme }
+
+// Exists reports whether fsys has a config.toml, of whatever content.
+func Exists(fsys fs.FS) bool {
+	_, err := fs.Stat(fsys, File)
+	return !errors.Is(err, fs.ErrNotExist)
 }
 
 // Validate checks the values and normalises BaseURL to end in a slash.
 func (c *Config) Validate() error {
+	errs := c.check()
+	errs.Sort()
+	return errs.Err()
+}
+
+func (c *Config) check() diag.List {
 	var errs diag.List
-	at := diag.Pos{File: File}
-	u, err := url.Parse(c.BaseURL)
-	if err != nil || u.Scheme == "" || u.Host == "" {
-		errs.Add(at, "baseURL %q must be an absolute URL such as https://example.org/", c.BaseURL)
+	if strings.TrimSpace(c.Title) == "" {
+		errs.Add(c.keys.Pos("title"), "title est vide : c’est le nom du site, en tête de chaque page")
+	}
+	if !IsBaseURL(c.BaseURL) {
+		errs.Add(c.keys.Pos("baseURL"), "baseURL %q must be an absolute URL such as https://example.org/", c.BaseURL)
 	} else if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
 	for key, v := range map[string]string{"theme": c.Theme, "publishDir": c.PublishDir, "contentDir": c.ContentDir} {
-		if v == "" || strings.Contains(v, "..") || strings.HasPrefix(v, "/") {
-			errs.Add(at, "%s %q must be a relative path inside the site", key, v)
+		if !inside(v) {
+			errs.Add(c.keys.Pos(key), "%s %q must be a relative path inside the site", key, v)
 		}
 	}
-	errs.Sort()
-	return errs.Err()
+	return errs
+}
+
+// inside reports whether a path from config.toml stays inside the site.
+func inside(v string) bool {
+	return v != "" && !strings.Contains(v, "..") && !strings.HasPrefix(v, "/")
+}
+
+// IsBaseURL reports whether s can be a site's base URL: absolute, with a
+// scheme and a host.
+func IsBaseURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme != "" && u.Host != ""
 }
 
 // BasePath is the path part of BaseURL, always ending in a slash: the prefix

@@ -1,13 +1,16 @@
 package config
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"cursus/generator/diag"
 )
 
 func TestDefaults(t *testing.T) {
-	cfg, err := Load(fstest.MapFS{})
+	cfg, err := Load(site("# les réglages par défaut\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -16,29 +19,77 @@ func TestDefaults(t *testing.T) {
 	}
 }
 
+// site is a site root holding config.toml with src, and the default theme.
+func site(src string) fstest.MapFS {
+	return fstest.MapFS{
+		File:                               {Data: []byte(src)},
+		"themes/default/layouts/base.html": {Data: []byte("<!doctype html>")},
+		"themes/autre/layouts/base.html":   {Data: []byte("<!doctype html>")},
+		"themes/fichier":                   {Data: []byte("pas un dossier")},
+	}
+}
+
 func TestLoad(t *testing.T) {
-	src := "title = \"T\"\nbaseURL = \"https://ex.org/cursus\"\n[markup]\nunsafe = true\n[params]\nx = \"y\"\n"
-	cfg, err := Load(fstest.MapFS{File: {Data: []byte(src)}})
+	src := "title = \"T\"\nbaseURL = \"https://ex.org/cursus\"\ntheme = \"autre\"\n[markup]\nunsafe = true\n[params]\nx = \"y\"\n"
+	cfg, err := Load(site(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Title != "T" || !cfg.Markup.Unsafe || cfg.Params["x"] != "y" || cfg.BasePath() != "/cursus/" || cfg.Theme != "default" {
+	if cfg.Title != "T" || !cfg.Markup.Unsafe || cfg.Params["x"] != "y" || cfg.BasePath() != "/cursus/" || cfg.Theme != "autre" {
 		t.Errorf("got %+v", cfg)
 	}
 }
 
+// TestErrors: every error names the line and column of its key, all of
+// them at once.
 func TestErrors(t *testing.T) {
-	tests := []struct{ src, want string }{
-		{"titel = \"x\"\n", `config.toml:1:1: unknown key "titel"`},
-		{"[markup]\nunsafe = true\nunsave = 1\n", `config.toml:3:1: unknown key "markup.unsave"`},
-		{"title = \n", "config.toml:1:9"},
-		{"baseURL = \"example.org\"\n", `config.toml: baseURL "example.org" must be an absolute URL`},
-		{"publishDir = \"../out\"\n", `config.toml: publishDir "../out" must be a relative path inside the site`},
+	tests := []struct {
+		src  string
+		want []string
+	}{
+		{"titel = \"x\"\n", []string{`config.toml:1:1: unknown key "titel"`}},
+		{"[markup]\nunsafe = true\nunsave = 1\n", []string{`config.toml:3:1: unknown key "markup.unsave"`}},
+		{"title = \n", []string{`config.toml:1:9: toml: expected value but found '\n' instead (key "title")`}},
+		{"[markup]\nunsafe = \"oui\"\n", []string{`config.toml:2:1: toml: incompatible types: TOML value has type string; destination has type boolean (key "markup.unsafe")`}},
+		{"title = \"T\"\nbaseURL = \"example.org\"\n", []string{`config.toml:2:1: baseURL "example.org" must be an absolute URL such as https://example.org/`}},
+		{"title = \"T\"\n  publishDir = \"../out\"\n", []string{`config.toml:2:3: publishDir "../out" must be a relative path inside the site`}},
+		{"title = \"\"\n", []string{`config.toml:1:1: title est vide : c’est le nom du site, en tête de chaque page`}},
+		{"title = \"T\"\ntheme = \"absent\"\n", []string{`config.toml:2:1: theme "absent": no directory themes/absent`}},
+		{"theme = \"fichier\"\n", []string{`config.toml:1:1: theme "fichier": no directory themes/fichier`}},
+		{"theme = \"../x\"\n", []string{`config.toml:1:1: theme "../x" must be a relative path inside the site`}},
+		{"title = \"  \"\nbaseURL = \"/\"\ncontentDir = \"/c\"\n", []string{
+			`config.toml:1:1: title est vide : c’est le nom du site, en tête de chaque page`,
+			`config.toml:2:1: baseURL "/" must be an absolute URL such as https://example.org/`,
+			`config.toml:3:1: contentDir "/c" must be a relative path inside the site`,
+		}},
 	}
 	for _, tt := range tests {
-		_, err := Load(fstest.MapFS{File: {Data: []byte(tt.src)}})
-		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
-			t.Errorf("Load(%q) error = %v, want prefix %q", tt.src, err, tt.want)
+		_, err := Load(site(tt.src))
+		var got []string
+		var list diag.List
+		if errors.As(err, &list) {
+			got = list.Lines()
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("Load(%q) errors:\n%s\nwant:\n%s", tt.src, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}
+
+// TestMissing: without config.toml a site would publish addresses on
+// localhost; Load says so and how to start, as it does for an empty file.
+func TestMissing(t *testing.T) {
+	for name, fsys := range map[string]fstest.MapFS{
+		"missing": {},
+		"empty":   {File: {Data: []byte(" \n")}},
+	} {
+		_, err := Load(fsys)
+		want := map[string]string{
+			"missing": "config.toml: pas de config.toml ici : lancez cursus dans le dossier du site ou donnez ce dossier avec -s (cursus new DOSSIER commence un site)",
+			"empty":   "config.toml:1:1: empty file",
+		}[name]
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: error %v, want %q", name, err, want)
 		}
 	}
 }

@@ -11,14 +11,17 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/unicode/norm"
 
 	"cursus/generator/diag"
 )
 
 var bom = []byte("\xef\xbb\xbf")
 
-// checkText strips a byte-order mark and reports an empty file or invalid
-// UTF-8 with the position of the first bad byte.
+// checkText strips a byte-order mark, reports an empty file or invalid
+// UTF-8 with the position of the first bad byte, and returns the text in
+// Unicode normal form C: an é typed precomposed or, as macOS tools save
+// it, as e and a combining accent is the same é in every id, slug and page.
 func checkText(file string, src []byte, errs *diag.List) ([]byte, bool) {
 	src = bytes.TrimPrefix(src, bom)
 	if len(bytes.TrimSpace(src)) == 0 {
@@ -42,7 +45,7 @@ func checkText(file string, src []byte, errs *diag.List) ([]byte, bool) {
 		errs.Add(diag.Pos{File: file, Line: line, Col: col}, "invalid UTF-8")
 		return nil, false
 	}
-	return src, true
+	return norm.NFC.Bytes(src), true // src itself when it is NFC already
 }
 
 // decodeTOML decodes src into v, reporting syntax errors, type errors and
@@ -54,7 +57,9 @@ func decodeTOML(file string, src []byte, firstLine int, v any, errs *diag.List) 
 	ki = indexKeys(text, firstLine)
 	md, err := safeDecode(text, v)
 	if err != nil {
-		errs.Add(tomlErrPos(file, err, firstLine, ki), "%s", tomlErrMsg(err))
+		if !typeErrors(file, text, v, err, ki, errs) {
+			errs.Add(tomlErrPos(file, err, firstLine, ki), "%s", tomlErrMsg(err))
+		}
 		return ki, false
 	}
 	for _, key := range md.Undecoded() {
@@ -111,7 +116,7 @@ func tomlErrPos(file string, err error, firstLine int, ki *keyIndex) diag.Pos {
 // typeErr matches the library's type errors, which are not ParseErrors and
 // carry the position only in their text.
 var typeErr = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+	return regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
 })
 
 func tomlErrMsg(err error) string {
@@ -128,14 +133,32 @@ func tomlErrMsg(err error) string {
 	return "toml: " + strings.TrimPrefix(msg, "toml: ")
 }
 
+// Keys tells where the keys of a decoded TOML file are written.
+type Keys struct {
+	file string
+	ki   *keyIndex
+}
+
+// Pos returns the position of a dotted key path ("markup.unsafe"), of its
+// closest table written in the file when the key is not, or of the file.
+func (k Keys) Pos(path string) diag.Pos {
+	if k.ki == nil {
+		return diag.Pos{File: k.file}
+	}
+	line, col := k.ki.lookup(path)
+	return diag.Pos{File: k.file, Line: line, Col: col}
+}
+
 // DecodeTOML decodes a whole TOML file into v with the same checks as the
 // content loader: syntax and type errors positioned, unknown keys reported as
-// typos, a panicking parser turned into an error. It returns a diag.List.
-func DecodeTOML(file string, src []byte, v any) error {
+// typos, a panicking parser turned into an error. It returns where the keys
+// are, for the caller's own checks, and a diag.List.
+func DecodeTOML(file string, src []byte, v any) (Keys, error) {
 	var errs diag.List
+	keys := Keys{file: file}
 	if text, ok := checkText(file, src, &errs); ok {
-		decodeTOML(file, text, 1, v, &errs)
+		keys.ki, _ = decodeTOML(file, text, 1, v, &errs)
 	}
 	errs.Sort()
-	return errs.Err()
+	return keys, errs.Err()
 }

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"cursus/generator/diag"
 	"cursus/internal/par"
 )
@@ -81,6 +83,9 @@ type loader struct {
 	fsys fs.FS
 	site *Site
 	errs diag.List
+	// listed maps a file name, in normal form C as the loader uses it, to
+	// the name the directory listing gave, when they differ.
+	listed map[string]string
 
 	blocs []parsedBloc
 	pages []*Page
@@ -95,7 +100,9 @@ type parsedBloc struct {
 
 func (l *loader) load() {
 	l.pos = map[string]diag.Pos{}
+	l.listed = map[string]string{}
 	var files []string
+	seen := map[string]bool{}
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			l.walkError(p, err)
@@ -107,9 +114,21 @@ func (l *loader) load() {
 			}
 			return nil
 		}
-		if !d.IsDir() {
-			files = append(files, p)
+		if d.IsDir() {
+			return nil
 		}
+		// Names in normal form C, as the text is (see checkText): a
+		// file saved by macOS tools has the name typed elsewhere.
+		name := norm.NFC.String(p)
+		if seen[name] {
+			l.errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "un autre fichier porte ce nom, ses accents codés autrement (Unicode NFC et NFD) : gardez-en un seul")
+			return nil
+		}
+		seen[name] = true
+		if name != p {
+			l.listed[name] = p
+		}
+		files = append(files, name)
 		return nil
 	})
 	if err != nil {
@@ -170,12 +189,26 @@ func Ignored(name string) bool {
 }
 
 func (l *loader) read(file string) ([]byte, bool) {
-	src, err := fs.ReadFile(l.fsys, file)
+	return readText(l.fsys, file, l.onDisk(file), &l.errs)
+}
+
+// onDisk returns the name of file in the directory listing.
+func (l *loader) onDisk(file string) string {
+	if p, ok := l.listed[file]; ok {
+		return p
+	}
+	return file
+}
+
+// readText reads the file listed as name and checks its text (see
+// checkText); errors name it file, in normal form C.
+func readText(fsys fs.FS, file, name string, errs *diag.List) ([]byte, bool) {
+	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		l.errs.Add(diag.Pos{File: file}, "%v", err)
+		errs.Add(diag.Pos{File: file}, "%v", err)
 		return nil, false
 	}
-	return checkText(file, src, &l.errs)
+	return checkText(file, src, errs)
 }
 
 func (l *loader) certification(file string) {
@@ -234,7 +267,7 @@ func (l *loader) parseBlocs(files []string) {
 	parsed := make([]*parsedBloc, len(blocFiles))
 	errs := make([]diag.List, len(blocFiles))
 	par.ForEach(len(blocFiles), func(i int) {
-		parsed[i] = parseBloc(l.fsys, blocFiles[i], &errs[i])
+		parsed[i] = parseBloc(l.fsys, blocFiles[i], l.onDisk(blocFiles[i]), &errs[i])
 	})
 	for i, pb := range parsed {
 		l.errs = append(l.errs, errs[i]...)
@@ -244,13 +277,8 @@ func (l *loader) parseBlocs(files []string) {
 	}
 }
 
-func parseBloc(fsys fs.FS, file string, errs *diag.List) *parsedBloc {
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		errs.Add(diag.Pos{File: file}, "%v", err)
-		return nil
-	}
-	src, ok := checkText(file, src, errs)
+func parseBloc(fsys fs.FS, file, name string, errs *diag.List) *parsedBloc {
+	src, ok := readText(fsys, file, name, errs)
 	if !ok {
 		return nil
 	}

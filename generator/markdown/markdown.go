@@ -35,10 +35,12 @@ type Renderer struct {
 	opts Options
 }
 
-// Link is a link destination seen in a page, with its line in the file.
+// Link is a link destination seen in a page, with the line and byte column
+// of its opening bracket in the file.
 type Link struct {
 	Dest string
 	Line int
+	Col  int
 }
 
 // Heading is an entry of a page's table of contents.
@@ -97,9 +99,11 @@ func (r *Renderer) Render(src []byte, firstLine int) (*Rendered, error) {
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			n.Destination = r.collect(out, n.Destination, lineOf(src, n, firstLine))
+			line, col := at(src, n, firstLine)
+			n.Destination = r.collect(out, n.Destination, line, col)
 		case *ast.Image:
-			n.Destination = r.collect(out, n.Destination, lineOf(src, n, firstLine))
+			line, col := at(src, n, firstLine)
+			n.Destination = r.collect(out, n.Destination, line, col)
 		case *ast.Heading:
 			if id, ok := n.AttributeString("id"); ok {
 				idb, _ := id.([]byte)
@@ -123,19 +127,20 @@ func (r *Renderer) Render(src []byte, firstLine int) (*Rendered, error) {
 	return out, nil
 }
 
-// collect records a link and returns its destination with root-relative
-// paths moved under the base path.
-func (r *Renderer) collect(out *Rendered, dest []byte, line int) []byte {
+// collect records a link found at line and col and returns its destination
+// with root-relative paths moved under the base path.
+func (r *Renderer) collect(out *Rendered, dest []byte, line, col int) []byte {
 	d := string(dest)
-	out.Links = append(out.Links, Link{Dest: d, Line: line})
+	out.Links = append(out.Links, Link{Dest: d, Line: line, Col: col})
 	if strings.HasPrefix(d, "/") && !strings.HasPrefix(d, "//") && r.opts.BasePath != "/" {
 		return []byte(r.opts.BasePath + strings.TrimPrefix(d, "/"))
 	}
 	return dest
 }
 
-// lineOf finds the line of an inline node from its first text segment.
-func lineOf(src []byte, n ast.Node, firstLine int) int {
+// at finds the line and byte column of an inline node: its own position
+// (a link's opening bracket), or its closest ancestor's.
+func at(src []byte, n ast.Node, firstLine int) (line, col int) {
 	offset := -1
 	for c := n; c != nil && offset < 0; c = c.Parent() {
 		if p := c.Pos(); p >= 0 {
@@ -143,9 +148,10 @@ func lineOf(src []byte, n ast.Node, firstLine int) int {
 		}
 	}
 	if offset < 0 || offset > len(src) {
-		return firstLine
+		return firstLine, 1
 	}
-	return firstLine + bytes.Count(src[:offset], []byte("\n"))
+	before := src[:offset]
+	return firstLine + bytes.Count(before, []byte("\n")), offset - bytes.LastIndexByte(before, '\n')
 }
 
 func plainText(n ast.Node, src []byte) string {

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -24,8 +25,9 @@ func TestRender(t *testing.T) {
 			t.Errorf("HTML lacks %q:\n%s", want, h)
 		}
 	}
-	if len(r.Links) != 2 || r.Links[0].Dest != "/metiers/" || r.Links[0].Line != 7 || r.Links[1].Line != 17 {
-		t.Errorf("links = %+v", r.Links)
+	want := []Link{{Dest: "/metiers/", Line: 7, Col: 6}, {Dest: "img.png", Line: 17, Col: 1}}
+	if fmt.Sprint(r.Links) != fmt.Sprint(want) {
+		t.Errorf("links = %+v, want %+v", r.Links, want)
 	}
 	if len(r.Anchors) != 2 || r.TOC[0].Text != "Modalités d'évaluation" && r.TOC[0].Text != "Modalités d’évaluation" {
 		t.Errorf("anchors = %v toc = %+v", r.Anchors, r.TOC)
@@ -50,5 +52,26 @@ func TestFrench(t *testing.T) {
 		if got := French(in); got != want {
 			t.Errorf("French(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestLinkPositions: each link is at the line and byte column of its
+// opening bracket, in lists, tables, quotes and after accented text.
+func TestLinkPositions(t *testing.T) {
+	src := "Été : [a](/a/) puis [b](/b/).\n\n- élément [c](/c/)\n\n| x | y |\n|---|---|\n| é | [d](/d/) |\n\n> cité ![e](e.png)\n\n[f][ref]\n\n[ref]: /f/\n"
+	r, err := New(Options{}).Render([]byte(src), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Link{
+		{Dest: "/a/", Line: 10, Col: 9},
+		{Dest: "/b/", Line: 10, Col: 23},
+		{Dest: "/c/", Line: 12, Col: 13},
+		{Dest: "/d/", Line: 16, Col: 8},
+		{Dest: "e.png", Line: 18, Col: 9},
+		{Dest: "/f/", Line: 20, Col: 1},
+	}
+	if fmt.Sprint(r.Links) != fmt.Sprint(want) {
+		t.Errorf("links:\n%+v\nwant:\n%+v", r.Links, want)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -110,30 +111,37 @@ func Load(root fs.FS, dir string, opts Options) (*Theme, error) {
 	}
 	common := template.New(dir + "/layouts/base.html").Funcs(all)
 	if err := t.parseInto(root, common, common.Name(), minify); err != nil {
-		errs.Add(diag.Pos{File: dir + "/layouts/base.html"}, "%s", templateMsg(err))
+		errs.AddErr(diag.Pos{File: common.Name()}, parseError(root, common.Name(), err, all))
 	}
 	for _, p := range partials {
 		if err := t.parseInto(root, common.New(p), p, minify); err != nil {
-			errs.Add(diag.Pos{File: p}, "%s", templateMsg(err))
+			errs.AddErr(diag.Pos{File: p}, parseError(root, p, err, all))
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errs.Err()
-	}
+	broken := len(errs) > 0
 	for _, l := range layouts {
 		name := strings.TrimSuffix(path.Base(l), ".html")
 		if name == "base" {
 			continue
 		}
 		set, err := common.Clone()
+		if broken {
+			// No set to clone: the layout is parsed alone, for its
+			// own errors to come with the others.
+			set, err = template.New(l).Funcs(all), nil
+		}
 		if err == nil {
 			err = t.parseInto(root, set.New(l), l, minify)
 		}
 		if err != nil {
-			errs.Add(diag.Pos{File: l}, "%s", templateMsg(err))
+			errs.AddErr(diag.Pos{File: l}, parseError(root, l, err, all))
 			continue
 		}
 		t.layouts[name] = set
+	}
+	if broken {
+		errs.Sort()
+		return nil, errs.Err()
 	}
 	errs = append(errs, t.cachedCycles(common)...)
 	t.collectLinks(common)
@@ -193,6 +201,69 @@ func BlankComments(src []byte) []byte {
 // TemplateType is the media type under which a Minifier minifies template
 // source (HTML with {{ }} actions).
 const TemplateType = "text/x-go-template"
+
+// parseError positions a parse error of file at its line and column.
+// text/template gives the line alone: the column is found by parsing again.
+func parseError(root fs.FS, file string, err error, funcs template.FuncMap) error {
+	m := parseErrorText().FindStringSubmatch(err.Error())
+	if m == nil || m[1] != file {
+		return &diag.Error{Pos: diag.Pos{File: file}, Msg: templateMsg(err)}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col := 1
+	if src, rerr := fs.ReadFile(root, file); rerr == nil {
+		col = actionColumn(string(src), line, func(src string) string {
+			_, err := template.New(file).Funcs(funcs).Parse(src)
+			if err == nil {
+				return ""
+			}
+			return err.Error()
+		})
+	}
+	return &diag.Error{Pos: diag.Pos{File: file, Line: line, Col: col}, Msg: m[3]}
+}
+
+var parseErrorText = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?s)^template: (.+?):(\d+): (.*)$`)
+})
+
+// actionColumn returns the byte column of the action on line (1-based) at
+// which the parser fails: the first one such that the source cut right
+// after it gives the same error as the whole. The parser reads from left to
+// right, so a cut before the culprit parses, or fails otherwise. It
+// returns 1, the start of the line, when no action of the line is the one
+// (an unexpected end of file, after the last line).
+func actionColumn(src string, line int, parse func(string) string) int {
+	start := 0
+	for range line - 1 {
+		i := strings.IndexByte(src[start:], '\n')
+		if i < 0 {
+			return 1
+		}
+		start += i + 1
+	}
+	end := len(src)
+	if i := strings.IndexByte(src[start:], '\n'); i >= 0 {
+		end = start + i
+	}
+	want := parse(src)
+	for i := start; i < end; {
+		j := strings.Index(src[i:end], "{{")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		stop := len(src)
+		if k := strings.Index(src[at+2:], "}}"); k >= 0 {
+			stop = at + 2 + k + 2
+		}
+		if parse(src[:stop]) == want {
+			return at - start + 1
+		}
+		i = at + 2
+	}
+	return 1
+}
 
 // templateMsg drops the "template: " prefix: the message already starts with
 // the template's file:line.

@@ -333,3 +333,32 @@ func pct(d []time.Duration, p int) time.Duration {
 	slices.Sort(s)
 	return s[(len(s)-1)*p/100].Round(100 * time.Microsecond)
 }
+
+// TestBrowserStreamRefused: a page refused an event stream (the server is
+// at its cap) works, asks again less and less often rather than every
+// 500 ms, and follows the changes once there is room.
+func TestBrowserStreamRefused(t *testing.T) {
+	ctx := browsertest.New(t, 1280, 800)
+	s := start(t, Options{Source: copySite(t), Build: realBuild})
+	setMax := func(n int) {
+		s.hub.mu.Lock()
+		s.hub.max = n
+		s.hub.mu.Unlock()
+	}
+	setMax(0)
+	open(t, ctx, s.URL())
+	mustWait(t, ctx, "page shown", `document.body.classList.contains("kind-home")`)
+	time.Sleep(3 * time.Second)
+	// Tries at 0, 0.5, 1.5 and 3.5 s; every 500 ms would be 7.
+	if n := s.refused.Load(); n < 1 || n > 4 {
+		t.Errorf("%d streams asked for in 3 s, want 1 to 4", n)
+	}
+	setMax(maxStreams)
+	deadline := time.Now().Add(10 * time.Second)
+	for s.hub.streams() == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("the page never took the room freed")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

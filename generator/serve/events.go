@@ -19,10 +19,23 @@ type hub struct {
 
 	mu      sync.Mutex
 	clients map[chan []byte]bool
+	max     int // streams open at once; more are refused
 }
 
+// maxStreams caps the event streams: each holds a goroutine and its
+// buffers (five thousand held 160 MB), and a person previews with a few
+// tabs. A page refused a stream works without live reload.
+const maxStreams = 256
+
 func newHub(done <-chan struct{}) *hub {
-	return &hub{done: done, clients: map[chan []byte]bool{}}
+	return &hub{done: done, clients: map[chan []byte]bool{}, max: maxStreams}
+}
+
+// streams counts the browsers connected.
+func (h *hub) streams() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.clients)
 }
 
 // publish swaps next in, then sends m to every browser, in that order: a
@@ -45,11 +58,15 @@ func (h *hub) publish(next *snapshot, m message) {
 }
 
 // subscribe registers a browser whose page comes from build seen, and
-// returns the message it needs now, if any.
+// returns the message it needs now, if any. It returns a nil channel when
+// the hub has as many streams as it takes.
 func (h *hub) subscribe(seen int64) (chan []byte, []byte) {
-	c := make(chan []byte, 8)
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if len(h.clients) >= h.max {
+		return nil, nil
+	}
+	c := make(chan []byte, 8)
 	h.clients[c] = true
 	s := h.current.Load()
 	if s == nil {
@@ -78,20 +95,27 @@ func (h *hub) unsubscribe(c chan []byte) {
 }
 
 // serveEvents streams messages to one browser until it leaves or the server
-// stops.
-func (h *hub) serveEvents(w http.ResponseWriter, r *http.Request) {
+// stops. It returns false when the hub had no room for the stream.
+func (h *hub) serveEvents(w http.ResponseWriter, r *http.Request) bool {
 	seen, _ := strconv.ParseInt(r.URL.Query().Get("b"), 10, 64)
 	rc := http.NewResponseController(w)
+	c, first := h.subscribe(seen)
+	if c == nil {
+		// EventSource gives up on a status other than 200; live.js tries
+		// again later, less and less often.
+		w.Header().Set("Retry-After", "60")
+		http.Error(w, "too many live reload streams", http.StatusServiceUnavailable)
+		return false
+	}
+	defer h.unsubscribe(c)
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusOK)
-	c, first := h.subscribe(seen)
-	defer h.unsubscribe(c)
 	if first != nil {
 		writeEvent(w, first)
 	}
 	if rc.Flush() != nil {
-		return
+		return true
 	}
 	// A comment now and then finds dead connections and keeps proxies
 	// from closing an idle stream.
@@ -100,19 +124,19 @@ func (h *hub) serveEvents(w http.ResponseWriter, r *http.Request) {
 	for {
 		select {
 		case <-r.Context().Done():
-			return
+			return true
 		case <-h.done:
-			return
+			return true
 		case <-ping.C:
 			w.Write([]byte(": ping\n\n"))
 		case data, ok := <-c:
 			if !ok {
-				return
+				return true
 			}
 			writeEvent(w, data)
 		}
 		if rc.Flush() != nil {
-			return
+			return true
 		}
 	}
 }

@@ -25,7 +25,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.URL.Path {
 	case eventsPath:
-		s.hub.serveEvents(w, r)
+		if !s.hub.serveEvents(w, r) && s.refused.Add(1) == 1 {
+			s.logf(s.opts.Stderr, "attention : %d pages suivent déjà les modifications ; celles ouvertes ensuite ne se rechargent pas d’elles-mêmes tant que d’autres ne sont pas fermées\n", maxStreams)
+		}
 		return
 	case scriptPath:
 		s.file(w, r, http.StatusOK, "live.js", liveJS, "no-cache")

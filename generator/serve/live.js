@@ -120,14 +120,23 @@
   // One stream per visible tab: browsers allow six connections per host
   // over HTTP/1.1, and a dozen background tabs would starve page loads. A
   // tab coming back reconnects with its build and reloads if it is stale.
-  let es = null;
+  let es = null, wait = 500;
   function connect() {
     if (es || document.hidden) return;
     es = new EventSource("/__cursus/events?b=" + build);
+    es.onopen = () => { wait = 500; };
     es.onmessage = onMessage;
     // Reconnect by hand, with the build the page is at now, when the
-    // server restarts or drops the stream.
-    es.onerror = () => { es.close(); es = null; setTimeout(connect, 500); };
+    // server restarts or drops the stream. A stream that never opens (the
+    // server is gone, or refuses streams past its cap with a 503) is
+    // tried again less and less often, up to once a minute: the page
+    // works meanwhile, without live reload.
+    es.onerror = () => {
+      es.close();
+      es = null;
+      setTimeout(connect, wait);
+      wait = Math.min(wait * 2, 60000);
+    };
   }
   document.addEventListener("visibilitychange", () => {
     if (!document.hidden) return connect();

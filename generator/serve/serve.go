@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"cursus/generator/config"
@@ -55,6 +56,7 @@ type Server struct {
 	done    chan struct{}
 
 	changes chan string
+	refused atomic.Int64 // event streams refused for lack of room
 	source  interface {
 		run(context.Context)
 		retarget(targets) error

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/BurntSushi/toml"
 )
@@ -61,6 +62,32 @@ func Write(dir string, r *Result) error {
 				os.Remove(g.tmp)
 			}
 			return fmt.Errorf("import: writing %s: %w", f.target, err)
+		}
+	}
+	return syncDirs(pending)
+}
+
+// syncDirs makes the renames durable: a rename is an entry of its
+// directory, which must reach the disk too, or a crash can bring back the
+// old file after Write said it was replaced. Sources are what faculty
+// cannot rebuild.
+func syncDirs(files []pendingFile) error {
+	done := map[string]bool{}
+	for _, f := range files {
+		dir := filepath.Dir(f.target)
+		if done[dir] {
+			continue
+		}
+		done[dir] = true
+		d, err := os.Open(dir)
+		if err != nil {
+			continue // some systems cannot open a directory: nothing to sync
+		}
+		err = d.Sync()
+		d.Close()
+		// Some file systems do not sync directories (EINVAL).
+		if err != nil && !errors.Is(err, errors.ErrUnsupported) && !errors.Is(err, syscall.EINVAL) {
+			return fmt.Errorf("import: syncing %s: %w", dir, err)
 		}
 	}
 	return nil

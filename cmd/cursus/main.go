@@ -21,10 +21,10 @@ var version = "dev"
 const usage = `usage: cursus <command> [flags]
 
 commands:
-  build  [-s SOURCE] [-d DESTINATION] [--baseURL URL] [--minify=true]
+  build  [-s SOURCE] [-d DESTINATION] [--baseURL URL] [--minify=true] [--strict]
   serve  [-s SOURCE] [--bind 127.0.0.1] [--port 1313] [--poll DURATION]
          [--navigateToChanged] [--minify]
-  check  [-s SOURCE]        validate content and links, write nothing
+  check  [-s SOURCE] [--strict]  validate content and links, write nothing
   import FILE [-o DIR]      turn a référentiel table into content/
   version
 `
@@ -83,6 +83,7 @@ func parseFlags(fl *flag.FlagSet, args []string, stderr io.Writer) bool {
 func check(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("check", stderr)
 	src := fl.String("s", ".", "site `SOURCE` directory")
+	strict := fl.Bool("strict", false, "fail on warnings (avertissements) as on errors")
 	if !parseFlags(fl, args, stderr) {
 		return 2
 	}
@@ -93,10 +94,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 	defer root.Close()
 	// The build checks every link of every page: check is a build that
 	// writes nothing.
-	out, err := generator.Build(root, generator.Options{})
+	out, err := generator.Build(root, generator.Options{Strict: *strict})
 	if err != nil {
 		return report(stderr, err)
 	}
+	warn(stderr, out.Warnings)
 	fmt.Fprintln(stdout, out.Project.Summary())
 	return 0
 }
@@ -106,6 +108,16 @@ func flagSet(fl *flag.FlagSet, name string) bool {
 	set := false
 	fl.Visit(func(f *flag.Flag) { set = set || f.Name == name })
 	return set
+}
+
+// warn prints the warnings of a build, one per line.
+func warn(stderr io.Writer, warnings diag.List) {
+	for _, line := range warnings.Lines() {
+		fmt.Fprintln(stderr, line)
+	}
+	if len(warnings) > 0 {
+		fmt.Fprintf(stderr, "cursus: %d avertissement(s)\n", len(warnings))
+	}
 }
 
 // report prints an error, one diagnostic per line, and returns exit status 1.
@@ -128,11 +140,12 @@ func build(args []string, stdout, stderr io.Writer) int {
 	dest := fl.String("d", "", "`DESTINATION` directory (default: publishDir of config.toml, under SOURCE)")
 	baseURL := fl.String("baseURL", "", "absolute `URL` the site is published at (default: baseURL of config.toml)")
 	minify := fl.Bool("minify", true, "minify HTML, CSS, JS, SVG, JSON and XML (default: on unless config.toml sets [minify] disable = true)")
+	strict := fl.Bool("strict", false, "fail on warnings (avertissements) as on errors, publishing nothing")
 	if !parseFlags(fl, args, stderr) {
 		return 2
 	}
 	start := time.Now()
-	po := generator.PublishOptions{Dest: *dest, BaseURL: *baseURL}
+	po := generator.PublishOptions{Dest: *dest, BaseURL: *baseURL, Strict: *strict}
 	if flagSet(fl, "minify") {
 		po.Minify = minify
 	}
@@ -140,6 +153,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
+	warn(stderr, out.Warnings)
 	fmt.Fprintf(stdout, "built %d pages, %d files, %d bytes in %d ms → %s\n",
 		out.Pages, out.FileCount, out.Size, time.Since(start).Milliseconds(), where)
 	return 0

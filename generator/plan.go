@@ -194,11 +194,7 @@ func certPages(in *loaded, v *View, ce *content.Certification, vc *Certification
 	var pages []*page
 	top := []Crumb{home}
 	if ce.Slug != "" {
-		name := ce.Title
-		if ce.Abrege.Code != "" {
-			name = ce.Abrege.Code + " " + ce.Title
-		}
-		top = append(top, Crumb{Title: name, Path: ce.Path()})
+		top = append(top, Crumb{Title: vc.Name, Path: ce.Path()})
 		p := &page{layout: "certification", source: ce.Pos.File, sources: []string{dir + ce.Pos.File}, data: &Data{Kind: "certification",
 			Title: ce.Title, Description: ce.Summary, Path: ce.Path(), Crumbs: []Crumb{home}}}
 		if p.data.Description == "" {

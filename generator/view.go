@@ -43,6 +43,7 @@ func (v *View) Criteria() int { return v.criteria }
 // Certification is a certification as pages show it, with its identity.
 type Certification struct {
 	Slug, Title, RNCP, Summary, URL string
+	Name                            string // the title after the abrégé's code: "TP Administrateur…"
 	Abrege                          content.Code
 	Level                           int
 	LevelLabel                      string // the diploma the niveau matches: "bac+3/4"
@@ -262,8 +263,15 @@ func (vm *viewMaker) certification(c *content.Certification) *Certification {
 	x := &Certification{Slug: c.Slug, Title: fr(c.Title), RNCP: c.RNCP, Summary: fr(c.Summary), URL: url(c.Path()), path: c.Path(),
 		Abrege: content.Code{Code: c.Abrege.Code, Libelle: fr(c.Abrege.Libelle)}, Level: c.Level, Etat: c.Etat,
 		Inactive: c.Actif != nil && !*c.Actif, FicheURL: c.FicheURL, CriteresURL: c.CriteresURL,
-		Anciennes: c.Anciennes, Nouvelles: c.Nouvelles, Certificateurs: c.Certificateurs, Criteria: c.Criteria(),
+		Anciennes: c.Anciennes, Nouvelles: c.Nouvelles, Criteria: c.Criteria(),
 		BlocsURL: url(c.BlocsPath()), CompetencesURL: url(c.CompetencesPath()), ModalitesURL: url(c.ModalitesPath()), MatrixURL: url(c.MatrixPath()),
+	}
+	for _, k := range c.Certificateurs {
+		x.Certificateurs = append(x.Certificateurs, content.Certificateur{Nom: fr(k.Nom), SIRET: k.SIRET})
+	}
+	x.Name = x.Title
+	if code := c.Abrege.Code; code != "" && !strings.HasPrefix(c.Title, code) {
+		x.Name = code + " " + x.Title
 	}
 	x.Nav = certNav(c)
 	for i := range x.Nav {
@@ -306,12 +314,12 @@ func (vm *viewMaker) link(c *content.Site) {
 		x := vm.certs[ce]
 		x.Blocs = mapAll(ce.Blocs, vm.blocs)
 		x.Competences = mapAll(ce.Competences, vm.comps)
-		seen := map[*Metier]bool{}
-		for _, b := range x.Blocs {
+		seen := map[*content.Metier]bool{}
+		for _, b := range ce.Blocs {
 			for _, m := range b.Metiers {
 				if !seen[m] {
 					seen[m] = true
-					x.Metiers = append(x.Metiers, m)
+					x.Metiers = append(x.Metiers, vm.metiers[m])
 				}
 			}
 		}

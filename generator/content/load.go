@@ -94,7 +94,12 @@ type loader struct {
 	certs  []*certLoad
 	pages  []*Page
 	shared map[string]*Modalite // modalités of the root when the site has several certifications
-	pos    map[string]diag.Pos  // where each id was declared, keyed by scope
+	// metierTitles holds the first title each métier id is declared with,
+	// in any bloc, and metierPages the ids with a page: a bloc may name a
+	// shared métier by id alone.
+	metierTitles map[string]string
+	metierPages  map[string]bool
+	pos          map[string]diag.Pos // where each id was declared, keyed by scope
 }
 
 // certLoad is a certification while it loads: its files and parsed blocs.
@@ -165,11 +170,24 @@ func (l *loader) load() {
 		}
 	}
 	l.parseBlocs()
+	l.metierTitles, l.metierPages = map[string]string{}, map[string]bool{}
+	for _, f := range metierPages {
+		l.metierPages[strings.TrimSuffix(path.Base(f), ".md")] = true
+	}
+	for _, cl := range l.certs {
+		for _, pb := range cl.blocs {
+			for _, m := range pb.data.Metiers {
+				if m.ID != "" && m.Title != "" && l.metierTitles[m.ID] == "" {
+					l.metierTitles[m.ID] = m.Title
+				}
+			}
+		}
+	}
 	for _, cl := range l.certs {
 		l.resolveBlocs(cl)
 	}
 	l.reverseLinks()
-	l.metierPages(metierPages)
+	l.readMetierPages(metierPages)
 	l.resolvePages()
 	l.checkSlugs()
 }

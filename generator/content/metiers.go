@@ -20,9 +20,9 @@ type metierFront struct {
 // romeCode matches a code ROME: a letter and four digits.
 var romeCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-N][0-9]{4}$`) })
 
-// metierPages reads the pages of the shared métiers. A page's title wins
+// readMetierPages reads the pages of the shared métiers. A page's title wins
 // over the title blocs declared; a page no bloc leads to is a warning.
-func (l *loader) metierPages(files []string) {
+func (l *loader) readMetierPages(files []string) {
 	for _, file := range files {
 		src, ok := l.read(file)
 		if !ok {

@@ -165,12 +165,18 @@ func (l *loader) blocMetiers(b *Bloc, pb parsedBloc) {
 			pos = l.at(pb.file, pb.keys, table+".title")
 		}
 		m := l.site.Metier(id)
+		title := dm.Title
+		if m == nil && title == "" {
+			// A métier is shared: its title may come from a bloc of
+			// another certification, or from its page.
+			title = l.metierTitles[id]
+		}
 		switch {
-		case m == nil && dm.Title == "":
+		case m == nil && title == "" && !l.metierPages[id]:
 			l.errs.Add(pos, "unknown métier %q: declare it with a title", id)
 			continue
 		case m == nil:
-			m = &Metier{ID: id, Title: dm.Title, Slug: Slugify(id), Pos: pos}
+			m = &Metier{ID: id, Title: title, Slug: Slugify(id), Pos: pos}
 			l.site.metiers[id] = m
 			l.site.Metiers = append(l.site.Metiers, m)
 		case dm.Title != "" && dm.Title != m.Title:

@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -76,6 +78,99 @@ func syntheticSite(tb testing.TB, scale int) fs.FS {
 	return fsys
 }
 
+// BenchmarkBuildCertifications builds sites of P certifications of 8 blocs
+// each, sharing a pool of métiers (about 6,000 pages at P=100), to show
+// that time, memory and the largest page grow linearly with P.
+func BenchmarkBuildCertifications(b *testing.B) {
+	for _, certs := range []int{10, 100} {
+		root := certificationsSite(b, certs)
+		b.Run(fmt.Sprintf("P%d", certs), func(b *testing.B) {
+			b.ReportAllocs()
+			var pages int
+			for b.Loop() {
+				out, err := Build(root, Options{Minify: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				pages = out.Pages
+			}
+			b.ReportMetric(float64(pages), "pages")
+		})
+	}
+}
+
+// certificationsSite generates a site of certs certifications under
+// content/certifications/, each of 8 blocs of 5 compétences with 3
+// critères, and shared modalités. Each bloc leads to 3 métiers of a pool of
+// 40 per level of 10 certifications, so that a métier is shared by about
+// ten certifications whatever their number.
+func certificationsSite(tb testing.TB, certs int) fstest.MapFS {
+	tb.Helper()
+	fsys := bundledFS(tb, func(p string) bool {
+		return strings.HasPrefix(p, "themes/") || p == "config.toml" || p == "content/modalites.toml" ||
+			p == "content/accessibilite.md"
+	})
+	fsys["content/index.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Accueil\"\n+++\nLe catalogue des certifications.\n")}
+	pool := 40 * max(1, certs/10)
+	for p := 1; p <= certs; p++ {
+		dir := fmt.Sprintf("content/certifications/cert-%03d/", p)
+		fsys[dir+"certification.toml"] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"title = \"Certification numéro %d en ingénierie des systèmes\"\nrncp = \"RNCP%05d\"\nabrege = { code = \"TP\", libelle = \"Titre professionnel\" }\nlevel = %d\ndate_fin = 2031-01-%02d\nsummary = \"Concevoir, déployer et maintenir des systèmes numériques.\"\n\n[[certificateurs]]\nnom = \"Ministère du Travail\"\nsiret = \"11000007200014\"\n",
+			p, 30000+p, 3+p%6, 1+p%28))}
+		for n := 1; n <= 8; n++ {
+			var s strings.Builder
+			fmt.Fprintf(&s, "id = \"B%d\"\nnumber = %d\ncode = \"RNCP%05dBC%02d\"\ntitle = \"Concevoir, développer et déployer des solutions numéro %d\"\n", n, n, 30000+p, n, n)
+			s.WriteString("activities = [\"Spécifier, concevoir et déployer des architectures logicielles et des réseaux\"]\nmodalites = [\"mise-en-situation\", \"controle-continu\"]\n")
+			for m := 0; m < 3; m++ {
+				id := (p*7 + n*3 + m*13) % pool
+				fmt.Fprintf(&s, "\n[[metiers]]\nid = \"metier-%d\"\ntitle = \"Ingénieur en systèmes numéro %d\"\n", id, id)
+			}
+			for c := 1; c <= 5; c++ {
+				fmt.Fprintf(&s, "\n[[competences]]\nid = \"B%d.C%d\"\nnumber = \"C%d.%d\"\nlabel = \"Concevoir la compétence %d du bloc %d\"\n", n, c, n, c, c, n)
+				s.WriteString("text = \"Analyser, formaliser et synthétiser avec esprit critique les besoins clients en matière de développement logiciel en évaluant les contraintes techniques, économiques, organisationnelles et humaines, afin de proposer des solutions adaptées\"\n")
+				s.WriteString("criteria = [\n  \"Pertinence et exhaustivité de l'analyse des besoins et qualité de la synthèse produite\",\n  \"Clarté et précision de la documentation des besoins et solutions\",\n  \"Degré d'impact environnemental et sociétal\",\n]\n")
+			}
+			fsys[fmt.Sprintf("%sblocs/b%d.toml", dir, n)] = &fstest.MapFile{Data: []byte(s.String())}
+		}
+	}
+	return fsys
+}
+
+// TestCertificationsSiteScales builds the sites of 10 and 100
+// certifications and checks that no page grows faster than the number of
+// certifications, and that none is over 150 KB gzipped at 100.
+func TestCertificationsSiteScales(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a site of 6,000 pages")
+	}
+	largest := func(certs int) (string, int, int) {
+		out, err := Build(certificationsSite(t, certs), Options{Minify: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		name, size := "", 0
+		for f, data := range out.Files {
+			if strings.HasSuffix(f, ".html") && len(data) > size {
+				name, size = f, len(data)
+			}
+		}
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write(out.Files[name])
+		zw.Close()
+		return name, size, buf.Len()
+	}
+	name10, size10, _ := largest(10)
+	name100, size100, gz100 := largest(100)
+	t.Logf("largest page: %s %d bytes at P=10; %s %d bytes, %d gzipped at P=100", name10, size10, name100, size100, gz100)
+	if size100 > 10*size10*12/10 {
+		t.Errorf("the largest page grows faster than the number of certifications: %d bytes at 10, %d at 100", size10, size100)
+	}
+	if gz100 > 150<<10 {
+		t.Errorf("%s is %d bytes gzipped, over 150 KB", name100, gz100)
+	}
+}
+
 // bundledFS copies the files of the bundled site that keep accepts.
 func bundledFS(tb testing.TB, keep func(path string) bool) fstest.MapFS {
 	tb.Helper()
@@ -111,7 +206,13 @@ func TestWriteSyntheticSite(t *testing.T) {
 	if s := os.Getenv("CURSUS_SYNTHETIC_SCALE"); s != "" {
 		fmt.Sscan(s, &scale)
 	}
-	fsys := syntheticSite(t, scale)
+	var fsys fs.FS = syntheticSite(t, scale)
+	if s := os.Getenv("CURSUS_SYNTHETIC_CERTS"); s != "" {
+		// CURSUS_SYNTHETIC_CERTS=100: a site of 100 certifications.
+		certs := 0
+		fmt.Sscan(s, &certs)
+		fsys = certificationsSite(t, certs)
+	}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

@@ -35,6 +35,9 @@ type Options struct {
 	// Preview is the dev server's build: a site without config.toml gets
 	// the defaults.
 	Preview bool
+	// Strict fails the build on warnings, which then come back as its
+	// errors: cursus build --strict and check --strict.
+	Strict bool
 }
 
 // Output is what a build made.
@@ -44,6 +47,10 @@ type Output struct {
 	Sources map[string][]string // source file (from the site root) → site paths of the pages it feeds
 	Assets  []string            // published paths of the fingerprinted files
 	Project *Project
+	// Warnings are problems that did not stop the build (a compétence
+	// without critères, a certification past its end date), positioned
+	// like errors, each message starting with "avertissement".
+	Warnings diag.List
 	// FileCount and Size count every file published.
 	FileCount int
 	Size      int64
@@ -90,6 +97,9 @@ func build(root fs.FS, opts Options, s sink) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.Strict && len(in.project.Warnings) > 0 {
+		return nil, in.project.Warnings
+	}
 	pl, err := makePlan(in)
 	if err != nil {
 		return nil, err
@@ -113,7 +123,7 @@ func (c *counter) put(name string, data []byte) error {
 // theme's assets, the search index, the sitemap and robots.txt.
 func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
 	c := &counter{sink: s}
-	out := &Output{Sources: map[string][]string{}, Project: in.project, Pages: len(pl.pages)}
+	out := &Output{Sources: map[string][]string{}, Project: in.project, Pages: len(pl.pages), Warnings: in.project.Warnings}
 	for _, a := range in.theme.Assets.All() {
 		if err := c.put(a.Path, a.Data); err != nil {
 			return nil, err

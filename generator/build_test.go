@@ -52,15 +52,23 @@ func TestBundledPagesShowCriteria(t *testing.T) {
 			t.Errorf("compétence page %s does not link its bloc", c.ID)
 		}
 	}
+	// A métier page links the pages of its blocs and compétences, which
+	// carry the critères, rather than repeating them: on a site of many
+	// certifications, a métier is shared by many blocs.
 	for _, m := range p.Metiers {
 		page := string(out.Files["metiers/"+m.Slug+"/index.html"])
+		for _, b := range m.Blocs {
+			if !strings.Contains(page, `href="/blocs/`+b.Slug+`/"`) {
+				t.Errorf("métier page %s does not link bloc %s", m.ID, b.ID)
+			}
+		}
 		for _, c := range m.Competences {
 			if !strings.Contains(page, `href="/competences/`+c.Slug+`/"`) {
 				t.Errorf("métier page %s does not link compétence %s", m.ID, c.ID)
 			}
 			for _, cr := range c.Criteria {
-				if !strings.Contains(page, esc(cr.Text)) {
-					t.Errorf("métier page %s lacks criterion %q of %s", m.ID, cr.Text, c.ID)
+				if strings.Contains(page, "<li>"+esc(cr.Text)+"</li>") {
+					t.Errorf("métier page %s repeats criterion %q of %s", m.ID, cr.Text, c.ID)
 				}
 			}
 		}
@@ -142,7 +150,7 @@ func TestFrenchIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts := []string{`"x" : y ; z ! ? « a » l'b`, p.Content.Certification.Summary}
+	texts := []string{`"x" : y ; z ! ? « a » l'b`, p.Content.Certifications[0].Summary}
 	for _, co := range p.Content.Competences {
 		texts = append(texts, co.Label, co.Text)
 		for _, cr := range co.Criteria {

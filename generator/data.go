@@ -11,7 +11,7 @@ import (
 // Competence, Metier and Page is set on the pages of those kinds.
 type Data struct {
 	Site        *SiteData
-	Kind        string  // home, blocs, bloc, competences, competence, metiers, metier, modalites, matrice, recherche, page, 404
+	Kind        string  // home, certification, blocs, bloc, competences, competence, metiers, metier, modalites, matrice, recherche, page, 404
 	Title       string  // with French typography
 	Description string  // with French typography
 	Path        string  // site path: "/blocs/b1/"
@@ -30,6 +30,9 @@ type Data struct {
 	Prose      template.HTML // rendered markdown of the page, or attached to the entity
 	TOC        []markdown.Heading
 	Matrix     *Matrix // correspondence pages only
+	// Certification is the certification the page belongs to: every page
+	// of a site with one, the pages under /<slug>/ of a site with several.
+	Certification *Certification
 }
 
 // SiteData is shared by every page of a build.

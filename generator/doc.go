@@ -8,18 +8,31 @@ A site is a directory (any fs.FS) holding:
 
 	config.toml        site configuration (see package config; unknown keys are errors;
 	                   required, except by the dev server, which previews with the defaults)
-	content/           the curriculum
-	  certification.toml   title, rncp, level, summary of the certification
-	  modalites.toml       [[modalites]] id, name, detail
+	content/           the curriculum: one certification at its root
+	  certification.toml   identity of the certification (docs/certifications.md)
+	  modalites.toml       [[modalites]] id, name, detail (optional)
 	  blocs/bN.toml         one file per bloc
+	  metiers/ID.md        optional page of a shared métier: title, rome, onisep
 	  index.md             prose of the home page
 	  *.md, dir/*.md       pages, with TOML front matter between +++ lines
 	themes/NAME/       layouts/*.html, layouts/partials/*.html, static/*
+
+A site of several certifications has content/certifications/SLUG/ instead
+of content/certification.toml and content/blocs/: each directory holds a
+certification.toml, its blocs/, optionally its own modalites.toml and an
+index.md for its home page; métiers, shared modalités and pages stay at the
+root, and the home page is a catalogue of the certifications. Their pages
+are under /SLUG/ (see docs/certifications.md for the URLs and the whole
+schema of certification.toml).
 
 # Bloc files
 
 	id = "B1"                       # stable id; the URL is /blocs/b1/
 	number = 1                      # order on the site, unique
+	code = "RNCP37680BC01"          # official code (optional), starts with the rncp
+	optional = false                # true: not required for the title
+	option = "specialisation"       # id of an [[options]] group of certification.toml
+	evaluation = """…"""            # the bloc's own evaluation text, markdown
 	title = "Concevoir, développer…"   # word for word from the référentiel
 	label = "Solutions logicielles" # short name for navigation (optional)
 	activities = ["…"]
@@ -31,18 +44,24 @@ A site is a directory (any fs.FS) holding:
 
 	[[competences]]
 	id = "B1.C1"                    # stable id; the URL is /competences/b1-c1/
-	label = "Analyser les besoins"  # short label for navigation
+	number = "C1.1"                 # official number, shown as written (optional)
+	label = "Analyser les besoins"  # short label (default: the text cut at 80 runes)
 	text = "Analyser, formaliser…"  # full text, word for word
 	modalites = ["controle-continu"]   # only when it differs from the bloc's
-	criteria = [                    # one critère d'évaluation per entry
-	  "Pertinence et exhaustivité de l'analyse…",
-	]
+	criteria = [                    # one critère d'évaluation per entry (optional:
+	  "Pertinence et exhaustivité de l'analyse…",   # without, the page says they
+	]                               # are not published here, and where: criteres_url)
 
-Every id is unique across the site, every reference is checked, and a URL
-comes from an id (or a page's slug), never from prose that may be reworded.
-Text and file names are read in Unicode normal form C: an accent typed
-precomposed or, as macOS tools save it, decomposed is the same letter.
-All problems are reported at once as file:line:col: message.
+Ids are unique within a certification and métier ids within the site,
+every reference is checked, and a URL comes from an id (or a page's slug),
+never from prose that may be reworded. All errors are reported at once as
+file:line:col: message. Text and file names are read in Unicode
+normal form C: an accent typed precomposed or, as macOS tools save it,
+decomposed is the same letter. Warnings (file:line:col: avertissement : …) do not
+stop a build: a compétence without critères, a bloc without modalité nor
+evaluation text, a métier no bloc leads to, a certification past its end
+date or not active. Output.Warnings holds them; Options.Strict (cursus
+build --strict, check --strict) makes them errors.
 
 # Pages
 
@@ -65,7 +84,12 @@ defines "main", which base.html places. Templates receive a *Data (see
 data.go): Site (config, the whole model, navigation), Kind, Title,
 Description, Path, URL, Canonical, Crumbs, Chrome (the comparable key of
 the page's header and footer), the page's Bloc, Competence,
-Metier or Page, its rendered Prose, and Matrix on correspondence pages.
+Metier or Page, its rendered Prose, Matrix on correspondence pages, and
+Certification on every page of a certification (all pages of a site with
+one; those under /SLUG/ with several). Site.Content.Several says which
+layout the site has; Site.Content.Certifications lists them with their
+identity (Level, LevelLabel, dates as dd/mm/yyyy, the fiche's texts as
+HTML, Nav for their own navigation).
 
 Pages read the view of the model, not the model itself: before pages
 render, the plan makes a copy of every entity (Site.Content: its Blocs,

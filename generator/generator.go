@@ -16,6 +16,8 @@ import (
 type Project struct {
 	Config  config.Config
 	Content *content.Site
+	// Warnings are the content's warnings, file names from the site root.
+	Warnings diag.List
 }
 
 // Load reads config.toml and the content directory from root. Content errors
@@ -52,12 +54,20 @@ func loadContent(root fs.FS, cfg config.Config) (*Project, error) {
 	if err != nil {
 		return nil, prefixFiles(err, cfg.ContentDir+"/")
 	}
-	return &Project{Config: cfg, Content: site}, nil
+	var warnings diag.List
+	if len(site.Warnings) > 0 {
+		warnings = prefixFiles(site.Warnings, cfg.ContentDir+"/").(diag.List)
+	}
+	return &Project{Config: cfg, Content: site, Warnings: warnings}, nil
 }
 
 // Summary is the one line cursus check prints when all is well.
 func (p *Project) Summary() string {
 	s := p.Content
-	return fmt.Sprintf("%d blocs, %d compétences, %d critères, %d métiers, %d modalités, %d pages",
+	certs := ""
+	if s.Several {
+		certs = fmt.Sprintf("%d certifications, ", len(s.Certifications))
+	}
+	return certs + fmt.Sprintf("%d blocs, %d compétences, %d critères, %d métiers, %d modalités, %d pages",
 		len(s.Blocs), len(s.Competences), s.Criteria(), len(s.Metiers), len(s.Modalites), len(s.Pages))
 }

@@ -46,6 +46,45 @@ func TestGoldenDefaultTheme(t *testing.T) {
 	compareGolden(t, out, "testdata/golden-default")
 }
 
+// TestGoldenCertifications builds testdata/certs, a site of three
+// certifications sharing métiers and modalités, with the default theme, and
+// compares every output file with testdata/golden-certs.
+func TestGoldenCertifications(t *testing.T) {
+	out, err := Build(certsSite(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareGolden(t, out, "testdata/golden-certs")
+	want := []string{
+		"content/certifications/tp-ais/blocs/b1.toml:15:1: avertissement : la compétence B1.C1 n'a pas de critères d'évaluation : sa page dira qu'ils ne sont pas publiés sur ce site",
+		"content/certifications/tp-ais/blocs/b1.toml:20:1: avertissement : la compétence B1.C2 n'a pas de critères d'évaluation : sa page dira qu'ils ne sont pas publiés sur ce site",
+		"content/certifications/tp-ais/blocs/b3.toml:18:1: avertissement : la compétence B3.C1 n'a pas de critères d'évaluation : sa page dira qu'ils ne sont pas publiés sur ce site",
+		"content/certifications/tp-ais/certification.toml:9:1: avertissement : la certification n'est plus enregistrée au RNCP depuis le 01/09/2026 (date_fin)",
+		`content/metiers/technicien-support.md:1:1: avertissement : aucun bloc ne mène au métier "technicien-support"`,
+	}
+	if got := out.Warnings.Lines(); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// certsSite is testdata/certs with the default theme.
+func certsSite(t testing.TB) fstest.MapFS {
+	t.Helper()
+	site := bundledFS(t, func(p string) bool { return strings.HasPrefix(p, "themes/default/") })
+	err := fs.WalkDir(os.DirFS("testdata/certs"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join("testdata/certs", filepath.FromSlash(p)))
+		site[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site
+}
+
 // compareGolden compares the files of a build with those under dir, or
 // rewrites dir with -update.
 func compareGolden(t *testing.T, out *Output, golden string) {

@@ -35,7 +35,7 @@ type MatrixRow struct {
 
 // matrices splits the blocs into groups and computes each group's tables.
 // url gives a site path its URL, for the links between group pages.
-func matrices(blocs []*Bloc, url func(path string) string) []*Matrix {
+func matrices(blocs []*Bloc, prefix string, url func(path string) string) []*Matrix {
 	var out []*Matrix
 	for start := 0; start < len(blocs); start += matrixGroup {
 		end := min(start+matrixGroup, len(blocs))
@@ -44,7 +44,7 @@ func matrices(blocs []*Bloc, url func(path string) string) []*Matrix {
 	if len(out) > 1 {
 		var pages []Crumb
 		for _, m := range out {
-			path := matrixPath(m.Group)
+			path := matrixPath(prefix, m.Group)
 			pages = append(pages, Crumb{Title: "Blocs " + strconv.Itoa(m.FirstNumber) + " à " + strconv.Itoa(m.LastNumber), Path: path, URL: url(path)})
 		}
 		for _, m := range out {
@@ -91,9 +91,11 @@ func matrix(blocs []*Bloc, group int) *Matrix {
 	return m
 }
 
-func matrixPath(group int) string {
+// matrixPath is the site path of a group's page; prefix is the
+// certification's.
+func matrixPath(prefix string, group int) string {
 	if group == 1 {
-		return content.PathMatrix
+		return prefix + content.PathMatrix
 	}
-	return content.PathMatrix + strconv.Itoa(group) + "/"
+	return prefix + content.PathMatrix + strconv.Itoa(group) + "/"
 }

@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -56,7 +57,14 @@ func makePlan(in *loaded) (*plan, error) {
 	for _, p := range pl.pages {
 		p.data.Site = site
 	}
-	if errs := renderMarkdown(in, pl.pages); len(errs) > 0 {
+	md := markdown.New(markdown.Options{
+		Unsafe:             in.cfg.Markup.Unsafe,
+		KeepStraightQuotes: in.cfg.Markup.KeepStraightQuotes,
+		BasePath:           in.urls.base,
+	})
+	errs := renderMarkdown(md, pl.pages)
+	errs = append(errs, renderTexts(md, in, view)...)
+	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
 	}
@@ -70,12 +78,14 @@ func makePlan(in *loaded) (*plan, error) {
 // siteData builds what every page shares.
 func siteData(in *loaded, view *View) *SiteData {
 	s := &SiteData{Title: in.french(in.cfg.Title), Config: in.cfg, Content: view}
-	s.Nav = []Crumb{
-		{Title: "Métiers", Path: content.PathMetiers},
-		{Title: "Blocs", Path: content.PathBlocs},
-		{Title: "Compétences", Path: content.PathCompetences},
-		{Title: "Évaluation", Path: content.PathModalites},
-		{Title: "Correspondances", Path: content.PathMatrix},
+	if view.Several {
+		s.Nav = []Crumb{
+			{Title: "Certifications", Path: "/"},
+			{Title: "Métiers", Path: content.PathMetiers},
+		}
+	} else {
+		s.Nav = certNav(in.model.Certifications[0])
+		s.Nav = append([]Crumb{{Title: "Métiers", Path: content.PathMetiers}}, s.Nav...)
 	}
 	for _, p := range in.model.Pages {
 		c := Crumb{Title: p.Title, Path: p.SitePath()}
@@ -91,20 +101,26 @@ func siteData(in *loaded, view *View) *SiteData {
 	return s
 }
 
+// certNav is the navigation among the pages of a certification.
+func certNav(c *content.Certification) []Crumb {
+	return []Crumb{
+		{Title: "Blocs", Path: c.BlocsPath()},
+		{Title: "Compétences", Path: c.CompetencesPath()},
+		{Title: "Évaluation", Path: c.ModalitesPath()},
+		{Title: "Correspondances", Path: c.MatrixPath()},
+	}
+}
+
 // pagesOf lists every HTML page of the site, in a fixed order.
 func pagesOf(in *loaded, v *View) []*page {
 	c := in.model
 	dir := in.cfg.ContentDir + "/"
 	home := Crumb{Title: "Accueil", Path: "/"}
-	blocs := Crumb{Title: "Blocs de compétences", Path: content.PathBlocs}
+	if c.Several {
+		home.Title = "Certifications"
+	}
 	metiers := Crumb{Title: "Métiers", Path: content.PathMetiers}
 	var pages []*page
-	// index adds one of the site's own pages that lists the whole model,
-	// one level below home.
-	index := func(kind, title, description, path, source string, sources ...string) {
-		pages = append(pages, &page{layout: kind, source: source, sources: sources, data: &Data{Kind: kind, Title: title,
-			Description: description, Path: path, Crumbs: []Crumb{home}}})
-	}
 	// entity adds the page of a bloc, compétence or métier declared at pos,
 	// with the prose attached to it. Its sources default to the file
 	// declaring it.
@@ -120,7 +136,7 @@ func pagesOf(in *loaded, v *View) []*page {
 		}
 		pages = append(pages, p)
 	}
-	homePage := &page{layout: "home", source: dir + "index.md", data: &Data{Kind: "home", Title: in.cfg.Title, Description: in.cfg.Description, Path: "/", Page: v.Home}}
+	homePage := &page{layout: "home", source: dir + "index.md", data: &Data{Kind: "home", Title: in.cfg.Title, Description: in.cfg.Description, Path: "/", Page: v.Home, Certification: v.Certification}}
 	if c.Home != nil {
 		homePage.body = c.Home
 		homePage.sources = []string{dir + c.Home.Path}
@@ -128,56 +144,33 @@ func pagesOf(in *loaded, v *View) []*page {
 			homePage.data.Description = c.Home.Description
 		}
 	}
+	if !c.Several {
+		homePage.sources = append(homePage.sources, dir+content.CertificationFile)
+	}
 	pages = append(pages, homePage)
-	index("blocs", "Blocs de compétences",
-		"Les blocs de compétences du référentiel, leurs compétences et les métiers auxquels ils mènent.",
-		content.PathBlocs, dir+content.BlocsDir)
-	for i, bl := range c.Blocs {
-		entity(bl.Path(), bl.Pos, nil, bl.Prose, &Data{Kind: "bloc", Bloc: v.Blocs[i],
-			Title:       "Bloc " + strconv.Itoa(bl.Number) + " : " + bl.Title,
-			Description: "Bloc " + strconv.Itoa(bl.Number) + " du référentiel : " + bl.Title + ". Compétences, critères d'évaluation et métiers visés.",
-			Crumbs:      []Crumb{home, blocs}})
+	for i, ce := range c.Certifications {
+		pages = append(pages, certPages(in, v, ce, v.Certifications[i], home)...)
 	}
-	index("competences", "Toutes les compétences",
-		"Les compétences du référentiel, bloc par bloc, avec leurs critères d'évaluation.",
-		content.PathCompetences, dir+content.BlocsDir)
-	for i, co := range c.Competences {
-		vc := v.Competences[i]
-		entity(co.Path(), co.Pos, nil, co.Prose, &Data{Kind: "competence", Competence: vc, Bloc: vc.Bloc,
-			Title:       co.ID + " : " + co.Label,
-			Description: co.Text,
-			Crumbs:      []Crumb{home, blocs, {Title: "Bloc " + strconv.Itoa(co.Bloc.Number), Path: co.Bloc.Path()}}})
-	}
-	index("metiers", "Les métiers visés",
-		"Les métiers auxquels mène la formation, et pour chacun les blocs de compétences qui y préparent.",
-		content.PathMetiers, dir+content.BlocsDir)
+	pages = append(pages, &page{layout: "metiers", source: dir + content.BlocsDir, sources: []string{dir + content.BlocsDir}, data: &Data{Kind: "metiers",
+		Title:       "Les métiers visés",
+		Description: "Les métiers auxquels mènent les formations, et pour chacun les blocs de compétences qui y préparent.",
+		Path:        content.PathMetiers, Crumbs: []Crumb{home}}})
 	for i, m := range c.Metiers {
 		var srcs []string
 		for _, bl := range m.Blocs {
 			srcs = append(srcs, dir+bl.Pos.File)
 		}
+		if m.Prose != nil && len(srcs) == 0 {
+			srcs = []string{dir + m.Prose.Path}
+		}
 		entity(m.Path(), m.Pos, srcs, m.Prose, &Data{Kind: "metier", Metier: v.Metiers[i],
 			Title:       m.Title,
-			Description: "Le métier " + m.Title + " : les blocs de compétences, les compétences et les critères d'évaluation qui y préparent.",
+			Description: "Le métier " + m.Title + " : les certifications et les blocs de compétences qui y préparent.",
 			Crumbs:      []Crumb{home, metiers}})
 	}
-	index("modalites", "Modalités d'évaluation",
-		"Comment les compétences sont évaluées : les modalités d'évaluation et les compétences concernées.",
-		content.PathModalites, dir+content.ModalitesFile, dir+content.ModalitesFile)
-	for _, m := range matrices(v.Blocs, in.urls.url) {
-		title := "Correspondances métiers, blocs et compétences"
-		crumbs := []Crumb{home}
-		if m.Groups != nil && m.Group > 1 {
-			title += " (blocs " + strconv.Itoa(m.FirstNumber) + " à " + strconv.Itoa(m.LastNumber) + ")"
-			crumbs = append(crumbs, Crumb{Title: "Correspondances", Path: content.PathMatrix})
-		}
-		pages = append(pages, &page{layout: "matrice", source: dir + content.BlocsDir, data: &Data{Kind: "matrice", Title: title, Matrix: m,
-			Description: "Tableaux de correspondance entre les métiers visés, les blocs de compétences et les compétences.",
-			Path:        matrixPath(m.Group), Crumbs: crumbs}})
-	}
-	index("recherche", "Rechercher",
-		"Rechercher un métier, un bloc, une compétence ou un critère d'évaluation.",
-		content.PathSearch, dir)
+	pages = append(pages, &page{layout: "recherche", source: dir, sources: []string{dir}, data: &Data{Kind: "recherche", Title: "Rechercher",
+		Description: "Rechercher un métier, un bloc, une compétence ou un critère d'évaluation.",
+		Path:        content.PathSearch, Crumbs: []Crumb{home}}})
 	for i, p := range c.Pages {
 		layout := "page"
 		if p.Layout != "" {
@@ -190,14 +183,90 @@ func pagesOf(in *loaded, v *View) []*page {
 	return pages
 }
 
+// certPages lists the pages of one certification: its home when the site
+// has several, its blocs, compétences, modalités and correspondences.
+func certPages(in *loaded, v *View, ce *content.Certification, vc *Certification, home Crumb) []*page {
+	dir := in.cfg.ContentDir + "/"
+	certDir := dir + ce.Dir
+	if ce.Dir != "" {
+		certDir += "/"
+	}
+	var pages []*page
+	top := []Crumb{home}
+	if ce.Slug != "" {
+		top = append(top, Crumb{Title: vc.Name, Path: ce.Path()})
+		p := &page{layout: "certification", source: ce.Pos.File, sources: []string{dir + ce.Pos.File}, data: &Data{Kind: "certification",
+			Title: ce.Title, Description: ce.Summary, Path: ce.Path(), Crumbs: []Crumb{home}}}
+		if p.data.Description == "" {
+			p.data.Description = "La certification " + ce.Title + " : ses blocs de compétences, les métiers visés et l'évaluation."
+		}
+		p.source = dir + ce.Pos.File
+		if ce.Home != nil {
+			p.body = ce.Home
+			p.sources = append(p.sources, dir+ce.Home.Path)
+		}
+		pages = append(pages, p)
+	}
+	index := func(kind, title, description, path, source string, sources ...string) {
+		pages = append(pages, &page{layout: kind, source: source, sources: sources, data: &Data{Kind: kind, Title: title,
+			Description: description, Path: path, Crumbs: top}})
+	}
+	entity := func(path string, pos diag.Pos, prose *content.Page, d *Data) {
+		d.Path = path
+		p := &page{layout: d.Kind, source: dir + pos.File, pos: pos, sources: []string{dir + pos.File}, data: d}
+		if prose != nil {
+			p.body = prose
+			p.sources = append(p.sources, dir+prose.Path)
+		}
+		pages = append(pages, p)
+	}
+	blocs := Crumb{Title: "Blocs de compétences", Path: ce.BlocsPath()}
+	index("blocs", "Blocs de compétences",
+		"Les blocs de compétences du référentiel, leurs compétences et les métiers auxquels ils mènent.",
+		ce.BlocsPath(), certDir+content.BlocsDir)
+	for i, bl := range ce.Blocs {
+		entity(bl.Path(), bl.Pos, bl.Prose, &Data{Kind: "bloc", Bloc: vc.Blocs[i],
+			Title:       "Bloc " + strconv.Itoa(bl.Number) + " : " + bl.Title,
+			Description: "Bloc " + strconv.Itoa(bl.Number) + " du référentiel : " + bl.Title + ". Compétences, critères d'évaluation et métiers visés.",
+			Crumbs:      append(slices.Clip(top), blocs)})
+	}
+	index("competences", "Toutes les compétences",
+		"Les compétences du référentiel, bloc par bloc, avec leurs critères d'évaluation.",
+		ce.CompetencesPath(), certDir+content.BlocsDir)
+	for i, co := range ce.Competences {
+		x := vc.Competences[i]
+		entity(co.Path(), co.Pos, co.Prose, &Data{Kind: "competence", Competence: x, Bloc: x.Bloc,
+			Title:       co.ID + " : " + co.Label,
+			Description: co.Text,
+			Crumbs:      append(slices.Clip(top), blocs, Crumb{Title: "Bloc " + strconv.Itoa(co.Bloc.Number), Path: co.Bloc.Path()})})
+	}
+	modSrc := certDir + content.ModalitesFile
+	if ce.Dir != "" && !slices.ContainsFunc(ce.Modalites, func(m *content.Modalite) bool { return m.Cert == ce }) {
+		modSrc = dir + content.ModalitesFile
+	}
+	index("modalites", "Modalités d'évaluation",
+		"Comment les compétences sont évaluées : les modalités d'évaluation et les compétences concernées.",
+		ce.ModalitesPath(), modSrc, modSrc)
+	for _, m := range matrices(vc.Blocs, ce.Prefix(), in.urls.url) {
+		title := "Correspondances métiers, blocs et compétences"
+		crumbs := top
+		if m.Groups != nil && m.Group > 1 {
+			title += " (blocs " + strconv.Itoa(m.FirstNumber) + " à " + strconv.Itoa(m.LastNumber) + ")"
+			crumbs = append(slices.Clip(top), Crumb{Title: "Correspondances", Path: ce.MatrixPath()})
+		}
+		pages = append(pages, &page{layout: "matrice", source: certDir + content.BlocsDir, data: &Data{Kind: "matrice", Title: title, Matrix: m,
+			Description: "Tableaux de correspondance entre les métiers visés, les blocs de compétences et les compétences.",
+			Path:        matrixPath(ce.Prefix(), m.Group), Crumbs: crumbs}})
+	}
+	for _, p := range pages {
+		p.data.Certification = vc
+	}
+	return pages
+}
+
 // renderMarkdown renders the markdown of every page: the search index and
 // the link check need it before the pages render.
-func renderMarkdown(in *loaded, pages []*page) diag.List {
-	md := markdown.New(markdown.Options{
-		Unsafe:             in.cfg.Markup.Unsafe,
-		KeepStraightQuotes: in.cfg.Markup.KeepStraightQuotes,
-		BasePath:           in.urls.base,
-	})
+func renderMarkdown(md *markdown.Renderer, pages []*page) diag.List {
 	errs := make([]error, len(pages))
 	par.ForEach(len(pages), func(i int) {
 		p := pages[i]
@@ -214,6 +283,45 @@ func renderMarkdown(in *loaded, pages []*page) diag.List {
 		p.data.TOC = r.TOC
 	})
 	return collect(pages, errs)
+}
+
+// renderTexts renders the markdown texts of the data files into the view:
+// the fiche of each certification, the evaluation text of each bloc.
+func renderTexts(md *markdown.Renderer, in *loaded, v *View) diag.List {
+	type job struct {
+		text content.Text
+		into *template.HTML
+	}
+	var jobs []job
+	for i, c := range in.model.Certifications {
+		x := v.Certifications[i]
+		into := []*template.HTML{&x.Objectifs, &x.Activites, &x.Capacites, &x.Secteurs, &x.Emplois, &x.Prerequis, &x.VoiesAcces, &x.Obtention}
+		for j, t := range c.Texts() {
+			jobs = append(jobs, job{t, into[j]})
+		}
+	}
+	for i, b := range in.model.Blocs {
+		jobs = append(jobs, job{b.Evaluation, &v.Blocs[i].Evaluation})
+	}
+	errs := make([]error, len(jobs))
+	dir := in.cfg.ContentDir + "/"
+	par.ForEach(len(jobs), func(i int) {
+		t := jobs[i].text
+		if strings.TrimSpace(t.Markdown) == "" {
+			return
+		}
+		r, err := md.Render([]byte(t.Markdown), t.Pos.Line)
+		if err != nil {
+			errs[i] = diag.Prefix(diag.Pos{File: dir + t.Pos.File, Line: t.Pos.Line}, err)
+			return
+		}
+		*jobs[i].into = template.HTML(r.HTML)
+	})
+	var list diag.List
+	for _, err := range errs {
+		list.AddErr(diag.Pos{}, err)
+	}
+	return list
 }
 
 // addSearchIndex makes the search index from the model and the pages'

@@ -19,6 +19,7 @@ type PublishOptions struct {
 	Dest    string // the output directory; publishDir of config.toml under the site when ""
 	BaseURL string // overrides config.toml's baseURL when set
 	Minify  *bool  // overrides config.toml's [minify] disable when set
+	Strict  bool   // fail on warnings, publishing nothing
 }
 
 // Publish builds the site in the directory src and publishes it. Nothing in
@@ -44,7 +45,7 @@ func Publish(src string, po PublishOptions) (*Output, string, error) {
 	if err := refuseSources(src, dest, cfg); err != nil {
 		return nil, dest, err
 	}
-	opts := Options{Minify: !cfg.Minify.Disable, BaseURL: po.BaseURL}
+	opts := Options{Minify: !cfg.Minify.Disable, BaseURL: po.BaseURL, Strict: po.Strict}
 	if po.Minify != nil {
 		opts.Minify = *po.Minify
 	}

@@ -42,7 +42,7 @@ func pathOf(v any) (string, error) {
 		return x.Path(), nil
 	case *content.Metier:
 		return x.Path(), nil
-	case *content.Modalite:
+	case *content.Certification:
 		return x.Path(), nil
 	case *content.Page:
 		return x.SitePath(), nil

@@ -1,6 +1,11 @@
 package generator
 
 import (
+	"html/template"
+	"slices"
+	"strings"
+	"time"
+
 	"cursus/generator/content"
 )
 
@@ -15,10 +20,17 @@ import (
 
 // View is the whole model for display: Data.Site.Content.
 type View struct {
-	Certification Certification
-	Blocs         []*Bloc
-	Competences   []*Competence
+	// Several is true when the site has several certifications, each with
+	// its own pages, and a catalogue at its home.
+	Several        bool
+	Certifications []*Certification
+	// Certification is the site's one certification, nil when it has
+	// several.
+	Certification *Certification
+	Blocs         []*Bloc       // of every certification
+	Competences   []*Competence // of every certification
 	Metiers       []*Metier
+	MetiersByName []*Metier // alphabetical, for the index of a site with several certifications
 	Modalites     []*Modalite
 	Pages         []*Page
 	Home          *Page
@@ -28,15 +40,60 @@ type View struct {
 // Criteria counts the critères of every compétence.
 func (v *View) Criteria() int { return v.criteria }
 
-// Certification is the credential the référentiel describes.
+// Certification is a certification as pages show it, with its identity.
 type Certification struct {
-	Title, RNCP, Level, Summary string
+	Slug, Title, RNCP, Summary, URL string
+	Name                            string // the title after the abrégé's code: "TP Administrateur…"
+	Abrege                          content.Code
+	Level                           int
+	LevelLabel                      string // the diploma the niveau matches: "bac+3/4"
+	Etat                            string
+	Inactive                        bool   // actif = false
+	DateEffet, DateFin              string // dd/mm/yyyy, "" when unknown
+	Ended                           bool   // DateFin is past
+	FicheURL, CriteresURL           string
+	Anciennes, Nouvelles            []string
+	Certificateurs                  []content.Certificateur
+	NSF, Formacodes, ROME           []Code
+	// The fiche's texts, markdown rendered by the plan.
+	Objectifs, Activites, Capacites, Secteurs, Emplois, Prerequis, VoiesAcces, Obtention template.HTML
+	Options                                                                              []*Option
+	Blocs                                                                                []*Bloc
+	Competences                                                                          []*Competence
+	Modalites                                                                            []*Modalite
+	Metiers                                                                              []*Metier // those its blocs lead to, in order
+	Criteria                                                                             int
+	// URLs of its pages.
+	BlocsURL, CompetencesURL, ModalitesURL, MatrixURL string
+	// Nav links its pages: the main navigation of a site with one
+	// certification, the certification's own on a site with several.
+	Nav []Crumb
+	// HasFiche is true when the certification has any field of its fiche
+	// beyond its title and summary.
+	HasFiche bool
+	path     string
+}
+
+// Code is an official code with its label, and a link when there is one
+// (France Travail's fiche métier for a code ROME).
+type Code struct{ Code, Libelle, URL string }
+
+// Option is a group of blocs of which a candidate takes Choose.
+type Option struct {
+	ID, Label string
+	Choose    int
+	Blocs     []*Bloc
 }
 
 // Bloc is a bloc de compétences as pages show it.
 type Bloc struct {
 	ID, Title, Label, Slug, URL string
 	Number                      int
+	Code                        string
+	Optional                    bool
+	Option                      *Option
+	Evaluation                  template.HTML // its own evaluation text, rendered
+	Cert                        *Certification
 	Activities                  []string
 	Metiers                     []*Metier
 	Modalites                   []*Modalite
@@ -54,15 +111,15 @@ func (b *Bloc) Name() string {
 
 // Competence is a compétence as pages show it.
 type Competence struct {
-	ID, Label, Text, Slug, URL string
-	Bloc                       *Bloc
-	Index                      int
-	Criteria                   []Criterion
-	Modalites                  []*Modalite
-	Own                        bool // Modalites were declared on the compétence itself
-	Metiers                    []*Metier
-	Prev, Next                 *Competence
-	path                       string
+	ID, Number, Label, Text, Slug, URL string
+	Bloc                               *Bloc
+	Index                              int
+	Criteria                           []Criterion
+	Modalites                          []*Modalite
+	Own                                bool // Modalites were declared on the compétence itself
+	Metiers                            []*Metier
+	Prev, Next                         *Competence
+	path                               string
 }
 
 // Criterion is one critère d'évaluation.
@@ -71,12 +128,23 @@ type Criterion struct{ Text string }
 // Metier is a métier as pages show it.
 type Metier struct {
 	ID, Title, Slug, URL string
+	ROME                 []Code
+	Onisep               string
 	Blocs                []*Bloc
 	Competences          []*Competence
-	path                 string
+	// ByCert groups its blocs by certification, in site order.
+	ByCert []MetierCert
+	path   string
 }
 
-// Modalite is a modalité d'évaluation as pages show it.
+// MetierCert is the blocs of one certification that lead to a métier.
+type MetierCert struct {
+	Cert  *Certification
+	Blocs []*Bloc
+}
+
+// Modalite is a modalité d'évaluation as the pages of one certification
+// show it: a shared modalité has one view per certification citing it.
 type Modalite struct {
 	ID, Name, Detail, Slug, URL string
 	Blocs                       []*Bloc
@@ -90,75 +158,93 @@ type Page struct {
 	path                          string
 }
 
-func (b *Bloc) sitePath() string       { return b.path }
-func (c *Competence) sitePath() string { return c.path }
-func (m *Metier) sitePath() string     { return m.path }
-func (m *Modalite) sitePath() string   { return m.path }
-func (p *Page) sitePath() string       { return p.path }
+func (c *Certification) sitePath() string { return c.path }
+func (b *Bloc) sitePath() string          { return b.path }
+func (c *Competence) sitePath() string    { return c.path }
+func (m *Metier) sitePath() string        { return m.path }
+func (m *Modalite) sitePath() string      { return m.path }
+func (p *Page) sitePath() string          { return p.path }
+
+// levels are the diplomas each niveau of the national framework matches.
+var levels = [...]string{3: "CAP, BEP", 4: "bac", 5: "bac+2", 6: "bac+3 ou bac+4", 7: "bac+5", 8: "doctorat"}
+
+// romeURL is France Travail's fiche métier of a code ROME.
+func romeURL(code string) string {
+	return "https://candidat.francetravail.fr/metierscope/fiche-metier/" + code
+}
+
+// viewMaker makes the view: the maps from entities to their views.
+type viewMaker struct {
+	url, fr   func(string) string
+	certs     map[*content.Certification]*Certification
+	blocs     map[*content.Bloc]*Bloc
+	comps     map[*content.Competence]*Competence
+	metiers   map[*content.Metier]*Metier
+	modalites map[certModalite]*Modalite
+}
+
+type certModalite struct {
+	c *content.Certification
+	m *content.Modalite
+}
 
 // newView makes the view of the content model c. url puts a site path under
 // the base path; fr gives a text its French typography.
 func newView(c *content.Site, url func(string) string, fr func(string) string) *View {
-	v := &View{
-		Certification: Certification{Title: fr(c.Certification.Title), RNCP: c.Certification.RNCP,
-			Level: c.Certification.Level, Summary: fr(c.Certification.Summary)},
-		criteria: c.Criteria(),
+	v := &View{Several: c.Several, criteria: c.Criteria()}
+	vm := &viewMaker{url: url, fr: fr,
+		certs:     make(map[*content.Certification]*Certification, len(c.Certifications)),
+		blocs:     make(map[*content.Bloc]*Bloc, len(c.Blocs)),
+		comps:     make(map[*content.Competence]*Competence, len(c.Competences)),
+		metiers:   make(map[*content.Metier]*Metier, len(c.Metiers)),
+		modalites: map[certModalite]*Modalite{},
 	}
-	blocs := make(map[*content.Bloc]*Bloc, len(c.Blocs))
-	comps := make(map[*content.Competence]*Competence, len(c.Competences))
-	metiers := make(map[*content.Metier]*Metier, len(c.Metiers))
-	modalites := make(map[*content.Modalite]*Modalite, len(c.Modalites))
 	// Entities first, links between them after: they point at each other.
+	for _, ce := range c.Certifications {
+		x := vm.certification(ce)
+		vm.certs[ce] = x
+		v.Certifications = append(v.Certifications, x)
+	}
+	if !c.Several {
+		v.Certification = v.Certifications[0]
+	}
 	for _, b := range c.Blocs {
-		x := &Bloc{ID: b.ID, Number: b.Number, Title: fr(b.Title), Label: fr(b.Label), Slug: b.Slug, URL: url(b.Path()), path: b.Path()}
+		x := &Bloc{ID: b.ID, Number: b.Number, Title: fr(b.Title), Label: fr(b.Label), Slug: b.Slug, URL: url(b.Path()), path: b.Path(),
+			Code: b.Code, Optional: b.Optional, Cert: vm.certs[b.Cert]}
 		for _, a := range b.Activities {
 			x.Activities = append(x.Activities, fr(a))
 		}
-		blocs[b] = x
+		vm.blocs[b] = x
 		v.Blocs = append(v.Blocs, x)
 	}
 	for _, co := range c.Competences {
-		x := &Competence{ID: co.ID, Label: fr(co.Label), Text: fr(co.Text), Slug: co.Slug, URL: url(co.Path()),
+		x := &Competence{ID: co.ID, Number: co.Number, Label: fr(co.Label), Text: fr(co.Text), Slug: co.Slug, URL: url(co.Path()),
 			Index: co.Index, Own: co.Own, path: co.Path()}
 		for _, cr := range co.Criteria {
 			x.Criteria = append(x.Criteria, Criterion{Text: fr(cr.Text)})
 		}
-		comps[co] = x
+		vm.comps[co] = x
 		v.Competences = append(v.Competences, x)
 	}
 	for _, m := range c.Metiers {
-		x := &Metier{ID: m.ID, Title: fr(m.Title), Slug: m.Slug, URL: url(m.Path()), path: m.Path()}
-		metiers[m] = x
+		x := &Metier{ID: m.ID, Title: fr(m.Title), Slug: m.Slug, URL: url(m.Path()), path: m.Path(), Onisep: m.Onisep}
+		vm.metiers[m] = x
 		v.Metiers = append(v.Metiers, x)
 	}
-	for _, m := range c.Modalites {
-		x := &Modalite{ID: m.ID, Name: fr(m.Name), Detail: fr(m.Detail), Slug: m.Slug, URL: url(m.Path()), path: m.Path()}
-		modalites[m] = x
-		v.Modalites = append(v.Modalites, x)
+	for _, ce := range c.Certifications {
+		for _, m := range ce.Modalites {
+			x := &Modalite{ID: m.ID, Name: fr(m.Name), Detail: fr(m.Detail), Slug: m.Slug, URL: url(m.PathIn(ce)), path: m.PathIn(ce)}
+			vm.modalites[certModalite{ce, m}] = x
+			v.Modalites = append(v.Modalites, x)
+		}
 	}
-	for _, b := range c.Blocs {
-		x := blocs[b]
-		x.Metiers = mapAll(b.Metiers, metiers)
-		x.Modalites = mapAll(b.Modalites, modalites)
-		x.Competences = mapAll(b.Competences, comps)
+	vm.link(c)
+	v.MetiersByName = slices.Clone(v.Metiers)
+	fold := make(map[*Metier]string, len(v.Metiers))
+	for _, m := range v.Metiers {
+		fold[m] = content.Fold(m.Title)
 	}
-	for _, co := range c.Competences {
-		x := comps[co]
-		x.Bloc = blocs[co.Bloc]
-		x.Modalites = mapAll(co.Modalites, modalites)
-		x.Metiers = mapAll(co.Metiers, metiers)
-		x.Prev, x.Next = comps[co.Prev], comps[co.Next]
-	}
-	for _, m := range c.Metiers {
-		x := metiers[m]
-		x.Blocs = mapAll(m.Blocs, blocs)
-		x.Competences = mapAll(m.Competences, comps)
-	}
-	for _, m := range c.Modalites {
-		x := modalites[m]
-		x.Blocs = mapAll(m.Blocs, blocs)
-		x.Competences = mapAll(m.Competences, comps)
-	}
+	slices.SortStableFunc(v.MetiersByName, func(a, b *Metier) int { return strings.Compare(fold[a], fold[b]) })
 	page := func(p *content.Page) *Page {
 		return &Page{Title: fr(p.Title), Description: fr(p.Description), Slug: p.Slug, URL: url(p.SitePath()), path: p.SitePath()}
 	}
@@ -169,6 +255,143 @@ func newView(c *content.Site, url func(string) string, fr func(string) string) *
 		v.Home = page(c.Home)
 	}
 	return v
+}
+
+// certification makes the view of a certification, without its links.
+func (vm *viewMaker) certification(c *content.Certification) *Certification {
+	fr, url := vm.fr, vm.url
+	x := &Certification{Slug: c.Slug, Title: fr(c.Title), RNCP: c.RNCP, Summary: fr(c.Summary), URL: url(c.Path()), path: c.Path(),
+		Abrege: content.Code{Code: c.Abrege.Code, Libelle: fr(c.Abrege.Libelle)}, Level: c.Level, Etat: c.Etat,
+		Inactive: c.Actif != nil && !*c.Actif, FicheURL: c.FicheURL, CriteresURL: c.CriteresURL,
+		Anciennes: c.Anciennes, Nouvelles: c.Nouvelles, Criteria: c.Criteria(),
+		BlocsURL: url(c.BlocsPath()), CompetencesURL: url(c.CompetencesPath()), ModalitesURL: url(c.ModalitesPath()), MatrixURL: url(c.MatrixPath()),
+	}
+	for _, k := range c.Certificateurs {
+		x.Certificateurs = append(x.Certificateurs, content.Certificateur{Nom: fr(k.Nom), SIRET: k.SIRET})
+	}
+	x.Name = x.Title
+	if code := c.Abrege.Code; code != "" && !strings.HasPrefix(c.Title, code) {
+		x.Name = code + " " + x.Title
+	}
+	x.Nav = certNav(c)
+	for i := range x.Nav {
+		x.Nav[i].URL = url(x.Nav[i].Path)
+	}
+	if c.Level > 0 && c.Level < len(levels) {
+		x.LevelLabel = levels[c.Level]
+	}
+	if !c.DateEffet.IsZero() {
+		x.DateEffet = c.DateEffet.Format("02/01/2006")
+	}
+	if !c.DateFin.IsZero() {
+		x.DateFin = c.DateFin.Format("02/01/2006")
+		x.Ended = c.DateFin.Before(time.Now())
+	}
+	codes := func(list []content.Code, link func(string) string) []Code {
+		var out []Code
+		for _, e := range list {
+			k := Code{Code: e.Code, Libelle: fr(e.Libelle)}
+			if link != nil {
+				k.URL = link(e.Code)
+			}
+			out = append(out, k)
+		}
+		return out
+	}
+	x.NSF, x.Formacodes, x.ROME = codes(c.NSF, nil), codes(c.Formacodes, nil), codes(c.ROME, romeURL)
+	x.HasFiche = c.RNCP != "" || c.Abrege.Code != "" || c.Level > 0 || c.Etat != "" || c.Actif != nil ||
+		x.DateEffet != "" || x.DateFin != "" || c.FicheURL != "" || len(c.Anciennes)+len(c.Nouvelles)+len(c.Certificateurs)+len(c.NSF)+len(c.Formacodes)+len(c.ROME) > 0
+	for _, t := range c.Texts() {
+		x.HasFiche = x.HasFiche || strings.TrimSpace(t.Markdown) != ""
+	}
+	return x
+}
+
+// link sets the links between the views.
+func (vm *viewMaker) link(c *content.Site) {
+	libelles := map[string]string{} // code ROME → libellé, from the certifications' fiches
+	for _, ce := range c.Certifications {
+		x := vm.certs[ce]
+		x.Blocs = mapAll(ce.Blocs, vm.blocs)
+		x.Competences = mapAll(ce.Competences, vm.comps)
+		seen := map[*content.Metier]bool{}
+		for _, b := range ce.Blocs {
+			for _, m := range b.Metiers {
+				if !seen[m] {
+					seen[m] = true
+					x.Metiers = append(x.Metiers, vm.metiers[m])
+				}
+			}
+		}
+		for _, m := range ce.Modalites {
+			x.Modalites = append(x.Modalites, vm.modalites[certModalite{ce, m}])
+		}
+		for _, o := range ce.Options {
+			x.Options = append(x.Options, &Option{ID: o.ID, Label: vm.fr(o.Label), Choose: o.Choose, Blocs: mapAll(o.Blocs, vm.blocs)})
+		}
+		for _, r := range x.ROME {
+			libelles[r.Code] = r.Libelle
+		}
+	}
+	for _, b := range c.Blocs {
+		x := vm.blocs[b]
+		x.Metiers = mapAll(b.Metiers, vm.metiers)
+		x.Modalites = vm.modalitesIn(b.Cert, b.Modalites)
+		x.Competences = mapAll(b.Competences, vm.comps)
+		if b.Option != nil {
+			for _, o := range x.Cert.Options {
+				if o.ID == b.Option.ID {
+					x.Option = o
+				}
+			}
+		}
+	}
+	for _, co := range c.Competences {
+		x := vm.comps[co]
+		x.Bloc = vm.blocs[co.Bloc]
+		x.Modalites = vm.modalitesIn(co.Bloc.Cert, co.Modalites)
+		x.Metiers = mapAll(co.Metiers, vm.metiers)
+		x.Prev, x.Next = vm.comps[co.Prev], vm.comps[co.Next]
+	}
+	for _, m := range c.Metiers {
+		x := vm.metiers[m]
+		x.Blocs = mapAll(m.Blocs, vm.blocs)
+		x.Competences = mapAll(m.Competences, vm.comps)
+		for _, b := range x.Blocs {
+			if n := len(x.ByCert); n > 0 && x.ByCert[n-1].Cert == b.Cert {
+				x.ByCert[n-1].Blocs = append(x.ByCert[n-1].Blocs, b)
+			} else {
+				x.ByCert = append(x.ByCert, MetierCert{Cert: b.Cert, Blocs: []*Bloc{b}})
+			}
+		}
+		for _, code := range m.ROME {
+			x.ROME = append(x.ROME, Code{Code: code, Libelle: libelles[code], URL: romeURL(code)})
+		}
+	}
+	for key, x := range vm.modalites {
+		for _, b := range key.m.Blocs {
+			if b.Cert == key.c {
+				x.Blocs = append(x.Blocs, vm.blocs[b])
+			}
+		}
+		for _, co := range key.m.Competences {
+			if co.Bloc.Cert == key.c {
+				x.Competences = append(x.Competences, vm.comps[co])
+			}
+		}
+	}
+}
+
+// modalitesIn returns the views of modalités as certification c shows them.
+func (vm *viewMaker) modalitesIn(c *content.Certification, list []*content.Modalite) []*Modalite {
+	if list == nil {
+		return nil
+	}
+	out := make([]*Modalite, len(list))
+	for i, m := range list {
+		out[i] = vm.modalites[certModalite{c, m}]
+	}
+	return out
 }
 
 // mapAll returns the views of a list of entities.

@@ -23,9 +23,9 @@ var version = "dev"
 // commands are the commands cursus help lists, each with its arguments and
 // what it does; a command's --help starts with the same two lines.
 var commands = []struct{ name, args, what string }{
-	{"build", "[-s SOURCE] [-d DESTINATION] [--baseURL URL] [--minify=true]", "publish the site into DESTINATION, untouched if the build fails"},
+	{"build", "[-s SOURCE] [-d DESTINATION] [--baseURL URL] [--minify=true] [--strict]", "publish the site into DESTINATION, untouched if the build fails"},
 	{"serve", "[-s SOURCE] [--bind 127.0.0.1] [--port 1313] [--poll DURATION] [--navigateToChanged] [--minify]", "preview the site, rebuilt and reloaded on every save"},
-	{"check", "[-s SOURCE] [--against EXPORT.xml]", "validate content and links, write nothing; with --against, compare the site with its official RNCP fiches"},
+	{"check", "[-s SOURCE] [--strict] [--against EXPORT.xml]", "validate content and links, write nothing (--strict: fail on warnings); with --against, compare the site with its official RNCP fiches"},
 	{"import", "FILE [-o DIR] [--dry-run] [--fiche RNCP…]…", "turn a référentiel table, or fiches of the national RNCP export, into content/"},
 	{"version", "", "print the version of cursus"},
 }
@@ -130,6 +130,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("check", stderr)
 	src := fl.String("s", ".", "site `SOURCE` directory")
 	against := fl.String("against", "", "compare the certifications with their fiches in the national RNCP `EXPORT`.xml")
+	strict := fl.Bool("strict", false, "fail on warnings (avertissements) as on errors")
 	if code, ok := parseFlags(fl, args, stdout, stderr); !ok {
 		return code
 	}
@@ -144,10 +145,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 	defer root.Close()
 	// The build checks every link of every page: check is a build that
 	// writes nothing.
-	out, err := generator.Build(root, generator.Options{})
+	out, err := generator.Build(root, generator.Options{Strict: *strict})
 	if err != nil {
 		return report(stderr, err)
 	}
+	warn(stderr, out.Warnings)
 	fmt.Fprintln(stdout, out.Project.Summary())
 	return 0
 }
@@ -157,6 +159,16 @@ func flagSet(fl *flag.FlagSet, name string) bool {
 	set := false
 	fl.Visit(func(f *flag.Flag) { set = set || f.Name == name })
 	return set
+}
+
+// warn prints the warnings of a build, one per line.
+func warn(stderr io.Writer, warnings diag.List) {
+	for _, line := range warnings.Lines() {
+		fmt.Fprintln(stderr, line)
+	}
+	if len(warnings) > 0 {
+		fmt.Fprintf(stderr, "cursus: %d avertissement(s)\n", len(warnings))
+	}
 }
 
 // report prints an error, one diagnostic per line, and returns exit status 1.
@@ -178,6 +190,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	src := fl.String("s", ".", "site `SOURCE` directory")
 	dest := fl.String("d", "", "`DESTINATION` directory (default: publishDir of config.toml, under SOURCE)")
 	baseURL := fl.String("baseURL", "", "absolute `URL` the site is published at (default: baseURL of config.toml)")
+	strict := fl.Bool("strict", false, "fail on warnings (avertissements) as on errors, publishing nothing")
 	minify := fl.Bool("minify", true, "minify HTML, CSS, JS, SVG, JSON and XML; [minify] disable = true in config.toml turns it off unless this flag is given")
 	if code, ok := parseFlags(fl, args, stdout, stderr); !ok {
 		return code
@@ -189,7 +202,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	tuneGC()
-	po := generator.PublishOptions{Dest: *dest, BaseURL: *baseURL}
+	po := generator.PublishOptions{Dest: *dest, BaseURL: *baseURL, Strict: *strict}
 	if flagSet(fl, "minify") {
 		po.Minify = minify
 	}
@@ -197,6 +210,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
+	warn(stderr, out.Warnings)
 	fmt.Fprintf(stdout, "built %d pages, %d files, %d bytes in %d ms → %s\n",
 		out.Pages, out.FileCount, out.Size, time.Since(start).Milliseconds(), where)
 	return 0

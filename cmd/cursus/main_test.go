@@ -27,17 +27,11 @@ func TestCheckBundled(t *testing.T) {
 
 func TestCheckReportsEveryErrorAndExits1(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, data string) {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := writer(t, dir)
 	write("config.toml", "title = \"T\"\n")
 	testsite.Copy(t, "../../themes", filepath.Join(dir, "themes"))
 	write("content/modalites.toml", "[[modalites]]\nid = \"m\"\nname = \"M\"\n")
-	write("content/blocs/b1.toml", "id = \"B1\"\nnumber = 1\ntitle = \"T\"\nmodalites = [\"m\"]\n[[competences]]\nid = \"B1.C1\"\ntext = \"x\"\ncriteria = []\n")
+	write("content/blocs/b1.toml", "id = \"B1\"\nnumber = 1\ntitle = \"T\"\nmodalites = [\"x\"]\n[[competences]]\nid = \"B1.C1\"\ntext = \"x\"\ncriteria = []\n")
 	write("content/p.md", "+++\ntitle = \"x\"\n")
 	var out, errb bytes.Buffer
 	code := run([]string{"check", "-s", dir}, &out, &errb)
@@ -45,11 +39,45 @@ func TestCheckReportsEveryErrorAndExits1(t *testing.T) {
 		t.Fatalf("exit %d, want 1", code)
 	}
 	for _, line := range []string{
-		"content/blocs/b1.toml:5:1: compétence B1.C1 has no criteria",
+		`content/blocs/b1.toml:4:14: unknown modalité "x"`,
 		"content/p.md:1:1: front matter: no closing +++ line",
 	} {
 		if !strings.Contains(errb.String(), line+"\n") {
 			t.Errorf("stderr lacks %q:\n%s", line, errb.String())
+		}
+	}
+}
+
+// TestCheckStrict prints warnings and exits 0, or 1 with --strict.
+func TestCheckStrict(t *testing.T) {
+	dir := t.TempDir()
+	write := writer(t, dir)
+	write("config.toml", "title = \"T\"\nbaseURL = \"https://example.org/\"\n")
+	write("content/certification.toml", "title = \"T\"\n")
+	write("content/blocs/b1.toml", "id = \"B1\"\nnumber = 1\ntitle = \"T\"\nevaluation = \"Un oral.\"\n[[competences]]\nid = \"B1.C1\"\ntext = \"x\"\n")
+	testsite.Copy(t, "../../themes", filepath.Join(dir, "themes"))
+	const line = "content/blocs/b1.toml:6:1: avertissement : la compétence B1.C1 n'a pas de critères d'évaluation : sa page dira qu'ils ne sont pas publiés sur ce site\n"
+	for _, tt := range []struct {
+		args []string
+		code int
+	}{{[]string{"check", "-s", dir}, 0}, {[]string{"check", "--strict", "-s", dir}, 1}} {
+		var out, errb bytes.Buffer
+		if code := run(tt.args, &out, &errb); code != tt.code {
+			t.Errorf("%v: exit %d, want %d\n%s", tt.args, code, tt.code, errb.String())
+		}
+		if !strings.HasPrefix(errb.String(), line) {
+			t.Errorf("%v: stderr is\n%s\nwant it to start with\n%s", tt.args, errb.String(), line)
+		}
+	}
+}
+
+// writer returns a function writing a file under dir.
+func writer(t *testing.T, dir string) func(name, data string) {
+	return func(name, data string) {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

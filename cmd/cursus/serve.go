@@ -61,6 +61,6 @@ func buildFor(minify bool) serve.BuildFunc {
 		if err != nil {
 			return nil, err
 		}
-		return &serve.Site{Files: out.Files, Sources: out.Sources, Assets: out.Assets}, nil
+		return &serve.Site{Files: out.Files, Sources: out.Sources, Assets: out.Assets, Warnings: out.Warnings.Lines()}, nil
 	}
 }

@@ -116,9 +116,6 @@ func TestLoadErrors(t *testing.T) {
 		{"no front matter",
 			map[string]string{"p.md": "# Title\n"},
 			[]string{"p.md:1:1: front matter: a page must start with a +++ line"}},
-		{"compétence without criteria",
-			map[string]string{"blocs/b1.toml": strings.Replace(okBloc, "criteria = [\n  \"Pertinence de l'analyse\",\n  \"Clarté de la synthèse\",\n]\n", "criteria = []\n", 1)},
-			[]string{"blocs/b1.toml:10:1: compétence B1.C1 has no criteria"}},
 		{"empty file",
 			map[string]string{"blocs/b1.toml": " \n\n"},
 			[]string{"blocs/b1.toml:1:1: empty file"}},
@@ -149,11 +146,37 @@ func TestLoadErrors(t *testing.T) {
 			[]string{"blocs.toml: unknown data file: data goes in certification.toml, modalites.toml or blocs/*.toml"}},
 		{"missing modalités file",
 			map[string]string{"modalites.toml": "<delete>"},
-			[]string{
-				`blocs/b1.toml:4:14: unknown modalité "msp"`,
-				"blocs/b1.toml:11:1: compétence B1.C1 has no modalité d'évaluation (set modalites on the bloc or the compétence)",
-				"modalites.toml: missing file: the modalités d'évaluation are required",
-			}},
+			[]string{`blocs/b1.toml:4:14: unknown modalité "msp"`}},
+		{"both layouts",
+			map[string]string{"certification.toml": "title = \"A\"\n", "certifications/b/certification.toml": "title = \"B\"\n"},
+			[]string{"certifications: certification.toml et certifications/ à la fois : un site a une certification à sa racine ou plusieurs sous certifications/, pas les deux"}},
+		{"niveau out of range",
+			map[string]string{"certification.toml": "title = \"A\"\nlevel = 9\n"},
+			[]string{"certification.toml:2:1: niveau 9 : le niveau d'une certification va de 1 à 8"}},
+		{"bloc code of another certification",
+			map[string]string{"certification.toml": "title = \"A\"\nrncp = \"RNCP37680\"\n", "blocs/b1.toml": "code = \"RNCP31113BC01\"\n" + okBloc},
+			[]string{`blocs/b1.toml:1:1: code de bloc "RNCP31113BC01" : il doit commencer par le code RNCP de sa certification, RNCP37680`}},
+		{"duplicate bloc code",
+			map[string]string{
+				"blocs/b1.toml": "code = \"X1\"\n" + okBloc,
+				"blocs/b2.toml": "code = \"X1\"\n" + strings.NewReplacer("B1", "B2", "number = 1", "number = 2").Replace(okBloc),
+			},
+			[]string{`blocs/b2.toml:1:1: code de bloc "X1" en double : déjà utilisé à blocs/b1.toml:1:1`}},
+		{"unknown option group",
+			map[string]string{"certification.toml": "title = \"A\"\n", "blocs/b1.toml": "option = \"spe\"\n" + okBloc},
+			[]string{`blocs/b1.toml:1:1: option "spe" : aucun groupe d'options de ce nom dans certification.toml`}},
+		{"option group asking for more blocs than it has",
+			map[string]string{"certification.toml": "title = \"A\"\n\n[[options]]\nid = \"spe\"\nchoose = 2\n", "blocs/b1.toml": "option = \"spe\"\n" + okBloc},
+			[]string{`certification.toml:4:1: groupe d'options "spe" : choisir 2 blocs parmi 1 n'est pas possible`}},
+		{"certification without its file",
+			map[string]string{"modalites.toml": "<delete>", "blocs/b1.toml": "<delete>", "certifications/a/blocs/b1.toml": okBloc, "certifications/a/modalites.toml": okModalites},
+			[]string{"certifications/a/certification.toml: fichier manquant : chaque certification a son certification.toml (au moins title)"}},
+		{"certification directory that is no slug",
+			map[string]string{"modalites.toml": "<delete>", "blocs/b1.toml": "<delete>", "certifications/TP AIS/certification.toml": "title = \"A\"\n"},
+			[]string{`certifications/TP AIS: dossier "TP AIS" : le nom d'une certification est son slug, en minuscules ASCII, chiffres et tirets ("tp-ais")`}},
+		{"bad code ROME",
+			map[string]string{"metiers/dev.md": "+++\nrome = [\"M18\"]\n+++\n"},
+			[]string{`metiers/dev.md:2:9: code ROME "M18" : une lettre et quatre chiffres sont attendus (M1801)`}},
 		{"every error at once",
 			map[string]string{
 				"a.md":          "+++\ntitle = \"x\"\n",
@@ -180,6 +203,47 @@ func TestLoadErrors(t *testing.T) {
 			want := strings.Join(tt.want, "\n")
 			if got != want {
 				t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+func TestLoadWarnings(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"none", nil, nil},
+		{"compétence without critères",
+			map[string]string{"blocs/b1.toml": strings.Replace(okBloc, "criteria = [\n  \"Pertinence de l'analyse\",\n  \"Clarté de la synthèse\",\n]\n", "", 1)},
+			[]string{"blocs/b1.toml:11:1: avertissement : la compétence B1.C1 n'a pas de critères d'évaluation : sa page dira qu'ils ne sont pas publiés sur ce site"}},
+		{"bloc without modalité nor evaluation",
+			map[string]string{"blocs/b1.toml": strings.Replace(okBloc, `modalites = ["msp"]`, "", 1)},
+			[]string{"blocs/b1.toml:1:1: avertissement : le bloc B1 n'a ni modalité d'évaluation (modalites) ni texte d'évaluation (evaluation)"}},
+		{"bloc with its own evaluation text only",
+			map[string]string{"blocs/b1.toml": strings.Replace(okBloc, `modalites = ["msp"]`, "evaluation = \"\"\"\nUne épreuve écrite de 4 heures.\n\"\"\"", 1)},
+			nil},
+		{"métier no bloc uses",
+			map[string]string{"metiers/rssi.md": "+++\ntitle = \"RSSI\"\n+++\nIl protège.\n"},
+			[]string{`metiers/rssi.md:1:1: avertissement : aucun bloc ne mène au métier "rssi"`}},
+		{"certification past its end date, not active",
+			map[string]string{"certification.toml": "title = \"A\"\nactif = false\ndate_fin = 2020-01-31\n"},
+			[]string{
+				"certification.toml:2:1: avertissement : la certification n'est pas active (actif = false)",
+				"certification.toml:3:1: avertissement : la certification n'est plus enregistrée au RNCP depuis le 31/01/2020 (date_fin)",
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Load(site(tt.files))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Join(s.Warnings.Lines(), "\n")
+			want := strings.Join(tt.want, "\n")
+			if got != want {
+				t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 			}
 		})
 	}

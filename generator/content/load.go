@@ -12,21 +12,21 @@ import (
 
 	"cursus/generator/diag"
 	"cursus/internal/par"
+	"slices"
 )
 
-// File names of the data files under the content root.
+// File names of the data files under the content root, or under the
+// directory of a certification.
 const (
 	CertificationFile = "certification.toml"
 	ModalitesFile     = "modalites.toml"
 	BlocsDir          = "blocs"
+	// CertificationsDir holds one directory per certification when a site
+	// has several.
+	CertificationsDir = "certifications"
+	// MetiersDir holds the pages of the shared métiers.
+	MetiersDir = "metiers"
 )
-
-type certificationFile struct {
-	Title   string `toml:"title"`
-	RNCP    string `toml:"rncp"`
-	Level   string `toml:"level"`
-	Summary string `toml:"summary"`
-}
 
 type modalitesFile struct {
 	Modalites []struct {
@@ -41,6 +41,10 @@ type blocFile struct {
 	Number     int      `toml:"number"`
 	Title      string   `toml:"title"`
 	Label      string   `toml:"label"`
+	Code       string   `toml:"code"`
+	Optional   bool     `toml:"optional"`
+	Option     string   `toml:"option"`
+	Evaluation string   `toml:"evaluation"`
 	Activities []string `toml:"activities"`
 	Modalites  []string `toml:"modalites"`
 	Metiers    []struct {
@@ -49,6 +53,7 @@ type blocFile struct {
 	} `toml:"metiers"`
 	Competences []struct {
 		ID        string   `toml:"id"`
+		Number    string   `toml:"number"`
 		Label     string   `toml:"label"`
 		Text      string   `toml:"text"`
 		Modalites []string `toml:"modalites"`
@@ -68,34 +73,57 @@ type pageFront struct {
 
 // Load reads the content tree in fsys and returns the validated model. When
 // the content has problems, it returns a diag.List with every one of them,
-// sorted, each positioned in its file.
+// sorted, each positioned in its file. Warnings, which do not stop a build,
+// are in the model's Warnings.
 func Load(fsys fs.FS) (*Site, error) {
-	l := &loader{fsys: fsys, site: &Site{byID: map[string]any{}}}
+	l := &loader{fsys: fsys, site: &Site{metiers: map[string]*Metier{}}, shared: map[string]*Modalite{}}
 	l.load()
 	l.errs.Sort()
 	if err := l.errs.Err(); err != nil {
 		return nil, err
 	}
+	l.warns.Sort()
+	l.site.Warnings = l.warns
 	return l.site, nil
 }
 
 type loader struct {
-	fsys fs.FS
-	site *Site
-	errs diag.List
+	fsys  fs.FS
+	site  *Site
+	errs  diag.List
+	warns diag.List
 	// listed maps a file name, in normal form C as the loader uses it, to
 	// the name the directory listing gave, when they differ.
 	listed map[string]string
 
-	blocs []parsedBloc
-	pages []*Page
-	pos   map[string]diag.Pos // where each id was declared
+	certs  []*certLoad
+	pages  []*Page
+	shared map[string]*Modalite // modalités of the root when the site has several certifications
+	// metierTitles holds the first title each métier id is declared with,
+	// in any bloc, and metierPages the ids with a page: a bloc may name a
+	// shared métier by id alone.
+	metierTitles map[string]string
+	metierPages  map[string]bool
+	pos          map[string]diag.Pos // where each id was declared, keyed by scope
+}
+
+// certLoad is a certification while it loads: its files and parsed blocs.
+type certLoad struct {
+	cert      *Certification
+	blocFiles []string
+	blocs     []parsedBloc
+	modalites []*Modalite // declared in its own modalites.toml
 }
 
 type parsedBloc struct {
 	file string
 	data blocFile
 	keys *keyIndex
+}
+
+// warn records a warning: its message says it is one.
+func (l *loader) warn(pos diag.Pos, format string, args ...any) {
+	l.warns.Add(pos, "avertissement : "+format, args...)
 }
 
 func (l *loader) load() {
@@ -135,29 +163,139 @@ func (l *loader) load() {
 		l.errs.Add(diag.Pos{File: "."}, "%v", err)
 	}
 	sort.Strings(files)
-	l.parseBlocs(files)
-	sawModalites := false
+	l.layout(files)
+	var metierPages []string
 	for _, f := range files {
+		if strings.HasPrefix(f, CertificationsDir+"/") && l.site.Several {
+			continue
+		}
 		switch {
 		case f == CertificationFile:
-			l.certification(f)
+			// read by layout
 		case f == ModalitesFile:
-			sawModalites = true
-			l.modalites(f)
-		case isBlocFile(f):
+			if l.site.Several {
+				l.modalites(f, nil)
+			} else {
+				l.certs[0].modalites = l.modalites(f, l.certs[0].cert)
+			}
+		case isBlocFile(f, ""):
 			// parsed by parseBlocs
+		case path.Dir(f) == MetiersDir && path.Ext(f) == ".md":
+			metierPages = append(metierPages, f)
 		case path.Ext(f) == ".toml":
 			l.errs.Add(diag.Pos{File: f}, "unknown data file: data goes in %s, %s or %s/*.toml", CertificationFile, ModalitesFile, BlocsDir)
 		case path.Ext(f) == ".md":
 			l.page(f)
 		}
 	}
-	if !sawModalites {
-		l.errs.Add(diag.Pos{File: ModalitesFile}, "missing file: the modalités d'évaluation are required")
+	l.parseBlocs()
+	l.metierTitles, l.metierPages = map[string]string{}, map[string]bool{}
+	for _, f := range metierPages {
+		l.metierPages[strings.TrimSuffix(path.Base(f), ".md")] = true
 	}
-	l.resolveBlocs()
+	for _, cl := range l.certs {
+		for _, pb := range cl.blocs {
+			for _, m := range pb.data.Metiers {
+				if m.ID != "" && m.Title != "" && l.metierTitles[m.ID] == "" {
+					l.metierTitles[m.ID] = m.Title
+				}
+			}
+		}
+	}
+	for _, cl := range l.certs {
+		l.resolveBlocs(cl)
+	}
+	l.reverseLinks()
+	l.readMetierPages(metierPages)
 	l.resolvePages()
 	l.checkSlugs()
+}
+
+// layout finds the certifications: the content root, or each directory of
+// content/certifications/, and reads their certification.toml and
+// modalites.toml. It sorts the other files of a certification's directory.
+func (l *loader) layout(files []string) {
+	var dirs []string
+	hasRoot := false
+	for _, f := range files {
+		if f == CertificationFile {
+			hasRoot = true
+		}
+		if rest, ok := strings.CutPrefix(f, CertificationsDir+"/"); ok {
+			if dir, _, ok := strings.Cut(rest, "/"); ok && (len(dirs) == 0 || dirs[len(dirs)-1] != dir) {
+				dirs = append(dirs, dir)
+			}
+		}
+	}
+	if hasRoot && len(dirs) > 0 {
+		l.errs.Add(diag.Pos{File: CertificationsDir}, "%s et %s/ à la fois : un site a une certification à sa racine ou plusieurs sous %s/, pas les deux", CertificationFile, CertificationsDir, CertificationsDir)
+	}
+	if len(dirs) == 0 {
+		c := &Certification{byID: map[string]any{}, Pos: diag.Pos{File: CertificationFile}}
+		cl := &certLoad{cert: c}
+		for _, f := range files {
+			if isBlocFile(f, "") {
+				cl.blocFiles = append(cl.blocFiles, f)
+			}
+		}
+		l.certs = []*certLoad{cl}
+		l.site.Certifications = []*Certification{c}
+		if hasRoot {
+			l.certification(c, CertificationFile)
+		}
+		return
+	}
+	l.site.Several = true
+	for _, slug := range dirs {
+		dir := CertificationsDir + "/" + slug
+		c := &Certification{Slug: slug, Dir: dir, byID: map[string]any{}, Pos: diag.Pos{File: dir + "/" + CertificationFile}}
+		if Slugify(slug) != slug {
+			l.errs.Add(diag.Pos{File: dir}, "dossier %q : le nom d'une certification est son slug, en minuscules ASCII, chiffres et tirets (%q)", slug, Slugify(slug))
+		}
+		if slices.Contains(Reserved, slug) {
+			l.errs.Add(diag.Pos{File: dir}, "dossier %q : ce nom est réservé aux pages du site", slug)
+		}
+		cl := &certLoad{cert: c}
+		sawCert := false
+		for _, f := range files {
+			rel, ok := strings.CutPrefix(f, dir+"/")
+			if !ok {
+				continue
+			}
+			switch {
+			case rel == CertificationFile:
+				sawCert = true
+				l.certification(c, f)
+			case rel == ModalitesFile:
+				cl.modalites = l.modalites(f, c)
+			case isBlocFile(f, dir):
+				cl.blocFiles = append(cl.blocFiles, f)
+			case path.Ext(f) == ".toml":
+				l.errs.Add(diag.Pos{File: f}, "fichier de données inconnu : une certification a %s, %s et %s/*.toml", CertificationFile, ModalitesFile, BlocsDir)
+			case path.Ext(f) == ".md":
+				l.page(f)
+			}
+		}
+		if !sawCert {
+			l.errs.Add(diag.Pos{File: dir + "/" + CertificationFile}, "fichier manquant : chaque certification a son %s (au moins title)", CertificationFile)
+		}
+		l.certs = append(l.certs, cl)
+		l.site.Certifications = append(l.site.Certifications, c)
+	}
+}
+
+// certOf returns the certification whose directory holds file: the one
+// certification of the root when the site has one.
+func (l *loader) certOf(file string) *certLoad {
+	if !l.site.Several {
+		return l.certs[0]
+	}
+	for _, cl := range l.certs {
+		if strings.HasPrefix(file, cl.cert.Dir+"/") {
+			return cl
+		}
+	}
+	return nil
 }
 
 // walkError reports an error met listing the directory dir. The site's
@@ -211,32 +349,19 @@ func readText(fsys fs.FS, file, name string, errs *diag.List) ([]byte, bool) {
 	return checkText(file, src, errs)
 }
 
-func (l *loader) certification(file string) {
+// modalites reads a file of modalités of certification c, or shared by
+// every certification when c is nil.
+func (l *loader) modalites(file string, c *Certification) []*Modalite {
 	src, ok := l.read(file)
 	if !ok {
-		return
-	}
-	var c certificationFile
-	ki, ok := decodeTOML(file, src, 1, &c, &l.errs)
-	if !ok {
-		return
-	}
-	if strings.TrimSpace(c.Title) == "" {
-		l.missing(file, ki, "", "title")
-	}
-	l.site.Certification = Certification{Title: c.Title, RNCP: c.RNCP, Level: c.Level, Summary: c.Summary}
-}
-
-func (l *loader) modalites(file string) {
-	src, ok := l.read(file)
-	if !ok {
-		return
+		return nil
 	}
 	var m modalitesFile
 	ki, ok := decodeTOML(file, src, 1, &m, &l.errs)
 	if !ok {
-		return
+		return nil
 	}
+	var out []*Modalite
 	for i, d := range m.Modalites {
 		table := "modalites[" + strconv.Itoa(i) + "]"
 		if d.ID == "" {
@@ -246,33 +371,45 @@ func (l *loader) modalites(file string) {
 		if d.Name == "" {
 			l.missing(file, ki, table, "name")
 		}
-		mod := &Modalite{ID: d.ID, Name: d.Name, Detail: d.Detail, Slug: Slugify(d.ID), Pos: l.at(file, ki, table+".id")}
-		if l.declare("modalite:"+d.ID, mod, mod.Pos, "modalité") {
-			l.site.Modalites = append(l.site.Modalites, mod)
+		mod := &Modalite{ID: d.ID, Name: d.Name, Detail: d.Detail, Slug: Slugify(d.ID), Cert: c, Pos: l.at(file, ki, table+".id")}
+		if !l.declare(c, "modalite:"+d.ID, mod, mod.Pos, "modalité") {
+			continue
 		}
+		if c == nil {
+			l.shared[d.ID] = mod
+		}
+		out = append(out, mod)
+		l.site.Modalites = append(l.site.Modalites, mod)
 	}
+	return out
 }
 
-func isBlocFile(f string) bool { return path.Dir(f) == BlocsDir && path.Ext(f) == ".toml" }
+// isBlocFile reports whether f is a bloc file of the certification in dir.
+func isBlocFile(f, dir string) bool {
+	return path.Dir(f) == path.Join(dir, BlocsDir) && path.Ext(f) == ".toml"
+}
 
-// parseBlocs reads and decodes the bloc files on every core: a large
-// référentiel has hundreds of them. Results keep the files' sorted order.
-func (l *loader) parseBlocs(files []string) {
-	var blocFiles []string
-	for _, f := range files {
-		if isBlocFile(f) {
-			blocFiles = append(blocFiles, f)
+// parseBlocs reads and decodes the bloc files of every certification on
+// every core: a large site has hundreds of them. Results keep the files'
+// sorted order.
+func (l *loader) parseBlocs() {
+	var files []string
+	var owner []*certLoad
+	for _, cl := range l.certs {
+		for _, f := range cl.blocFiles {
+			files = append(files, f)
+			owner = append(owner, cl)
 		}
 	}
-	parsed := make([]*parsedBloc, len(blocFiles))
-	errs := make([]diag.List, len(blocFiles))
-	par.ForEach(len(blocFiles), func(i int) {
-		parsed[i] = parseBloc(l.fsys, blocFiles[i], l.onDisk(blocFiles[i]), &errs[i])
+	parsed := make([]*parsedBloc, len(files))
+	errs := make([]diag.List, len(files))
+	par.ForEach(len(files), func(i int) {
+		parsed[i] = parseBloc(l.fsys, files[i], l.onDisk(files[i]), &errs[i])
 	})
 	for i, pb := range parsed {
 		l.errs = append(l.errs, errs[i]...)
 		if pb != nil {
-			l.blocs = append(l.blocs, *pb)
+			owner[i].blocs = append(owner[i].blocs, *pb)
 		}
 	}
 }
@@ -310,10 +447,11 @@ func (l *loader) page(file string) {
 		Draft: fm.Draft, Attach: fm.Attach, Layout: fm.Layout, Body: body, BodyLine: bodyLine,
 		Pos: diag.Pos{File: file, Line: 1, Col: 1},
 	}
-	if fm.Attach == "" && strings.TrimSpace(fm.Title) == "" {
+	certHome := strings.HasPrefix(file, CertificationsDir+"/") && strings.Count(file, "/") == 2 && path.Base(file) == "index.md"
+	if fm.Attach == "" && !certHome && strings.TrimSpace(fm.Title) == "" {
 		l.errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "front matter: missing required key \"title\"")
 	}
-	if file == "index.md" {
+	if file == "index.md" || certHome {
 		if fm.Slug != "" {
 			l.errs.Add(l.at(file, ki, "slug"), "front matter: the home page has no slug")
 		}
@@ -354,13 +492,27 @@ func (l *loader) missing(file string, ki *keyIndex, table, key string) {
 	l.errs.Add(l.at(file, ki, table), "missing required key %q", where)
 }
 
-// declare registers an id, reporting a duplicate with both positions.
-func (l *loader) declare(id string, v any, pos diag.Pos, kind string) bool {
-	if prev, ok := l.pos[id]; ok {
+// declare registers an id of certification c (nil: shared by the site),
+// reporting a duplicate with both positions. Ids are unique within a
+// certification; a shared modalité may not reuse a certification's id.
+func (l *loader) declare(c *Certification, id string, v any, pos diag.Pos, kind string) bool {
+	scope := ""
+	if c != nil {
+		scope = c.Slug
+	}
+	key := scope + "\x00" + id
+	prev, dup := l.pos[key]
+	if !dup && strings.HasPrefix(id, "modalite:") {
+		prev, dup = l.pos["\x00"+id]
+	}
+	if dup {
 		l.errs.Add(pos, "duplicate id %q: %s already declared at %s", strings.TrimPrefix(id, "modalite:"), kind, prev)
 		return false
 	}
-	l.pos[id] = pos
-	l.site.byID[id] = v
+	l.pos[key] = pos
+	if c != nil {
+		c.byID[id] = v
+	}
 	return true
 }
+

@@ -19,25 +19,54 @@ const (
 
 // Reserved are the first URL segments of the site's own pages and files: a
 // page slug may not start with one.
-var Reserved = []string{"blocs", "competences", "metiers", "modalites", "matrice", "recherche", "assets", "404.html", "sitemap.xml", "robots.txt"}
+var Reserved = []string{"blocs", "competences", "metiers", "modalites", "matrice", "recherche", "assets", "certifications", "404.html", "sitemap.xml", "robots.txt"}
 
 // maxSegment is the longest slug segment, in bytes: a segment is a
 // directory name of the published site, and file systems refuse names over
 // 255 bytes.
 const maxSegment = 200
 
+// Path returns the site path of the certification's home page: "/" when
+// the site has one certification, "/<slug>/" when it has several.
+func (c *Certification) Path() string { return c.Prefix() + "/" }
+
+// Prefix is what the site paths of the certification's pages start with:
+// "" when the site has one certification, "/<slug>" when it has several.
+func (c *Certification) Prefix() string {
+	if c.Slug == "" {
+		return ""
+	}
+	return "/" + c.Slug
+}
+
+// ModalitesPath returns the site path of the certification's page of
+// modalités d'évaluation.
+func (c *Certification) ModalitesPath() string { return c.Prefix() + PathModalites }
+
+// MatrixPath returns the site path of the certification's first
+// correspondence page.
+func (c *Certification) MatrixPath() string { return c.Prefix() + PathMatrix }
+
+// BlocsPath returns the site path of the certification's index of blocs.
+func (c *Certification) BlocsPath() string { return c.Prefix() + PathBlocs }
+
+// CompetencesPath returns the site path of the certification's index of
+// compétences.
+func (c *Certification) CompetencesPath() string { return c.Prefix() + PathCompetences }
+
 // Path returns the site path of the bloc's page.
-func (b *Bloc) Path() string { return PathBlocs + b.Slug + "/" }
+func (b *Bloc) Path() string { return b.Cert.Prefix() + PathBlocs + b.Slug + "/" }
 
 // Path returns the site path of the compétence's page.
-func (c *Competence) Path() string { return PathCompetences + c.Slug + "/" }
+func (c *Competence) Path() string { return c.Bloc.Cert.Prefix() + PathCompetences + c.Slug + "/" }
 
 // Path returns the site path of the métier's page.
 func (m *Metier) Path() string { return PathMetiers + m.Slug + "/" }
 
-// Path returns the site path of the modalité: an anchor of the page of
-// modalités.
-func (m *Modalite) Path() string { return PathModalites + "#" + m.Slug }
+// PathIn returns the site path of the modalité as certification c shows
+// it: an anchor of c's page of modalités. A shared modalité has one in
+// every certification that cites it.
+func (m *Modalite) PathIn(c *Certification) string { return c.ModalitesPath() + "#" + m.Slug }
 
 // SitePath returns the site path of the page: "/" for the home page.
 func (p *Page) SitePath() string {

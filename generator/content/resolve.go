@@ -1,6 +1,7 @@
 package content
 
 import (
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -8,17 +9,32 @@ import (
 	"cursus/generator/diag"
 )
 
-func (l *loader) resolveBlocs() {
-	sort.SliceStable(l.blocs, func(i, j int) bool { return l.blocs[i].data.Number < l.blocs[j].data.Number })
+func (l *loader) resolveBlocs(cl *certLoad) {
+	c := cl.cert
+	sort.SliceStable(cl.blocs, func(i, j int) bool { return cl.blocs[i].data.Number < cl.blocs[j].data.Number })
 	numbers := map[int]diag.Pos{}
-	for _, pb := range l.blocs {
-		if b := l.resolveBloc(pb, numbers); b != nil {
-			l.site.Blocs = append(l.site.Blocs, b)
-			l.site.Competences = append(l.site.Competences, b.Competences...)
+	codes := map[string]diag.Pos{}
+	for _, pb := range cl.blocs {
+		if b := l.resolveBloc(cl, pb, numbers, codes); b != nil {
+			c.Blocs = append(c.Blocs, b)
+			c.Competences = append(c.Competences, b.Competences...)
 		}
 	}
-	// Reverse links: every métier reaches the compétences of its blocs, every
-	// modalité the blocs and compétences it assesses.
+	l.site.Blocs = append(l.site.Blocs, c.Blocs...)
+	l.site.Competences = append(l.site.Competences, c.Competences...)
+	for _, o := range c.Options {
+		if len(o.Blocs) == 0 {
+			l.warn(o.Pos, "aucun bloc n'est dans le groupe d'options %q", o.ID)
+		} else if o.Choose > len(o.Blocs) {
+			l.errs.Add(o.Pos, "groupe d'options %q : choisir %d blocs parmi %d n'est pas possible", o.ID, o.Choose, len(o.Blocs))
+		}
+	}
+}
+
+// reverseLinks links every métier to the compétences of its blocs, every
+// modalité to the blocs and compétences it assesses, and every
+// certification to the modalités it shows.
+func (l *loader) reverseLinks() {
 	for _, c := range l.site.Competences {
 		for _, m := range c.Modalites {
 			m.Competences = append(m.Competences, c)
@@ -32,10 +48,28 @@ func (l *loader) resolveBlocs() {
 			m.Competences = append(m.Competences, b.Competences...)
 		}
 	}
+	for _, c := range l.site.Certifications {
+		cited := map[*Modalite]bool{}
+		for _, b := range c.Blocs {
+			for _, m := range b.Modalites {
+				cited[m] = true
+			}
+		}
+		for _, co := range c.Competences {
+			for _, m := range co.Modalites {
+				cited[m] = true
+			}
+		}
+		for _, m := range l.site.Modalites {
+			if m.Cert == c || m.Cert == nil && cited[m] {
+				c.Modalites = append(c.Modalites, m)
+			}
+		}
+	}
 }
 
-func (l *loader) resolveBloc(pb parsedBloc, numbers map[int]diag.Pos) *Bloc {
-	d, file, ki := pb.data, pb.file, pb.keys
+func (l *loader) resolveBloc(cl *certLoad, pb parsedBloc, numbers map[int]diag.Pos, codes map[string]diag.Pos) *Bloc {
+	d, file, ki, cert := pb.data, pb.file, pb.keys, cl.cert
 	ok := true
 	for key, v := range map[string]string{"id": d.ID, "title": d.Title} {
 		if strings.TrimSpace(v) == "" {
@@ -56,17 +90,49 @@ func (l *loader) resolveBloc(pb parsedBloc, numbers map[int]diag.Pos) *Bloc {
 		l.errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "bloc %s has no compétences", d.ID)
 		ok = false
 	}
+	if d.Code != "" {
+		pos := l.at(file, ki, "code")
+		if prev, dup := codes[d.Code]; dup {
+			l.errs.Add(pos, "code de bloc %q en double : déjà utilisé à %s", d.Code, prev)
+			ok = false
+		} else {
+			codes[d.Code] = pos
+		}
+		if cert.RNCP != "" && !strings.HasPrefix(d.Code, cert.RNCP) {
+			l.errs.Add(pos, "code de bloc %q : il doit commencer par le code RNCP de sa certification, %s", d.Code, cert.RNCP)
+			ok = false
+		}
+	}
+	var option *Option
+	if d.Option != "" {
+		if option = cert.option(d.Option); option == nil {
+			l.errs.Add(l.at(file, ki, "option"), "option %q : aucun groupe d'options de ce nom dans %s", d.Option, path.Join(cert.Dir, CertificationFile))
+			ok = false
+		}
+	}
 	if !ok {
 		return nil
 	}
+	evalPos := l.at(file, ki, "evaluation")
+	if evalPos.Line > 0 {
+		evalPos.Line++
+	}
 	b := &Bloc{
 		ID: d.ID, Number: d.Number, Title: d.Title, Label: d.Label, Slug: Slugify(d.ID),
+		Code: d.Code, Optional: d.Optional, Option: option, Cert: cert,
+		Evaluation: Text{Markdown: d.Evaluation, Pos: evalPos},
 		Activities: d.Activities, Pos: l.at(file, ki, "id"),
 	}
-	if !l.declare(d.ID, b, b.Pos, "bloc") {
+	if !l.declare(cert, d.ID, b, b.Pos, "bloc") {
 		return nil
 	}
-	b.Modalites = l.modaliteRefs(file, ki, "modalites", d.Modalites)
+	if option != nil {
+		option.Blocs = append(option.Blocs, b)
+	}
+	b.Modalites = l.modaliteRefs(cert, file, ki, "modalites", d.Modalites)
+	if len(d.Modalites) == 0 && strings.TrimSpace(d.Evaluation) == "" {
+		l.warn(b.Pos, "le bloc %s n'a ni modalité d'évaluation (modalites) ni texte d'évaluation (evaluation)", b.ID)
+	}
 	l.blocMetiers(b, pb)
 	for i := range d.Competences {
 		if c := l.competence(b, pb, i); c != nil {
@@ -99,15 +165,19 @@ func (l *loader) blocMetiers(b *Bloc, pb parsedBloc) {
 			pos = l.at(pb.file, pb.keys, table+".title")
 		}
 		m := l.site.Metier(id)
+		title := dm.Title
+		if m == nil && title == "" {
+			// A métier is shared: its title may come from a bloc of
+			// another certification, or from its page.
+			title = l.metierTitles[id]
+		}
 		switch {
-		case m == nil && dm.Title == "":
+		case m == nil && title == "" && !l.metierPages[id]:
 			l.errs.Add(pos, "unknown métier %q: declare it with a title", id)
 			continue
 		case m == nil:
-			m = &Metier{ID: id, Title: dm.Title, Slug: Slugify(id), Pos: pos}
-			if !l.declare(id, m, pos, "métier") {
-				continue
-			}
+			m = &Metier{ID: id, Title: title, Slug: Slugify(id), Pos: pos}
+			l.site.metiers[id] = m
 			l.site.Metiers = append(l.site.Metiers, m)
 		case dm.Title != "" && dm.Title != m.Title:
 			l.errs.Add(pos, "métier %q has another title at %s: %q", id, m.Pos, m.Title)
@@ -138,22 +208,21 @@ func (l *loader) competence(b *Bloc, pb parsedBloc, i int) *Competence {
 			ok = false
 		}
 	}
-	if len(dc.Criteria) == 0 {
-		l.errs.Add(l.at(file, ki, table), "compétence %s has no criteria", dc.ID)
-		ok = false
-	}
 	if !ok {
 		return nil
 	}
 	c := &Competence{
-		ID: dc.ID, Label: dc.Label, Text: dc.Text, Slug: Slugify(dc.ID), Bloc: b,
+		ID: dc.ID, Number: dc.Number, Label: dc.Label, Text: dc.Text, Slug: Slugify(dc.ID), Bloc: b,
 		Metiers: b.Metiers, Pos: l.at(file, ki, table+".id"),
 	}
 	if c.Label == "" {
-		c.Label = c.Text
+		c.Label = shortLabel(c.Text)
 	}
-	if !l.declare(dc.ID, c, c.Pos, "compétence") {
+	if !l.declare(b.Cert, dc.ID, c, c.Pos, "compétence") {
 		return nil
+	}
+	if len(dc.Criteria) == 0 {
+		l.warn(c.Pos, "la compétence %s n'a pas de critères d'évaluation : sa page dira qu'ils ne sont pas publiés sur ce site", c.ID)
 	}
 	for j, text := range dc.Criteria {
 		pos := l.at(file, ki, table+".criteria["+strconv.Itoa(j)+"]")
@@ -164,21 +233,23 @@ func (l *loader) competence(b *Bloc, pb parsedBloc, i int) *Competence {
 		c.Criteria = append(c.Criteria, Criterion{Text: text, Pos: pos})
 	}
 	if dc.Modalites != nil {
-		c.Modalites = l.modaliteRefs(file, ki, table+".modalites", dc.Modalites)
+		c.Modalites = l.modaliteRefs(b.Cert, file, ki, table+".modalites", dc.Modalites)
 		c.Own = true
 	} else {
 		c.Modalites = b.Modalites
 	}
-	if len(c.Modalites) == 0 {
-		l.errs.Add(c.Pos, "compétence %s has no modalité d'évaluation (set modalites on the bloc or the compétence)", c.ID)
-	}
 	return c
 }
 
-func (l *loader) modaliteRefs(file string, ki *keyIndex, key string, ids []string) []*Modalite {
+// modaliteRefs resolves ids of modalités cited in certification c: its own,
+// then those shared by every certification.
+func (l *loader) modaliteRefs(c *Certification, file string, ki *keyIndex, key string, ids []string) []*Modalite {
 	var out []*Modalite
 	for i, id := range ids {
-		m := l.site.Modalite(id)
+		m, _ := c.byID["modalite:"+id].(*Modalite)
+		if m == nil {
+			m = l.shared[id]
+		}
 		if m == nil {
 			l.errs.Add(l.at(file, ki, key+"["+strconv.Itoa(i)+"]"), "unknown modalité %q", id)
 			continue
@@ -197,21 +268,44 @@ func (l *loader) resolvePages() {
 		return a.Path < b.Path
 	})
 	for _, p := range l.pages {
+		var cl *certLoad
+		if l.site.Several && strings.HasPrefix(p.Path, CertificationsDir+"/") {
+			cl = l.certOf(p.Path)
+		}
 		switch {
 		case p.Draft:
 		case p.Path == "index.md":
 			l.site.Home = p
+		case cl != nil && p.Path == path.Join(cl.cert.Dir, "index.md"):
+			cl.cert.Home = p
 		case p.Attach != "":
-			l.attach(p)
+			l.attach(p, cl)
+		case cl != nil:
+			l.errs.Add(p.Pos, "dans %s/, une page autre que index.md rattache sa prose à un bloc ou une compétence (attach)", cl.cert.Dir)
 		default:
 			l.site.Pages = append(l.site.Pages, p)
 		}
 	}
 }
 
-func (l *loader) attach(p *Page) {
+// attach gives the prose of p to the entity it names: of certification cl
+// when p is in its directory, else of the site's one certification, or a
+// métier.
+func (l *loader) attach(p *Page, cl *certLoad) {
+	if cl == nil && !l.site.Several {
+		cl = l.certs[0]
+	}
+	var found any
+	if cl != nil {
+		found = cl.cert.byID[p.Attach]
+	}
+	if found == nil {
+		if m := l.site.Metier(p.Attach); m != nil {
+			found = m
+		}
+	}
 	var slot **Page
-	switch e := l.site.byID[p.Attach].(type) {
+	switch e := found.(type) {
 	case *Bloc:
 		slot = &e.Prose
 	case *Competence:
@@ -244,6 +338,11 @@ func (l *loader) checkSlugs() {
 		}
 		seen[path] = pos
 	}
+	if l.site.Several {
+		for _, c := range l.site.Certifications {
+			claim(c.Path(), c.Pos)
+		}
+	}
 	for _, b := range l.site.Blocs {
 		claim(b.Path(), b.Pos)
 	}
@@ -254,17 +353,45 @@ func (l *loader) checkSlugs() {
 		claim(m.Path(), m.Pos)
 	}
 	for _, m := range l.site.Modalites {
-		claim(PathModalites+m.Slug+"/", m.Pos)
+		prefix := ""
+		if m.Cert != nil {
+			prefix = m.Cert.Prefix()
+		}
+		claim(prefix+PathModalites+m.Slug+"/", m.Pos)
 	}
 pages:
 	for _, p := range l.site.Pages {
 		first, _, _ := strings.Cut(p.Slug, "/")
 		for _, r := range Reserved {
-			if first == r {
+			if first == r || l.site.Several && l.isCert(first) {
 				l.errs.Add(p.Pos, "slug collision: /%s/ is reserved for the site's own pages", p.Slug)
 				continue pages
 			}
 		}
 		claim(p.SitePath(), p.Pos)
 	}
+}
+
+// isCert reports whether slug is the slug of a certification.
+func (l *loader) isCert(slug string) bool {
+	for _, c := range l.site.Certifications {
+		if c.Slug == slug {
+			return true
+		}
+	}
+	return false
+}
+
+// shortLabel cuts a compétence's text at 80 runes on a word, for
+// navigation when it has no label.
+func shortLabel(text string) string {
+	r := []rune(text)
+	if len(r) <= 80 {
+		return text
+	}
+	cut := string(r[:80])
+	if i := strings.LastIndexByte(cut, ' '); i > 40 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
 }

@@ -43,6 +43,9 @@ func (k Kind) String() string {
 // Index is the search index as published: short JSON keys, because every
 // byte is downloaded on a phone.
 type Index struct {
+	// Certs names the certifications of a site with several, shown beside
+	// results; a document's Cert is a position in it, from 1.
+	Certs []string   `json:"certs,omitempty"`
 	Blocs []BlocInfo `json:"blocs"` // shown beside results
 	Words []string   `json:"words"` // sorted, normalised, each once
 	Cuts  []int      `json:"cut"`   // letters Stem removes from each word
@@ -53,6 +56,7 @@ type Index struct {
 type BlocInfo struct {
 	Number int    `json:"n"`
 	Label  string `json:"l"`
+	Cert   int    `json:"e,omitempty"` // its certification, from 1, on a site with several
 }
 
 // Doc is one searchable thing: a métier, bloc, compétence, critère or page.
@@ -63,7 +67,8 @@ type Doc struct {
 	Title   string `json:"t"`
 	Text    string `json:"x,omitempty"` // body, matched and shown as a snippet
 	Context string `json:"p,omitempty"` // shown, not matched: a critère's compétence
-	Blocs   []int  `json:"b,omitempty"` // bloc numbers
+	Blocs   []int  `json:"b,omitempty"` // bloc numbers, in the document's certification
+	Cert    int    `json:"e,omitempty"` // its certification, from 1, on a site with several
 	TitleW  []int  `json:"tw"`          // words of the code and title, by number in Words
 	BodyW   []int  `json:"xw,omitempty"`
 }
@@ -83,8 +88,9 @@ type Options struct {
 
 // builder collects documents and their words before numbering the words.
 type builder struct {
-	opts Options
-	docs []Doc
+	opts  Options
+	certs map[*content.Certification]int // position from 1, on a site with several
+	docs  []Doc
 	// The text matched in each document, then its words.
 	titleText, bodyText []string
 	title, body         [][]string
@@ -95,10 +101,20 @@ func Build(site *content.Site, opts Options) (*Index, error) {
 	if opts.French == nil {
 		opts.French = func(s string) string { return s }
 	}
-	b := &builder{opts: opts}
+	b := &builder{opts: opts, certs: map[*content.Certification]int{}}
 	ix := &Index{}
+	if site.Several {
+		for i, c := range site.Certifications {
+			b.certs[c] = i + 1
+			name := c.Title
+			if c.Abrege.Code != "" && !strings.HasPrefix(c.Title, c.Abrege.Code) {
+				name = c.Abrege.Code + " " + c.Title
+			}
+			ix.Certs = append(ix.Certs, opts.French(name))
+		}
+	}
 	for _, bl := range site.Blocs {
-		ix.Blocs = append(ix.Blocs, BlocInfo{bl.Number, opts.French(bl.Name())})
+		ix.Blocs = append(ix.Blocs, BlocInfo{bl.Number, opts.French(bl.Name()), b.certs[bl.Cert]})
 	}
 	// Documents come in site order: métiers, blocs, compétences, each
 	// compétence's critères, pages. Each has its place known in advance,
@@ -155,10 +171,21 @@ func (b *builder) metier(i int, m *content.Metier) {
 		labels = append(labels, bl.Name())
 	}
 	text := strings.Join(titles, " · ")
+	d := Doc{Kind: Metier, URL: b.opts.URL(m), Title: b.opts.French(m.Title), Text: b.opts.French(text), Blocs: numbers(m.Blocs)}
+	if len(b.certs) > 0 {
+		// Bloc numbers repeat from one certification to the next: a
+		// métier shared by several names them instead.
+		var names []string
+		for _, bl := range m.Blocs {
+			if n := len(names); n == 0 || names[n-1] != bl.Cert.Title {
+				names = append(names, bl.Cert.Title)
+			}
+		}
+		d.Blocs, d.Context = nil, b.opts.French(strings.Join(names, ", "))
+	}
 	// The bloc labels are matched too, so that "cybersécurité" finds every
 	// métier of the Cybersécurité bloc, not only those named so.
-	b.set(i, Doc{Kind: Metier, URL: b.opts.URL(m), Title: b.opts.French(m.Title), Text: b.opts.French(text), Blocs: numbers(m.Blocs)},
-		m.Title, text+" "+strings.Join(labels, " "))
+	b.set(i, d, m.Title, text+" "+strings.Join(labels, " "))
 }
 
 func (b *builder) bloc(i int, bl *content.Bloc) {
@@ -175,12 +202,12 @@ func (b *builder) bloc(i int, bl *content.Bloc) {
 	}
 	parts = append(parts, "Métiers : "+strings.Join(metiers, ", "))
 	text := strings.Join(parts, ". ") + "."
-	b.set(i, Doc{Kind: Bloc, URL: b.opts.URL(bl), Code: code, Title: b.opts.French(bl.Name()), Text: b.opts.French(text), Blocs: []int{bl.Number}},
+	b.set(i, Doc{Kind: Bloc, URL: b.opts.URL(bl), Code: code, Title: b.opts.French(bl.Name()), Text: b.opts.French(text), Blocs: []int{bl.Number}, Cert: b.certs[bl.Cert]},
 		code+" "+bl.ID+" "+bl.Name()+" "+bl.Title, text)
 }
 
 func (b *builder) competence(i int, c *content.Competence) {
-	b.set(i, Doc{Kind: Competence, URL: b.opts.URL(c), Code: c.ID, Title: b.opts.French(c.Label), Text: b.opts.French(c.Text), Blocs: []int{c.Bloc.Number}},
+	b.set(i, Doc{Kind: Competence, URL: b.opts.URL(c), Code: c.ID, Title: b.opts.French(c.Label), Text: b.opts.French(c.Text), Blocs: []int{c.Bloc.Number}, Cert: b.certs[c.Bloc.Cert]},
 		c.ID+" "+c.Label, c.Text)
 }
 
@@ -191,7 +218,7 @@ func (b *builder) criteria(i int, c *content.Competence) {
 	url := b.opts.URL(c) + "#criteres"
 	label := b.opts.French(c.Label)
 	for j, cr := range c.Criteria {
-		b.set(i+j, Doc{Kind: Criterion, URL: url, Code: c.ID, Title: b.opts.French(cr.Text), Context: label, Blocs: []int{c.Bloc.Number}},
+		b.set(i+j, Doc{Kind: Criterion, URL: url, Code: c.ID, Title: b.opts.French(cr.Text), Context: label, Blocs: []int{c.Bloc.Number}, Cert: b.certs[c.Bloc.Cert]},
 			cr.Text, c.ID)
 	}
 }

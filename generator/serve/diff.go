@@ -11,6 +11,9 @@ import (
 type message struct {
 	Build  int64    `json:"build"`
 	Errors []string `json:"errors"` // empty: hide the overlay
+	// Warnings of a build that succeeded: shown in a box that blocks
+	// nothing.
+	Warnings []string `json:"warnings,omitempty"`
 	// Pages changed by the build; the script reloads if it shows one of them.
 	Pages []string `json:"pages,omitempty"`
 	// Main lists those of Pages that changed only inside <main>: the
@@ -39,7 +42,7 @@ type message struct {
 // served the current file (see Server.ServeHTTP); a link to anything else
 // (script, image) makes it reload.
 func changes(prev, next *snapshot, sources []string, navigate bool) message {
-	m := message{Build: next.build, Errors: []string{}}
+	m := message{Build: next.build, Errors: []string{}, Warnings: next.site.Warnings}
 	if prev == nil || prev.site == nil {
 		m.All = true
 		return m

@@ -198,3 +198,15 @@ func TestEqualExcept(t *testing.T) {
 		}
 	}
 }
+
+// TestChangesCarryWarnings: the warnings of a build that succeeded reach
+// the browsers with what changed, and nothing else in the message changes.
+func TestChangesCarryWarnings(t *testing.T) {
+	site := fakeSite{css: "a", index: "b", pages: pagesOf("index.html", "n|m")}
+	prev, next := site.snapshot(1), site.snapshot(2)
+	next.site.Warnings = []string{"content/blocs/b1.toml:6:1: avertissement : la compétence B1.C1 n'a pas de critères d'évaluation"}
+	got := changes(prev, next, nil, false)
+	if !reflect.DeepEqual(got.Warnings, next.site.Warnings) || len(got.Errors) != 0 || len(got.Pages) != 0 {
+		t.Errorf("changes() = %+v, want the warnings alone", got)
+	}
+}

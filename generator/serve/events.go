@@ -73,12 +73,15 @@ func (h *hub) subscribe(seen int64) (chan []byte, []byte) {
 		return c, nil
 	}
 	m := message{Build: s.build, Errors: s.errors}
+	if s.site != nil && len(s.errors) == 0 {
+		m.Warnings = s.site.Warnings
+	}
 	if m.Errors == nil {
 		m.Errors = []string{}
 	}
 	if seen != s.build {
 		m.All = true // a build was swapped in before this browser connected
-	} else if len(s.errors) == 0 {
+	} else if len(s.errors) == 0 && len(m.Warnings) == 0 {
 		return c, nil
 	}
 	data, _ := json.Marshal(m)

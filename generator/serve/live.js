@@ -69,29 +69,41 @@
     box = null;
   }
 
-  function overlay(errors) {
-    const key = errors.join("\n");
-    if (!errors.length) dismissed = ""; // fixed: the next errors show again
+  // overlay shows the errors of a failed build over the last good one, or
+  // the warnings of a build that succeeded, in a smaller box at the bottom
+  // that hides nothing the page needs.
+  function overlay(errors, warnings) {
+    const warn = !errors.length && warnings.length > 0, items = warn ? warnings : errors;
+    const key = (warn ? "w\n" : "e\n") + items.join("\n");
+    if (!items.length) dismissed = ""; // fixed: the next errors show again
     if (box && box.dataset.key === key) return;
     hide();
-    if (!errors.length || key === dismissed) return;
-    box = el("div", "position:fixed;z-index:2147483647;top:1rem;left:1rem;right:1rem;max-height:calc(100vh - 2rem);overflow:auto;" +
-      "box-sizing:border-box;padding:1rem 1.25rem;background:#fff;color:#1a1a1a;border:3px solid #b00020;border-radius:6px;" +
+    if (!items.length || key === dismissed) return;
+    const colour = warn ? "#8a4b00" : "#b00020";
+    box = el("div", "position:fixed;z-index:2147483647;" + (warn ? "bottom:1rem;max-height:40vh;" : "top:1rem;max-height:calc(100vh - 2rem);") + "left:1rem;right:1rem;overflow:auto;" +
+      "box-sizing:border-box;padding:1rem 1.25rem;background:#fff;color:#1a1a1a;border:3px solid " + colour + ";border-radius:6px;" +
       "box-shadow:0 4px 24px rgba(0,0,0,.35);font:16px/1.5 system-ui,sans-serif;text-align:left");
-    box.id = "cursus-errors";
+    box.id = warn ? "cursus-warnings" : "cursus-errors";
     box.dataset.key = key;
-    box.setAttribute("role", "alert");
+    box.setAttribute("role", warn ? "status" : "alert");
     box.lang = "fr";
-    const close = el("button", "float:right;margin:0 0 .5rem 1rem;padding:.25rem .75rem;font:inherit;color:#fff;background:#b00020;border:0;border-radius:4px;cursor:pointer", "Fermer");
+    const close = el("button", "float:right;margin:0 0 .5rem 1rem;padding:.25rem .75rem;font:inherit;color:#fff;background:" + colour + ";border:0;border-radius:4px;cursor:pointer", "Fermer");
     close.type = "button";
     close.onclick = () => { dismissed = key; hide(); };
-    box.append(close,
-      el("p", "margin:0 0 .5rem;font-weight:700;font-size:1.1rem;color:#b00020",
-        errors.length === 1 ? "1 erreur empêche la reconstruction du site" : errors.length + " erreurs empêchent la reconstruction du site"),
-      el("p", "margin:0 0 .75rem", "Le dernier site valide reste affiché. Ce message disparaîtra de lui-même une fois les erreurs corrigées."));
+    if (warn) {
+      box.append(close,
+        el("p", "margin:0 0 .5rem;font-weight:700;font-size:1.1rem;color:" + colour,
+          items.length === 1 ? "1 avertissement" : items.length + " avertissements"),
+        el("p", "margin:0 0 .75rem", "Le site est à jour ; ces points méritent d’être revus (cursus check --strict les refuse)."));
+    } else {
+      box.append(close,
+        el("p", "margin:0 0 .5rem;font-weight:700;font-size:1.1rem;color:" + colour,
+          errors.length === 1 ? "1 erreur empêche la reconstruction du site" : errors.length + " erreurs empêchent la reconstruction du site"),
+        el("p", "margin:0 0 .75rem", "Le dernier site valide reste affiché. Ce message disparaîtra de lui-même une fois les erreurs corrigées."));
+    }
     const list = el("ul", "margin:0;padding:0;list-style:none");
-    for (const e of errors) {
-      const li = el("li", "margin:.25rem 0;padding:.25rem .5rem;background:#fdecee;border-radius:3px");
+    for (const e of items) {
+      const li = el("li", "margin:.25rem 0;padding:.25rem .5rem;background:" + (warn ? "#fdf3e6" : "#fdecee") + ";border-radius:3px");
       li.append(el("code", "font:14px/1.4 ui-monospace,monospace;white-space:pre-wrap;overflow-wrap:anywhere", e));
       list.append(li);
     }
@@ -105,7 +117,7 @@
 
   function onMessage(e) {
     const m = JSON.parse(e.data);
-    overlay(m.errors);
+    overlay(m.errors, m.warnings || []);
     if (m.errors.length) { stale = stale || !!m.all; return; }
     build = m.build;
     const p = here();

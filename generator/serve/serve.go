@@ -194,6 +194,9 @@ func (s *Server) rebuild(changed []string) {
 	next := newSnapshot(site, s.build, scriptURL(s.build))
 	m := changes(prev, next, changed, s.opts.NavigateToChanged)
 	s.hub.publish(next, m)
+	if len(site.Warnings) > 0 {
+		s.logf(s.opts.Stderr, "%s\n", joinLines(site.Warnings))
+	}
 	s.logf(s.opts.Stdout, "%s in %d ms\n", describe(m, changed), took)
 }
 

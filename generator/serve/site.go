@@ -14,6 +14,9 @@ type Site struct {
 	Files   map[string][]byte   // slash path under the site root → content
 	Sources map[string][]string // source file, from the site root → site paths of the pages it feeds
 	Assets  []string            // published paths of fingerprinted assets: cacheable for ever
+	// Warnings are problems that did not stop the build, one
+	// file:line:col: message each: shown over the preview, never blocking.
+	Warnings []string
 }
 
 // BuildOptions are what the server asks of a build.

@@ -49,43 +49,45 @@ func axeSource(t testing.TB) string {
 // and in each colour scheme, and wants no violation at all. It also records
 // the requests these page loads make: none may leave the test server.
 func TestAxe(t *testing.T) {
-	t.Parallel()
-	axe := axeSource(t) + "\n;true"
-	srv := serve(t)
-	kinds := pageKinds(t)
-	for _, vp := range viewports {
-		t.Run(vp.name, func(t *testing.T) {
-			ctx := browsertest.New(t, vp.width, vp.height)
-			var log requestLog
-			log.listen(t, ctx)
-			runs, found := 0, 0
-			for _, scheme := range schemes {
-				if err := chromedp.Do(ctx, colorScheme(scheme)); err != nil {
-					t.Fatalf("emulate %s scheme: %v", scheme, err)
+	eachSite(t, func(t *testing.T, site *built) {
+		t.Parallel()
+		axe := axeSource(t) + "\n;true"
+		srv := serve(t, site)
+		kinds := pageKinds(t, site)
+		for _, vp := range viewports {
+			t.Run(vp.name, func(t *testing.T) {
+				ctx := browsertest.New(t, vp.width, vp.height)
+				var log requestLog
+				log.listen(t, ctx)
+				runs, found := 0, 0
+				for _, scheme := range schemes {
+					if err := chromedp.Do(ctx, colorScheme(scheme)); err != nil {
+						t.Fatalf("emulate %s scheme: %v", scheme, err)
+					}
+					for _, k := range kinds {
+						where := fmt.Sprintf("%s (%s) at %s, %s scheme", k.url(), k.kind, vp.name, scheme)
+						if err := visit(ctx, srv.URL+k.url()); err != nil {
+							t.Fatalf("%s: %v", where, err)
+						}
+						if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](axe)); err != nil {
+							t.Fatalf("%s: inject axe-core: %v", where, err)
+						}
+						vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](axeRun, chromedp.EvalAwaitPromise))
+						if err != nil {
+							t.Fatalf("%s: axe.run: %v", where, err)
+						}
+						runs++
+						found += len(vs)
+						for _, v := range vs {
+							t.Errorf("%s\n%s", where, v)
+						}
+					}
 				}
-				for _, k := range kinds {
-					where := fmt.Sprintf("%s (%s) at %s, %s scheme", k.url(), k.kind, vp.name, scheme)
-					if err := visit(ctx, srv.URL+k.url()); err != nil {
-						t.Fatalf("%s: %v", where, err)
-					}
-					if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](axe)); err != nil {
-						t.Fatalf("%s: inject axe-core: %v", where, err)
-					}
-					vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](axeRun, chromedp.EvalAwaitPromise))
-					if err != nil {
-						t.Fatalf("%s: axe.run: %v", where, err)
-					}
-					runs++
-					found += len(vs)
-					for _, v := range vs {
-						t.Errorf("%s\n%s", where, v)
-					}
-				}
-			}
-			t.Logf("axe-core: %d pages × %d schemes at %s: %d runs, %d violations", len(kinds), len(schemes), vp.name, runs, found)
-			noForeignRequests(t, &log, srv.URL, "axe page loads at "+vp.name)
-		})
-	}
+				t.Logf("axe-core: %d pages × %d schemes at %s: %d runs, %d violations", len(kinds), len(schemes), vp.name, runs, found)
+				noForeignRequests(t, &log, srv.URL, "axe page loads at "+vp.name)
+			})
+		}
+	})
 }
 
 func (v axeViolation) String() string {

@@ -99,21 +99,23 @@ func visit(ctx context.Context, u string) error {
 // with a query, in Chromium, and checks every request it makes goes to the
 // site's own server.
 func TestNoThirdPartyRequests(t *testing.T) {
-	t.Parallel()
-	srv := serve(t)
-	ctx := browsertest.New(t, 390, 844)
-	var log requestLog
-	log.listen(t, ctx)
-	pages := htmlFiles()
-	for _, name := range pages {
-		u := srv.URL + "/" + strings.TrimSuffix(name, "index.html")
-		if err := visit(ctx, u); err != nil {
-			t.Fatalf("%s: %v", u, err)
+	eachSite(t, func(t *testing.T, site *built) {
+		t.Parallel()
+		srv := serve(t, site)
+		ctx := browsertest.New(t, 390, 844)
+		var log requestLog
+		log.listen(t, ctx)
+		pages := htmlFiles(site)
+		for _, name := range pages {
+			u := srv.URL + "/" + strings.TrimSuffix(name, "index.html")
+			if err := visit(ctx, u); err != nil {
+				t.Fatalf("%s: %v", u, err)
+			}
 		}
-	}
-	// The search page fetches its index once it has a query: give it time.
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/recherche/?q=donn%C3%A9es"), chromedp.Sleep(500*time.Millisecond)); err != nil {
-		t.Fatal(err)
-	}
-	noForeignRequests(t, &log, srv.URL, fmt.Sprintf("%d pages and a search", len(pages)))
+		// The search page fetches its index once it has a query: give it time.
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/recherche/?q=donn%C3%A9es"), chromedp.Sleep(500*time.Millisecond)); err != nil {
+			t.Fatal(err)
+		}
+		noForeignRequests(t, &log, srv.URL, fmt.Sprintf("%d pages and a search", len(pages)))
+	})
 }

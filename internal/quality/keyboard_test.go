@@ -88,21 +88,23 @@ func (s tabStop) visibleFocus() bool {
 // scheme: the skip link must come first and lead to the main content, and
 // every control must be reached, shown and visibly focused.
 func TestKeyboard(t *testing.T) {
-	t.Parallel()
-	srv := serve(t)
-	for _, vp := range viewports {
-		t.Run(vp.name, func(t *testing.T) {
-			ctx := browsertest.New(t, vp.width, vp.height)
-			for _, scheme := range schemes {
-				where := fmt.Sprintf("home at %s, %s scheme", vp.name, scheme)
-				if err := chromedp.Do(ctx, colorScheme(scheme), chromedp.Navigate(srv.URL+"/")); err != nil {
-					t.Fatalf("%s: %v", where, err)
+	eachSite(t, func(t *testing.T, site *built) {
+		t.Parallel()
+		srv := serve(t, site)
+		for _, vp := range viewports {
+			t.Run(vp.name, func(t *testing.T) {
+				ctx := browsertest.New(t, vp.width, vp.height)
+				for _, scheme := range schemes {
+					where := fmt.Sprintf("home at %s, %s scheme", vp.name, scheme)
+					if err := chromedp.Do(ctx, colorScheme(scheme), chromedp.Navigate(srv.URL+"/")); err != nil {
+						t.Fatalf("%s: %v", where, err)
+					}
+					tabThrough(t, ctx, where)
+					skipLinkMovesFocus(t, ctx, srv.URL+"/", where)
 				}
-				tabThrough(t, ctx, where)
-				skipLinkMovesFocus(t, ctx, srv.URL+"/", where)
-			}
-		})
-	}
+			})
+		}
+	})
 }
 
 func tabThrough(t *testing.T, ctx context.Context, where string) {

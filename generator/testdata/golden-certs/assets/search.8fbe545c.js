@@ -142,10 +142,14 @@
     parent.append(text.slice(last));
   }
 
+  // blocs names the certification of a result, on a site with several,
+  // and its blocs: bloc numbers repeat from one certification to another.
   function blocs(d) {
-    return (d.b || []).map(function (n) {
-      return 'Bloc ' + n + ' · ' + index.blocs.find(function (b) { return b.n == n; }).l;
-    }).join(', ');
+    var e = d.e || 0, names = (d.b || []).map(function (n) {
+      return 'Bloc ' + n + ' · ' + index.blocs.find(function (b) { return b.n == n && (b.e || 0) == e; }).l;
+    });
+    if (e) names.unshift(index.certs[e - 1]);
+    return names.join(', ');
   }
 
   function render(box, hits, max) {
@@ -153,7 +157,7 @@
     box.results.textContent = '';
     hits.slice(0, max || hits.length).forEach(function (h) {
       // A bloc's title already says which bloc it is.
-      var d = h.d, a = el('a'), title = el('span', 'search-title'), meta = d.k == 1 ? '' : blocs(d);
+      var d = h.d, a = el('a'), title = el('span', 'search-title'), meta = d.k == 1 ? (d.e ? index.certs[d.e - 1] : '') : blocs(d);
       if (d.k != kind) {
         kind = d.k;
         box.results.append(el(box.page ? 'h2' : 'p', 'search-kind', KINDS[kind]));
@@ -163,7 +167,7 @@
       if (d.c) title.append(el('span', 'code', d.c), ' ');
       mark(title, d.t, terms);
       a.append(title);
-      if (d.p) meta += ' — ' + d.p;
+      if (d.p) meta += meta ? ' — ' + d.p : d.p;
       if (meta) mark(a.appendChild(el('span', 'search-meta')), meta, terms);
       // A métier's text is its blocs' titles: the meta line says enough.
       if (d.x && d.k) mark(a.appendChild(el('span', 'search-snippet')), snippet(d.x, terms), terms);

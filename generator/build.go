@@ -117,7 +117,14 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
 		}
 		out.Assets = append(out.Assets, a.Path)
 	}
-	if err := c.put(pl.searchFile, pl.search); err != nil {
+	index := pl.search
+	if in.cfg.RelativeURLs {
+		var err error
+		if index, err = relativeIndex(index, pl.searchFile, in.urls.base); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.put(pl.searchFile, index); err != nil {
 		return nil, err
 	}
 	out.Assets = append(out.Assets, pl.searchFile)
@@ -132,6 +139,9 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
 		err := in.theme.RenderFunc(p.layout, p.data, func(html []byte) error {
 			if targets[p.file()] {
 				scans[i] = scanHTML(html)
+			}
+			if in.cfg.RelativeURLs {
+				html = relativize(html, p.file(), in.urls.base)
 			}
 			if opts.Inject != "" {
 				html = inject(html, opts.Inject)

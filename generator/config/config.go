@@ -18,13 +18,17 @@ const File = "config.toml"
 
 // Config is the site configuration.
 type Config struct {
-	Title         string            `toml:"title"`
-	Description   string            `toml:"description"`
-	BaseURL       string            `toml:"baseURL"`
-	LanguageCode  string            `toml:"languageCode"`
-	Theme         string            `toml:"theme"`
-	ContentDir    string            `toml:"contentDir"`
-	PublishDir    string            `toml:"publishDir"`
+	Title        string `toml:"title"`
+	Description  string `toml:"description"`
+	BaseURL      string `toml:"baseURL"`
+	LanguageCode string `toml:"languageCode"`
+	Theme        string `toml:"theme"`
+	ContentDir   string `toml:"contentDir"`
+	PublishDir   string `toml:"publishDir"`
+	// RelativeURLs writes every internal URL of a page relative to it, so
+	// that the published site opens from disk (file://) or from any
+	// directory; a URL to a directory then ends in index.html.
+	RelativeURLs  bool              `toml:"relativeURLs"`
 	Markup        Markup            `toml:"markup"`
 	Minify        Minify            `toml:"minify"`
 	Accessibility Accessibility     `toml:"accessibility"`

@@ -30,6 +30,7 @@ commands:
   import FILE [-o DIR]      turn a référentiel table into content/
   import EXPORT.xml [-o DIR] --fiche RNCP… [--fiche …] [--dry-run]
                             import fiches of the national RNCP export
+  new    DIR                a new site: an example certification and the default theme
   version
 `
 
@@ -54,6 +55,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return serveCmd(args, stdout, stderr)
 	case "import":
 		return importCmd(args, stdout, stderr)
+	case "new":
+		return newCmd(args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "cursus", version)
 		return 0

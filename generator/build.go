@@ -177,10 +177,9 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
 		sort.Strings(out.Sources[k])
 	}
 	robots := "User-agent: *\nAllow: /\n\nSitemap: " + in.urls.abs("/sitemap.xml") + "\n"
-	for _, f := range []struct {
-		name string
-		data []byte
-	}{{"sitemap.xml", sitemap(in, pl.pages)}, {"robots.txt", []byte(robots)}} {
+	files := []hostFile{{"sitemap.xml", sitemap(in, pl.pages)}, {"robots.txt", []byte(robots)}}
+	files = append(files, hostFiles(in.cfg.Publish.Hosts, in.urls.base)...)
+	for _, f := range files {
 		if err := c.put(f.name, f.data); err != nil {
 			return nil, err
 		}

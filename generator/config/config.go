@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
+	"slices"
 	"strings"
 
 	"cursus/generator/content"
@@ -32,6 +33,7 @@ type Config struct {
 	Markup        Markup            `toml:"markup"`
 	Minify        Minify            `toml:"minify"`
 	Accessibility Accessibility     `toml:"accessibility"`
+	Publish       Publish           `toml:"publish"`
 	Params        map[string]string `toml:"params"`
 }
 
@@ -51,6 +53,17 @@ type Minify struct {
 	// Disable turns minification off; cursus serve never minifies unless asked.
 	Disable bool `toml:"disable"`
 }
+
+// Publish names the hosts the site is published on, for the files each
+// one reads from the output (see Hosts and docs/publier.md).
+type Publish struct {
+	Hosts []string `toml:"hosts"`
+}
+
+// Hosts are the hosts [publish] hosts may name: "apache" (.htaccess),
+// "netlify" (_headers, and _redirects under a sub-path), "cloudflare"
+// (_headers) and "github" (.nojekyll).
+var Hosts = []string{"apache", "cloudflare", "github", "netlify"}
 
 // Accessibility feeds the déclaration d'accessibilité and the footer mention
 // French public sites must show.
@@ -102,6 +115,11 @@ func (c *Config) Validate() error {
 	for key, v := range map[string]string{"theme": c.Theme, "publishDir": c.PublishDir, "contentDir": c.ContentDir} {
 		if v == "" || strings.Contains(v, "..") || strings.HasPrefix(v, "/") {
 			errs.Add(at, "%s %q must be a relative path inside the site", key, v)
+		}
+	}
+	for _, h := range c.Publish.Hosts {
+		if !slices.Contains(Hosts, h) {
+			errs.Add(at, "[publish] hosts: hôte %q inconnu ; cursus connaît %s", h, strings.Join(Hosts, ", "))
 		}
 	}
 	errs.Sort()

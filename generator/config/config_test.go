@@ -42,3 +42,11 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownHost(t *testing.T) {
+	_, err := Load(fstest.MapFS{File: {Data: []byte("[publish]\nhosts = [\"apache\", \"netlfy\"]\n")}})
+	want := `config.toml: [publish] hosts: hôte "netlfy" inconnu ; cursus connaît apache, cloudflare, github, netlify`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}

@@ -130,7 +130,14 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
 		}
 		out.Assets = append(out.Assets, a.Path)
 	}
-	if err := c.put(pl.searchFile, pl.search); err != nil {
+	index := pl.search
+	if in.cfg.RelativeURLs {
+		var err error
+		if index, err = relativeIndex(index, pl.searchFile, in.urls.base); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.put(pl.searchFile, index); err != nil {
 		return nil, err
 	}
 	out.Assets = append(out.Assets, pl.searchFile)
@@ -145,6 +152,9 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
 		err := in.theme.RenderFunc(p.layout, p.data, func(html []byte) error {
 			if targets[p.file()] {
 				scans[i] = scanHTML(html)
+			}
+			if in.cfg.RelativeURLs {
+				html = relativize(html, p.file(), in.urls.base)
 			}
 			if opts.Inject != "" {
 				html = inject(html, opts.Inject)
@@ -180,10 +190,9 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
 		sort.Strings(out.Sources[k])
 	}
 	robots := "User-agent: *\nAllow: /\n\nSitemap: " + in.urls.abs("/sitemap.xml") + "\n"
-	for _, f := range []struct {
-		name string
-		data []byte
-	}{{"sitemap.xml", sitemap(in, pl.pages)}, {"robots.txt", []byte(robots)}} {
+	files := []hostFile{{"sitemap.xml", sitemap(in, pl.pages)}, {"robots.txt", []byte(robots)}}
+	files = append(files, hostFiles(in.cfg.Publish.Hosts, in.urls.base)...)
+	for _, f := range files {
 		if err := c.put(f.name, f.data); err != nil {
 			return nil, err
 		}

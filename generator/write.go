@@ -145,8 +145,9 @@ func (w *dirSink) makeStage() (string, error) {
 }
 
 // hidden reports whether a top-level entry of the output is left alone:
-// cursus publishes no name starting with a dot, and deployment tools keep
-// theirs there (.git, .nojekyll).
+// deployment tools keep theirs there (.git, .nojekyll). cursus publishes
+// such a name only for a host of [publish] hosts (.htaccess): it replaces
+// the one in the output, and stays when that host is no longer named.
 func hidden(name string) bool { return strings.HasPrefix(name, ".") }
 
 // scanSite lists the files and directories under dir in root, but the
@@ -275,7 +276,9 @@ func (w *dirSink) swap() error {
 	if old != "" {
 		entries, _ := fs.ReadDir(w.parent.FS(), old)
 		for _, e := range entries {
-			if hidden(e.Name()) {
+			// A hidden entry the new site publishes (.htaccess for
+			// [publish] hosts) replaces the old one.
+			if _, err := w.parent.Lstat(w.dest + "/" + e.Name()); hidden(e.Name()) && errors.Is(err, fs.ErrNotExist) {
 				w.parent.Rename(old+"/"+e.Name(), w.dest+"/"+e.Name())
 			}
 		}

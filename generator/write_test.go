@@ -352,3 +352,29 @@ func TestPublishKeepsHiddenEntries(t *testing.T) {
 		assertNothingBeside(t, dest)
 	}
 }
+
+// TestPublishedHiddenEntryReplacesOld checks a hidden entry the site
+// publishes (.htaccess for [publish] hosts): it replaces the one in the
+// output, in place or when the site is replaced whole, and the other
+// hidden entries stay.
+func TestPublishedHiddenEntryReplacesOld(t *testing.T) {
+	for _, swapped := range []bool{false, true} {
+		dest := filepath.Join(t.TempDir(), "public")
+		site := map[string][]byte{"index.html": []byte("a"), "x/index.html": []byte("b"), ".htaccess": []byte("v1")}
+		if err := Write(&Output{Files: site}, dest); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dest, ".nojekyll"), nil, 0o644)
+		if swapped {
+			os.Symlink("/", filepath.Join(dest, "x", "root"))
+		}
+		site[".htaccess"] = []byte("v2")
+		if err := Write(&Output{Files: site}, dest); err != nil {
+			t.Fatal(err)
+		}
+		w := want(site)
+		w[".nojekyll"] = ""
+		diffTrees(t, tree(t, dest), w)
+		assertNothingBeside(t, dest)
+	}
+}

@@ -27,6 +27,7 @@ var commands = []struct{ name, args, what string }{
 	{"serve", "[-s SOURCE] [--bind 127.0.0.1] [--port 1313] [--poll DURATION] [--navigateToChanged] [--minify]", "preview the site, rebuilt and reloaded on every save"},
 	{"check", "[-s SOURCE] [--strict] [--against EXPORT.xml]", "validate content and links, write nothing (--strict: fail on warnings); with --against, compare the site with its official RNCP fiches"},
 	{"import", "FILE [-o DIR] [--dry-run] [--fiche RNCP…]…", "turn a référentiel table, or fiches of the national RNCP export, into content/"},
+	{"new", "DIR", "start a new site in DIR: an example certification and the default theme"},
 	{"version", "", "print the version of cursus"},
 }
 
@@ -62,6 +63,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return serveCmd(args, stdout, stderr)
 	case "import":
 		return importCmd(args, stdout, stderr)
+	case "new":
+		return newCmd(args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "cursus", version)
 		return 0

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
+	"slices"
 	"strings"
 
 	"cursus/generator/content"
@@ -18,16 +19,21 @@ const File = "config.toml"
 
 // Config is the site configuration.
 type Config struct {
-	Title         string            `toml:"title"`
-	Description   string            `toml:"description"`
-	BaseURL       string            `toml:"baseURL"`
-	LanguageCode  string            `toml:"languageCode"`
-	Theme         string            `toml:"theme"`
-	ContentDir    string            `toml:"contentDir"`
-	PublishDir    string            `toml:"publishDir"`
+	Title        string `toml:"title"`
+	Description  string `toml:"description"`
+	BaseURL      string `toml:"baseURL"`
+	LanguageCode string `toml:"languageCode"`
+	Theme        string `toml:"theme"`
+	ContentDir   string `toml:"contentDir"`
+	PublishDir   string `toml:"publishDir"`
+	// RelativeURLs writes every internal URL of a page relative to it, so
+	// that the published site opens from disk (file://) or from any
+	// directory; a URL to a directory then ends in index.html.
+	RelativeURLs  bool              `toml:"relativeURLs"`
 	Markup        Markup            `toml:"markup"`
 	Minify        Minify            `toml:"minify"`
 	Accessibility Accessibility     `toml:"accessibility"`
+	Publish       Publish           `toml:"publish"`
 	Params        map[string]string `toml:"params"`
 
 	keys content.Keys // where config.toml sets each key, for errors
@@ -49,6 +55,17 @@ type Minify struct {
 	// Disable turns minification off; cursus serve never minifies unless asked.
 	Disable bool `toml:"disable"`
 }
+
+// Publish names the hosts the site is published on, for the files each
+// one reads from the output (see Hosts and docs/publier.md).
+type Publish struct {
+	Hosts []string `toml:"hosts"`
+}
+
+// Hosts are the hosts [publish] hosts may name: "apache" (.htaccess),
+// "netlify" (_headers, and _redirects under a sub-path), "cloudflare"
+// (_headers) and "github" (.nojekyll).
+var Hosts = []string{"apache", "cloudflare", "github", "netlify"}
 
 // Accessibility feeds the déclaration d'accessibilité and the footer mention
 // French public sites must show.
@@ -127,6 +144,11 @@ func (c *Config) check() diag.List {
 	for key, v := range map[string]string{"theme": c.Theme, "publishDir": c.PublishDir, "contentDir": c.ContentDir} {
 		if !inside(v) {
 			errs.Add(c.keys.Pos(key), "%s %q must be a relative path inside the site", key, v)
+		}
+	}
+	for _, h := range c.Publish.Hosts {
+		if !slices.Contains(Hosts, h) {
+			errs.Add(c.keys.Pos("publish.hosts"), "[publish] hosts: hôte %q inconnu ; cursus connaît %s", h, strings.Join(Hosts, ", "))
 		}
 	}
 	return errs

@@ -93,3 +93,11 @@ func TestMissing(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownHost(t *testing.T) {
+	_, err := Load(fstest.MapFS{File: {Data: []byte("[publish]\nhosts = [\"apache\", \"netlfy\"]\n")}, "themes/default/layouts/base.html": {}})
+	want := `config.toml:2:1: [publish] hosts: hôte "netlfy" inconnu ; cursus connaît apache, cloudflare, github, netlify`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}

@@ -84,8 +84,10 @@ func TestPublishedSizes(t *testing.T) {
 	if n := gzipped(t, index); n > 40<<10 {
 		t.Errorf("index is %d bytes gzipped, want at most 40 KB", n)
 	}
-	if len(script) > 6<<10 {
-		t.Errorf("search.js is %d bytes minified, want at most 6 KB", len(script))
+	// 7 KB: the certification of each result and relative URLs for sites
+	// opened from disk took it past 6 KB; it is 3 KB gzipped.
+	if len(script) > 7<<10 {
+		t.Errorf("search.js is %d bytes minified, want at most 7 KB", len(script))
 	}
 }
 

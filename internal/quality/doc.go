@@ -11,6 +11,9 @@
 //   - no page references or requests a host other than the site's own;
 //   - the home page stays under 50 KB gzip-compressed (every kind of page's
 //     weight is logged);
+//   - served by nginx under a sub-path with docs/nginx.conf, every link
+//     and asset answers 200, an unknown URL the theme's 404 page with
+//     status 404, assets are cached for ever, pages revalidated, all gzipped;
 //   - every page carries the RGAA conformity mention linking to the
 //     déclaration d'accessibilité, and the déclaration says what it must.
 //

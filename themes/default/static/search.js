@@ -103,6 +103,8 @@
       return r.json();
     }).then(function (ix) {
       ix.stems = ix.words.map(function (w, i) { return w.slice(0, w.length - ix.cut[i]); });
+      // With relativeURLs, the index's URLs are relative to it.
+      ix.docs.forEach(function (d) { if (d.u[0] != '/') d.u = new URL(d.u, new URL(script.dataset.index, location)).href; });
       index = ix;
     }).catch(function () { loading = null; }));
   }
@@ -181,9 +183,17 @@
     }
   }
 
+  // unavailable says so when the index cannot be fetched, as from a site
+  // opened from disk (file://): the search page lists everything.
+  function unavailable(box) {
+    box.results.textContent = '';
+    box.results.append(el('p', 'search-none', 'Recherche indisponible : la page Recherche liste tout le référentiel.'));
+    box.results.hidden = false;
+  }
+
   function run(box) {
     var q = box.input.value.trim();
-    if (!index) { if (q) load().then(function () { if (index) run(box); }); return; }
+    if (!index) { if (q) load().then(function () { index ? run(box) : unavailable(box); }); return; }
     var hits = q ? search(q) : [];
     box.hits = hits;
     if (box.page) {

@@ -374,13 +374,15 @@ func finishData(u urls, fr func(string) string, site *SiteData, pages []*page) {
 	if d := site.Declaration; d != nil {
 		d.URL = u.url(d.Path)
 	}
-	// Pages with the same crumbs share one Trail.
+	// Pages with the same crumbs share one Trail. Crumbs get their URLs
+	// here, on one goroutine: pages may share a slice of them.
 	trails := map[string]*Trail{}
 	for _, p := range pages {
 		d := p.data
 		if len(d.Crumbs) == 0 {
 			continue
 		}
+		link(d.Crumbs)
 		var key strings.Builder
 		for _, c := range d.Crumbs {
 			key.WriteString(c.Path)
@@ -400,7 +402,6 @@ func finishData(u urls, fr func(string) string, site *SiteData, pages []*page) {
 		d.URL = u.url(d.Path)
 		d.Canonical = u.abs(d.Path)
 		d.Chrome = site.chrome(d.Path)
-		link(d.Crumbs)
 	})
 }
 

@@ -30,6 +30,9 @@ type Data struct {
 	Prose      template.HTML // rendered markdown of the page, or attached to the entity
 	TOC        []markdown.Heading
 	Matrix     *Matrix // correspondence pages only
+	// Choices are the certifications' pages of a kind, on the pages that
+	// keep a one-certification URL (/blocs/…) on a site with several.
+	Choices []Crumb
 	// Certification is the certification the page belongs to: every page
 	// of a site with one, the pages under /<slug>/ of a site with several.
 	Certification *Certification

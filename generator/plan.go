@@ -151,6 +151,9 @@ func pagesOf(in *loaded, v *View) []*page {
 	for i, ce := range c.Certifications {
 		pages = append(pages, certPages(in, v, ce, v.Certifications[i], home)...)
 	}
+	if c.Several {
+		pages = append(pages, choicePages(in, home)...)
+	}
 	pages = append(pages, &page{layout: "metiers", source: dir + content.BlocsDir, sources: []string{dir + content.BlocsDir}, data: &Data{Kind: "metiers",
 		Title:       "Les métiers visés",
 		Description: "Les métiers auxquels mènent les formations, et pour chacun les blocs de compétences qui y préparent.",
@@ -180,6 +183,34 @@ func pagesOf(in *loaded, v *View) []*page {
 			data: &Data{Kind: "page", Page: v.Pages[i], Title: p.Title, Description: p.Description, Path: p.SitePath(), Crumbs: []Crumb{home}}})
 	}
 	pages = append(pages, &page{layout: "404", source: in.theme.Dir + "/layouts/404.html", data: &Data{Kind: "404", Title: "Page introuvable", Path: "/404.html"}})
+	return pages
+}
+
+// choicePages keeps the URLs of a site with one certification (/blocs/,
+// /competences/, /modalites/, /matrice/) on a site with several: each
+// lists the certifications' pages of its kind. Links written for one
+// certification, and bookmarks, still lead somewhere when a second one is
+// added.
+func choicePages(in *loaded, home Crumb) []*page {
+	dir := in.cfg.ContentDir + "/"
+	kinds := []struct {
+		title, path string
+		of          func(*content.Certification) string
+	}{
+		{"Blocs de compétences", content.PathBlocs, (*content.Certification).BlocsPath},
+		{"Compétences", content.PathCompetences, (*content.Certification).CompetencesPath},
+		{"Modalités d'évaluation", content.PathModalites, (*content.Certification).ModalitesPath},
+		{"Correspondances métiers, blocs et compétences", content.PathMatrix, (*content.Certification).MatrixPath},
+	}
+	var pages []*page
+	for _, k := range kinds {
+		d := &Data{Kind: "choix", Title: k.title, Path: k.path, Crumbs: []Crumb{home},
+			Description: k.title + " : choisissez une certification."}
+		for _, ce := range in.model.Certifications {
+			d.Choices = append(d.Choices, Crumb{Title: in.french(ce.Title), Path: k.of(ce)})
+		}
+		pages = append(pages, &page{layout: "choix", source: dir + content.CertificationsDir, sources: []string{dir + content.CertificationsDir}, data: d})
+	}
 	return pages
 }
 
@@ -379,6 +410,7 @@ func finishData(u urls, fr func(string) string, site *SiteData, pages []*page) {
 	trails := map[string]*Trail{}
 	for _, p := range pages {
 		d := p.data
+		link(d.Choices)
 		if len(d.Crumbs) == 0 {
 			continue
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cursus/internal/testsite"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -75,5 +76,34 @@ func TestImportFicheErrors(t *testing.T) {
 		if _, err := os.Stat(dir); err == nil {
 			t.Errorf("%v: %s written", c.args, dir)
 		}
+	}
+}
+
+// TestImportedSitesBuild: the shared fiche imported into an empty site and
+// into the bundled site, beside the seed référentiel, gives sites that
+// build with no error (warnings only: the fiche has no critères and has
+// ended) and agree with the fiche.
+func TestImportedSitesBuild(t *testing.T) {
+	empty := t.TempDir()
+	os.WriteFile(filepath.Join(empty, "config.toml"), []byte("title = \"Titres professionnels\"\nbaseURL = \"https://example.org/\"\n"), 0o644)
+	testsite.Copy(t, "../../themes", filepath.Join(empty, "themes"))
+	for name, site := range map[string]string{"empty": empty, "bundled": testsite.Bundled(t, "../..")} {
+		t.Run(name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			if code := run([]string{"import", realFiche, "-o", filepath.Join(site, "content"), "--fiche", "RNCP37680"}, &out, &errOut); code != 0 {
+				t.Fatalf("import: exit %d\n%s%s", code, out.String(), errOut.String())
+			}
+			for _, args := range [][]string{
+				{"build", "-s", site, "-d", filepath.Join(t.TempDir(), "public")},
+				{"check", "-s", site},
+				{"check", "-s", site, "--against", realFiche},
+			} {
+				out.Reset()
+				errOut.Reset()
+				if code := run(args, &out, &errOut); code != 0 {
+					t.Errorf("%s: exit %d\n%s", strings.Join(args[:1], " "), code, errOut.String())
+				}
+			}
+		})
 	}
 }

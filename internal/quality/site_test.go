@@ -136,7 +136,8 @@ func pageKinds(t testing.TB, site *built) []pageKind {
 		{"recherche", "recherche/index.html"},
 	}
 	if c.Several {
-		kinds = append(kinds, pageKind{"certification", file(cert.Path())})
+		kinds = append(kinds, pageKind{"certification", file(cert.Path())},
+			pageKind{"choix de certification", file(content.PathBlocs)})
 	}
 	for _, p := range c.Pages {
 		if p.Slug != "" && p.Slug != decl && p.Attach == "" {

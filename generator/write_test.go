@@ -278,15 +278,6 @@ func TestSameFile(t *testing.T) {
 	}
 }
 
-func stat(t *testing.T, p string) fs.FileInfo {
-	t.Helper()
-	fi, err := os.Stat(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fi
-}
-
 // TestPublishRefusesForeignDestinations: publishing removes what the site
 // does not produce, so it refuses a destination that holds something else
 // than a published site, a file, or a symbolic link.

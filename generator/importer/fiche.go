@@ -320,7 +320,7 @@ func (d *ficheBlocDoc) encode() []byte {
 		}
 		e.extras(c.extras)
 	}
-	return []byte(e.b.String())
+	return e.b.Bytes()
 }
 
 // text writes markdown: a basic string when it is one line, a multi-line

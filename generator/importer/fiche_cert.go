@@ -79,7 +79,7 @@ func (r *FicheResult) cert(f *rncp.Fiche, dir string, existing fs.FS, errs *diag
 			e.str("libelle", strings.TrimSpace(c.Label()))
 		}
 	}
-	r.Files[p] = []byte(e.b.String())
+	r.Files[p] = e.b.Bytes()
 }
 
 func trimAll(xs []string) []string {

@@ -134,5 +134,5 @@ func (pg *metierPage) encode() []byte {
 	e.extras(pg.extras)
 	e.b.WriteString("+++\n")
 	e.b.WriteString(pg.body)
-	return []byte(e.b.String())
+	return e.b.Bytes()
 }

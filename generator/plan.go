@@ -258,6 +258,13 @@ func certPages(in *loaded, v *View, ce *content.Certification, vc *Certification
 			Description: "Tableaux de correspondance entre les métiers visés, les blocs de compétences et les compétences.",
 			Path:        matrixPath(ce.Prefix(), m.Group), Crumbs: crumbs}})
 	}
+	// The booklet: the whole référentiel on one page, to print. A theme
+	// without its layout makes none.
+	if booklet := certDir + content.BlocsDir; in.theme.Has("livret") {
+		index("livret", "Livret du référentiel",
+			"Le référentiel entier sur une page à imprimer : l'identité de la certification, puis chaque bloc, ses compétences et leurs critères d'évaluation.",
+			ce.BookletPath(), booklet, booklet)
+	}
 	for _, p := range pages {
 		p.data.Certification = vc
 	}

@@ -209,7 +209,7 @@ func certPages(in *loaded, v *View, ce *content.Certification, vc *Certification
 	}
 	index := func(kind, title, description, path, source string, sources ...string) {
 		pages = append(pages, &page{layout: kind, source: source, sources: sources, data: &Data{Kind: kind, Title: title,
-			Description: description, Path: path, Crumbs: top}})
+			Description: description, Path: path, Crumbs: slices.Clone(top)}}) // finishData writes each page's crumbs in parallel
 	}
 	entity := func(path string, pos diag.Pos, prose *content.Page, d *Data) {
 		d.Path = path

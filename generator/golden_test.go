@@ -55,6 +55,13 @@ func TestGoldenCertifications(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareGolden(t, out, "testdata/golden-certs")
+	// A modalité without detail (bachelor-cyber's "dossier") is written
+	// without empty parentheses.
+	for name, b := range out.Files {
+		if strings.HasSuffix(name, ".html") && (bytes.Contains(b, []byte("()")) || bytes.Contains(b, []byte("(</span>"))) {
+			t.Errorf("%s: empty parentheses", name)
+		}
+	}
 	want := []string{
 		"content/certifications/tp-ais/blocs/b1.toml:15:1: avertissement : la compétence B1.C1 n'a pas de critères d'évaluation : sa page dira qu'ils ne sont pas publiés sur ce site",
 		"content/certifications/tp-ais/blocs/b1.toml:20:1: avertissement : la compétence B1.C2 n'a pas de critères d'évaluation : sa page dira qu'ils ne sont pas publiés sur ce site",

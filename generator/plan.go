@@ -240,7 +240,7 @@ func certPages(in *loaded, v *View, ce *content.Certification, vc *Certification
 	}
 	index := func(kind, title, description, path, source string, sources ...string) {
 		pages = append(pages, &page{layout: kind, source: source, sources: sources, data: &Data{Kind: kind, Title: title,
-			Description: description, Path: path, Crumbs: top}})
+			Description: description, Path: path, Crumbs: slices.Clone(top)}}) // finishData writes each page's crumbs in parallel
 	}
 	entity := func(path string, pos diag.Pos, prose *content.Page, d *Data) {
 		d.Path = path
@@ -288,6 +288,13 @@ func certPages(in *loaded, v *View, ce *content.Certification, vc *Certification
 		pages = append(pages, &page{layout: "matrice", source: certDir + content.BlocsDir, data: &Data{Kind: "matrice", Title: title, Matrix: m,
 			Description: "Tableaux de correspondance entre les métiers visés, les blocs de compétences et les compétences.",
 			Path:        matrixPath(ce.Prefix(), m.Group), Crumbs: crumbs}})
+	}
+	// The booklet: the whole référentiel on one page, to print. A theme
+	// without its layout makes none.
+	if booklet := certDir + content.BlocsDir; in.theme.Has("livret") {
+		index("livret", "Livret du référentiel",
+			"Le référentiel entier sur une page à imprimer : l'identité de la certification, puis chaque bloc, ses compétences et leurs critères d'évaluation.",
+			ce.BookletPath(), booklet, booklet)
 	}
 	for _, p := range pages {
 		p.data.Certification = vc

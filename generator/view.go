@@ -64,7 +64,7 @@ type Certification struct {
 	Metiers                                                                              []*Metier // those its blocs lead to, in order
 	Criteria                                                                             int
 	// URLs of its pages.
-	BlocsURL, CompetencesURL, ModalitesURL, MatrixURL string
+	BlocsURL, CompetencesURL, ModalitesURL, MatrixURL, BookletURL string
 	// Nav links its pages: the main navigation of a site with one
 	// certification, the certification's own on a site with several.
 	Nav []Crumb
@@ -265,6 +265,7 @@ func (vm *viewMaker) certification(c *content.Certification) *Certification {
 		Inactive: c.Actif != nil && !*c.Actif, FicheURL: c.FicheURL, CriteresURL: c.CriteresURL,
 		Anciennes: c.Anciennes, Nouvelles: c.Nouvelles, Criteria: c.Criteria(),
 		BlocsURL: url(c.BlocsPath()), CompetencesURL: url(c.CompetencesPath()), ModalitesURL: url(c.ModalitesPath()), MatrixURL: url(c.MatrixPath()),
+		BookletURL: url(c.BookletPath()),
 	}
 	for _, k := range c.Certificateurs {
 		x.Certificateurs = append(x.Certificateurs, content.Certificateur{Nom: fr(k.Nom), SIRET: k.SIRET})

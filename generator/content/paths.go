@@ -14,12 +14,13 @@ const (
 	PathModalites   = "/modalites/"
 	PathMatrix      = "/matrice/"
 	PathSearch      = "/recherche/"
+	PathBooklet     = "/livret/"
 	PathAssets      = "/assets/"
 )
 
 // Reserved are the first URL segments of the site's own pages and files: a
 // page slug may not start with one.
-var Reserved = []string{"blocs", "competences", "metiers", "modalites", "matrice", "recherche", "assets", "certifications", "404.html", "sitemap.xml", "robots.txt"}
+var Reserved = []string{"blocs", "competences", "metiers", "modalites", "matrice", "recherche", "livret", "assets", "certifications", "404.html", "sitemap.xml", "robots.txt"}
 
 // maxSegment is the longest slug segment, in bytes: a segment is a
 // directory name of the published site, and file systems refuse names over
@@ -46,6 +47,10 @@ func (c *Certification) ModalitesPath() string { return c.Prefix() + PathModalit
 // MatrixPath returns the site path of the certification's first
 // correspondence page.
 func (c *Certification) MatrixPath() string { return c.Prefix() + PathMatrix }
+
+// BookletPath returns the site path of the certification's booklet: the
+// whole référentiel on one page, to print.
+func (c *Certification) BookletPath() string { return c.Prefix() + PathBooklet }
 
 // BlocsPath returns the site path of the certification's index of blocs.
 func (c *Certification) BlocsPath() string { return c.Prefix() + PathBlocs }

@@ -271,6 +271,13 @@ func templateMsg(err error) string {
 	return strings.TrimPrefix(err.Error(), "template: ")
 }
 
+// Has reports whether the theme has layout: a page of an optional layout
+// (the booklet) is made only by themes that have it.
+func (t *Theme) Has(layout string) bool {
+	_, ok := t.layouts[layout]
+	return ok
+}
+
 // Render executes layout with data into a new buffer. The layout's file
 // defines blocks that the base template places.
 func (t *Theme) Render(layout string, data any) ([]byte, error) {

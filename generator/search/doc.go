@@ -18,4 +18,9 @@
 // compétences, critères, pages — and kinds with a title match come first, so
 // a métier named by the query leads; within a kind, title matches come
 // before body matches, then by score, then in site order.
+//
+// When a query finds nothing, search.js alone suggests up to three queries
+// that find something, made of the index's words nearest to the query's
+// unmatched terms (edit distance, or the same first four letters); the
+// browser test TestSuggestions checks that each suggestion finds results.
 package search

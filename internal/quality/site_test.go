@@ -134,6 +134,7 @@ func pageKinds(t testing.TB, site *built) []pageKind {
 		{"matrice", file(cert.MatrixPath())},
 		{"modalités", file(cert.ModalitesPath())},
 		{"recherche", "recherche/index.html"},
+		{"livret", file(cert.BookletPath())},
 	}
 	if c.Several {
 		kinds = append(kinds, pageKind{"certification", file(cert.Path())},

@@ -10,16 +10,17 @@ import (
 	"testing"
 )
 
-// homeBudget is the most the home page may weigh, HTML+CSS+JS gzip-compressed:
-// students open it on a phone, often on a slow connection.
-const homeBudget = 50 * 1024
+// budget is the most a page of any kind may weigh, HTML+CSS+JS
+// gzip-compressed: students open them on a phone, often on a slow
+// connection.
+const budget = 50 * 1024
 
 // subresource matches the stylesheets and scripts a page loads.
 var subresource = regexp.MustCompile(`(?i)<(?:link\s[^>]*rel="?stylesheet"?[^>]*href|script\s[^>]*src)="?([^"\s>]+)`)
 
 // TestPageWeight logs every kind of page's weight as first transferred
 // (the HTML and the CSS and JS it loads, raw and gzip-compressed) and keeps
-// the home page under its budget.
+// every one under the budget.
 func TestPageWeight(t *testing.T) {
 	eachSite(t, func(t *testing.T, site *built) {
 		var report strings.Builder
@@ -48,8 +49,8 @@ func TestPageWeight(t *testing.T) {
 				gz += gzipLen(body)
 			}
 			fmt.Fprintf(&report, "%-28s %6d %6d %6d %8d %8d\n", k.kind, len(doc), css, js, raw, gz)
-			if k.kind == "home" && gz >= homeBudget {
-				t.Errorf("home page weighs %d bytes gzip-compressed (HTML+CSS+JS), over the %d-byte budget", gz, homeBudget)
+			if gz >= budget {
+				t.Errorf("%s page %s weighs %d bytes gzip-compressed (HTML+CSS+JS), over the %d-byte budget", k.kind, k.file, gz, budget)
 			}
 		}
 		t.Logf("transferred bytes per page kind (HTML + CSS + JS it loads):\n%s", report.String())

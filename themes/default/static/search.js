@@ -97,6 +97,46 @@
     return hits;
   }
 
+  // distance is the Levenshtein distance of a and b.
+  function distance(a, b) {
+    var prev = Array.from({ length: b.length + 1 }, function (_, j) { return j; });
+    for (var i = 1; i <= a.length; i++) {
+      var cur = [i];
+      for (var j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]));
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  // suggest proposes, for a query that finds nothing, up to three queries
+  // made of the words of the index closest to its terms. A term that
+  // matches no word is replaced by a near one: at most a third of its
+  // letters changed (two in any case), or the same first four letters
+  // ("admission" → "administration"); nearer and longer shared beginnings
+  // first. A term with no near word is left out.
+  function suggest(q) {
+    var out = [], seen = {};
+    var alts = parse(q).map(function (t) {
+      if (index.words.some(function (w, i) { return match(t, w, index.stems[i]); })) return [t.w];
+      var max = Math.max(2, Math.floor(t.w.length / 3)), near = [];
+      index.words.forEach(function (w, i) {
+        if (w.length < 3 || /\d/.test(w) || STOP.has(w)) return;
+        var p = 0;
+        while (p < w.length && w[p] == t.w[p]) p++;
+        var d = distance(t.w, w);
+        if (d <= max || p >= 4) near.push({ w: w, r: Math.min(d, max + 1) - p / 2, i: i });
+      });
+      near.sort(function (a, b) { return a.r - b.r || a.i - b.i; });
+      return near.map(function (n) { return n.w; });
+    }).filter(function (a) { return a.length; });
+    for (var k = 0; alts.length && k < 6 && out.length < 3; k++) {
+      var s = alts.map(function (a) { return a[Math.min(k, a.length - 1)]; }).join(' ');
+      if (!seen[s] && search(s).length) out.push(s);
+      seen[s] = true;
+    }
+    return out;
+  }
+
   function load() {
     return loading || (loading = fetch(script.dataset.index).then(function (r) {
       if (!r.ok) throw new Error(r.status);
@@ -175,7 +215,19 @@
       if (d.x && d.k) mark(a.appendChild(el('span', 'search-snippet')), snippet(d.x, terms), terms);
       list.appendChild(el('li')).append(a);
     });
-    if (!hits.length) box.results.append(el('p', 'search-none', 'Aucun résultat pour « ' + box.input.value.trim() + ' »'));
+    if (!hits.length) {
+      var none = box.results.appendChild(el('p', 'search-none', 'Aucun résultat pour « ' + box.input.value.trim() + ' ».'));
+      var alts = suggest(box.input.value);
+      if (alts.length) {
+        none.append(' Essayez : ');
+        alts.forEach(function (s, i) {
+          var a = el('a', 'search-suggestion', s);
+          a.href = box.form.action + '?q=' + encodeURIComponent(s);
+          none.append(i ? ', ' : '', a);
+        });
+        none.append('.');
+      }
+    }
     if (max && hits.length > max) {
       var all = el('a', 'search-all-link', 'Voir les ' + hits.length + ' résultats');
       all.href = box.form.action + '?q=' + encodeURIComponent(box.input.value);

@@ -60,7 +60,10 @@ func TestBatchEventsWhileBusy(t *testing.T) {
 	defer cancel()
 	in := make(chan string)
 	out := make(chan []string)
-	go batchEvents(ctx, in, out, 5*time.Millisecond, 50*time.Millisecond)
+	// Windows far above what a loaded machine takes to run the next line
+	// (under -race on 2 busy cores, 5 ms was not): only the order of events
+	// matters here.
+	go batchEvents(ctx, in, out, 100*time.Millisecond, time.Second)
 
 	in <- "a"
 	in <- "b"
@@ -69,17 +72,17 @@ func TestBatchEventsWhileBusy(t *testing.T) {
 	}
 	// Not receiving: two quiet windows pass, each closing a batch.
 	in <- "c"
-	time.Sleep(20 * time.Millisecond)
+	time.Sleep(300 * time.Millisecond)
 	in <- "d"
 	in <- "c"
-	time.Sleep(20 * time.Millisecond)
+	time.Sleep(300 * time.Millisecond)
 	if got := receive(t, out); !reflect.DeepEqual(got, []string{"c", "d"}) {
 		t.Fatalf("merged batch = %q, want [c d]", got)
 	}
 	select {
 	case got := <-out:
 		t.Fatalf("unexpected batch %q", got)
-	case <-time.After(30 * time.Millisecond):
+	case <-time.After(300 * time.Millisecond):
 	}
 }
 

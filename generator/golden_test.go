@@ -164,6 +164,10 @@ func TestBuildErrors(t *testing.T) {
 			map[string]string{"themes/mini/layouts/bloc.html": "{{define \"main\"}}\n{{if}}\n{{end}}\n"},
 			Options{Minify: true},
 			[]string{`themes/mini/layouts/bloc.html:2:1: missing value for if`}},
+		{"an overriding template's error names the site's file",
+			map[string]string{"layouts/bloc.html": "{{define \"main\"}}\n{{if}}\n{{end}}\n"},
+			Options{Minify: true},
+			[]string{`layouts/bloc.html:2:1: missing value for if`}},
 		{"content errors come before theme errors, though both load at once",
 			map[string]string{
 				"content/blocs/b2.toml":         "id = \"B2\"\nnumber = = 2\n",

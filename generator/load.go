@@ -73,7 +73,8 @@ func load(root fs.FS, opts Options) (*loaded, error) {
 func loadTheme(root fs.FS, in *loaded) (*render.Theme, error) {
 	// config.Load has checked that the theme's directory exists.
 	dir := in.cfg.ThemeDir()
-	opts := render.Options{Funcs: funcs(in.urls, in.french), BasePath: in.urls.base}
+	// The site's own layouts/ and static/ override the theme's file by file.
+	opts := render.Options{Funcs: funcs(in.urls, in.french), BasePath: in.urls.base, Own: "."}
 	if in.min != nil {
 		opts.Minify = in.min.bytes
 	}

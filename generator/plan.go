@@ -179,7 +179,7 @@ func pagesOf(in *loaded, v *View) []*page {
 		pages = append(pages, &page{layout: layout, source: dir + p.Path, pos: p.Pos, sources: []string{dir + p.Path}, body: p,
 			data: &Data{Kind: "page", Page: v.Pages[i], Title: p.Title, Description: p.Description, Path: p.SitePath(), Crumbs: []Crumb{home}}})
 	}
-	pages = append(pages, &page{layout: "404", source: in.theme.Dir + "/layouts/404.html", data: &Data{Kind: "404", Title: "Page introuvable", Path: "/404.html"}})
+	pages = append(pages, &page{layout: "404", source: in.theme.File("404"), data: &Data{Kind: "404", Title: "Page introuvable", Path: "/404.html"}})
 	return pages
 }
 

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io/fs"
 
+	"cursus"
 	"cursus/generator/config"
 	"cursus/generator/content"
 	"cursus/generator/markdown"
@@ -21,9 +22,10 @@ type loaded struct {
 	min     *minifier // nil when the build does not minify
 }
 
-// french gives a text the site's French typography.
+// french gives a text the site's French typography: only a French site has
+// it.
 func (in *loaded) french(s string) string {
-	if in.cfg.Markup.KeepStraightQuotes {
+	if in.cfg.Markup.KeepStraightQuotes || render.Lang(in.cfg.LanguageCode) != "fr" {
 		return s
 	}
 	return markdown.French(s)
@@ -74,7 +76,9 @@ func loadTheme(root fs.FS, in *loaded) (*render.Theme, error) {
 	// config.Load has checked that the theme's directory exists.
 	dir := in.cfg.ThemeDir()
 	// The site's own layouts/ and static/ override the theme's file by file.
-	opts := render.Options{Funcs: funcs(in.urls, in.french), BasePath: in.urls.base, Own: "."}
+	// Their words come from the theme's i18n/, over the default theme's.
+	opts := render.Options{Funcs: funcs(in.urls, in.french), BasePath: in.urls.base, Own: ".",
+		Lang: render.Lang(in.cfg.LanguageCode), LangAt: in.cfg.Pos("languageCode"), Defaults: cursus.DefaultTheme()}
 	if in.min != nil {
 		opts.Minify = in.min.bytes
 	}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"cursus/generator/content"
@@ -35,9 +36,25 @@ type Config struct {
 	Accessibility Accessibility     `toml:"accessibility"`
 	Publish       Publish           `toml:"publish"`
 	Params        map[string]string `toml:"params"`
+	// Menu is the main navigation, in order; empty, the theme's default
+	// (the métiers and the pages of the certification, or the
+	// certifications).
+	Menu []MenuEntry `toml:"menu"`
 
 	keys content.Keys // where config.toml sets each key, for errors
 }
+
+// MenuEntry is one link of the main navigation: a markdown page by its
+// slug (its title is the label unless Label says otherwise), or any URL, a
+// path of the site ("/metiers/") or an address elsewhere, with its Label.
+type MenuEntry struct {
+	Label string `toml:"label"`
+	URL   string `toml:"url"`
+	Page  string `toml:"page"`
+}
+
+// Pos returns where config.toml sets key ("menu[1].page"), or the file.
+func (c Config) Pos(key string) diag.Pos { return c.keys.Pos(key) }
 
 // Markup configures the markdown renderer.
 type Markup struct {
@@ -144,6 +161,17 @@ func (c *Config) check() diag.List {
 	for key, v := range map[string]string{"theme": c.Theme, "publishDir": c.PublishDir, "contentDir": c.ContentDir} {
 		if !inside(v) {
 			errs.Add(c.keys.Pos(key), "%s %q must be a relative path inside the site", key, v)
+		}
+	}
+	for i, m := range c.Menu {
+		at := "menu[" + strconv.Itoa(i) + "]"
+		switch {
+		case (m.URL == "") == (m.Page == ""):
+			errs.Add(c.keys.Pos(at), "[[menu]] : donnez soit page (le slug d’une page), soit url, pas les deux")
+		case m.URL != "" && strings.TrimSpace(m.Label) == "":
+			errs.Add(c.keys.Pos(at+".url"), "[[menu]] : label manque, le texte du lien vers %s", m.URL)
+		case m.URL != "" && !strings.HasPrefix(m.URL, "/") && !IsBaseURL(m.URL):
+			errs.Add(c.keys.Pos(at+".url"), "[[menu]] url %q : un chemin du site (/metiers/) ou une adresse complète (https://…) est attendu", m.URL)
 		}
 	}
 	for _, h := range c.Publish.Hosts {

@@ -31,6 +31,7 @@ type Theme struct {
 	own    string            // the directory whose layouts/ and static/ win, or ""
 	files  map[string]string // layout name ("bloc", "base") → its file, the site's or the theme's
 	Assets *Assets           // the files of static/, fingerprinted
+	Words  *Words            // the theme's words in the site's language
 	base   string            // the site's base path
 	// layouts holds one template set per layout name ("bloc", "page"…),
 	// parsed and never executed: pages render through clones of it, as
@@ -95,6 +96,13 @@ type Options struct {
 	// Own is the directory, from root, whose layouts/ and static/ override
 	// the theme's file by file: "." for a site's root. "" overrides nothing.
 	Own string
+	// Lang is the language of the site's words, read from
+	// i18n/<Lang>.toml of Defaults, the theme and Own (see Words); empty,
+	// the theme has no words. LangAt is where the site chooses it, for the
+	// error when no layer has it.
+	Lang     string
+	LangAt   diag.Pos
+	Defaults fs.FS // cursus's default theme, whose words the others override
 }
 
 // sub is the path of name in the directory dir, "." being the root.
@@ -149,10 +157,17 @@ func Load(root fs.FS, dir string, opts Options) (*Theme, error) {
 	if err != nil {
 		return nil, err
 	}
+	words := &Words{}
+	if opts.Lang != "" {
+		if words, err = loadWords([]wordsLayer{{opts.Defaults, "."}, {root, dir}, {root, opts.Own}}, opts.Lang, opts.LangAt); err != nil {
+			return nil, err
+		}
+	}
 	partials := resolve(root, dir, opts.Own, "layouts/partials/*.html")
-	t := &Theme{Dir: dir, own: opts.Own, files: files, Assets: assets, base: cmp.Or(opts.BasePath, "/"), layouts: map[string]*template.Template{}, free: map[string][]*template.Template{}, sources: map[string]source{}}
+	t := &Theme{Dir: dir, own: opts.Own, files: files, Assets: assets, Words: words, base: cmp.Or(opts.BasePath, "/"), layouts: map[string]*template.Template{}, free: map[string][]*template.Template{}, sources: map[string]source{}}
 	t.buffers.New = func() any { return new(bytes.Buffer) }
-	all := template.FuncMap{"cached": t.cached, "asset": t.asset}
+	// t gives a template the theme's words: {{t "search"}}.
+	all := template.FuncMap{"cached": t.cached, "asset": t.asset, "t": words.T}
 	for k, v := range funcs {
 		all[k] = v
 	}

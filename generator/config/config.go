@@ -126,7 +126,7 @@ func Load(fsys fs.FS) (Config, error) {
 	errs := cfg.check()
 	// check reports a theme outside the site; only one inside is looked for.
 	if fi, err := fs.Stat(fsys, cfg.ThemeDir()); inside(cfg.Theme) && (err != nil || !fi.IsDir()) {
-		errs.Add(cfg.keys.Pos("theme"), "theme %q: no directory %s", cfg.Theme, cfg.ThemeDir())
+		errs.Add(cfg.keys.Pos("theme"), "theme %q : pas de dossier %s", cfg.Theme, cfg.ThemeDir())
 	}
 	errs.Sort()
 	return cfg, errs.Err()
@@ -154,13 +154,13 @@ func (c *Config) check() diag.List {
 		errs.Add(c.keys.Pos("title"), "title est vide : c’est le nom du site, en tête de chaque page")
 	}
 	if !IsBaseURL(c.BaseURL) {
-		errs.Add(c.keys.Pos("baseURL"), "baseURL %q must be an absolute URL such as https://example.org/", c.BaseURL)
+		errs.Add(c.keys.Pos("baseURL"), "baseURL %q : une adresse complète est attendue, comme https://example.org/", c.BaseURL)
 	} else if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
 	for key, v := range map[string]string{"theme": c.Theme, "publishDir": c.PublishDir, "contentDir": c.ContentDir} {
 		if !inside(v) {
-			errs.Add(c.keys.Pos(key), "%s %q must be a relative path inside the site", key, v)
+			errs.Add(c.keys.Pos(key), "%s %q : un chemin relatif, dans le dossier du site, est attendu", key, v)
 		}
 	}
 	for i, m := range c.Menu {

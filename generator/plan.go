@@ -86,6 +86,10 @@ func makePlan(in *loaded) (*plan, error) {
 func siteData(in *loaded, view *View) (*SiteData, diag.List) {
 	w := in.theme.Words
 	s := &SiteData{Title: in.french(in.cfg.Title), Config: in.cfg, Content: view}
+	s.Brand.Name = in.french(cmp.Or(in.cfg.Brand.Name, in.cfg.Title))
+	if logo := in.cfg.Brand.Logo; logo != "" {
+		s.Brand.Logo = in.urls.url("/" + in.theme.Assets.Get(logo).Path)
+	}
 	var errs diag.List
 	switch {
 	case len(in.cfg.Menu) > 0:

@@ -40,8 +40,23 @@ type Config struct {
 	// (the métiers and the pages of the certification, or the
 	// certifications).
 	Menu []MenuEntry `toml:"menu"`
+	// Brand is the site's name, logo and colours.
+	Brand Brand `toml:"brand"`
 
 	keys content.Keys // where config.toml sets each key, for errors
+}
+
+// Brand is the look a faculty gives its site without touching the theme.
+// Colours are #rrggbb; each must read on the theme's backgrounds (WCAG AA,
+// 4.5:1), Accent and Blocs on the light ones, AccentDark and BlocsDark on
+// the dark ones.
+type Brand struct {
+	Name       string   `toml:"name"`       // in the header; the title when empty
+	Logo       string   `toml:"logo"`       // an SVG or PNG of the site's static/
+	Accent     string   `toml:"accent"`     // links and buttons, light scheme
+	AccentDark string   `toml:"accentDark"` // the same, dark scheme
+	Blocs      []string `toml:"blocs"`      // bloc 1, 2…, light scheme; the theme's beyond
+	BlocsDark  []string `toml:"blocsDark"`  // the same, dark scheme
 }
 
 // MenuEntry is one link of the main navigation: a markdown page by its

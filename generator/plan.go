@@ -425,6 +425,8 @@ func finishData(u urls, fr func(string) string, site *SiteData, pages []*page) {
 		if len(d.Crumbs) == 0 {
 			continue
 		}
+		// Here, not on many cores below: pages share their crumbs' arrays.
+		link(d.Crumbs)
 		var key strings.Builder
 		for _, c := range d.Crumbs {
 			key.WriteString(c.Path)
@@ -444,7 +446,6 @@ func finishData(u urls, fr func(string) string, site *SiteData, pages []*page) {
 		d.URL = u.url(d.Path)
 		d.Canonical = u.abs(d.Path)
 		d.Chrome = site.chrome(d.Path)
-		link(d.Crumbs)
 	})
 }
 

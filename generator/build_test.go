@@ -189,3 +189,17 @@ func TestSiteWithoutCertification(t *testing.T) {
 		t.Error("404.html has no footer line to check")
 	}
 }
+
+// TestBundledSitePublishesManual: the manual for content writers,
+// docs/manuel.md, is a page of the bundled site (content/manuel.md links
+// to it), linked from every page's footer.
+func TestBundledSitePublishesManual(t *testing.T) {
+	out := buildBundled(t, Options{})
+	page := string(out.Files["manuel/index.html"])
+	if !strings.Contains(page, "certification.toml</h2>") {
+		t.Errorf("manuel/index.html lacks the certification.toml section:\n%.500s", page)
+	}
+	if home := string(out.Files["index.html"]); !strings.Contains(home, `href="/manuel/"`) {
+		t.Error("the home page does not link the manual")
+	}
+}

@@ -48,11 +48,19 @@ type SiteData struct {
 	// Declaration is the déclaration d'accessibilité page (config
 	// accessibility.page), or nil when the site has none.
 	Declaration *Crumb
+	// Brand is the site's name and logo in the header.
+	Brand Brand
 	// SearchIndex is the URL of the search index, a JSON file named after
 	// its content like the theme's assets.
 	SearchIndex string
 
 	navigates map[string]bool // paths the header or footer links to
+}
+
+// Brand is what the header shows of the site: config.toml [brand].
+type Brand struct {
+	Name string // [brand] name, or the site's title
+	Logo string // URL of the logo, "" for the theme's
 }
 
 // Trail is a list of breadcrumbs that many pages share: every compétence

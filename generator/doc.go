@@ -107,7 +107,9 @@ Functions, for what fields do not give: url (site path or entity → URL
 under the base path), abs (absolute URL), asset (fingerprinted URL of a
 file of static/, under the base path), fr (French typography of other text, such as config
 values; idempotent, so harmless on prepared text), hue (bloc number →
-colour slot 1–8), add, plural and cached: {{cached "name" DATA}} renders the partial once per
+its colour class bloc-N: 1–8 from the theme's palette, beyond from
+[brand] blocs or colours cursus generates), t (the theme's words in the
+site's language: {{t "search_title"}}), add, plural and cached: {{cached "name" DATA}} renders the partial once per
 build for each DATA (a pointer or another comparable value) and gives every
 later page the same HTML; the default theme caches its header and footer
 per navigation state, the part of the head every page shares (asset links,
@@ -116,6 +118,21 @@ article and aside, which every métier page of its bloc repeats.
 
 Layouts: home, blocs, bloc, competences, competence, metiers, metier,
 modalites, matrice, recherche, page, 404, and any named by a page's layout.
+
+# Overrides, words and brand
+
+A site's own layouts/ and static/ override the theme's file by file
+(render.Options.Own): layouts/partials/chrome.html at the site root
+replaces the theme's partial, and an error in it names the site's file.
+The words of the pages (titles, descriptions, breadcrumbs, the default
+menu) are in the theme's i18n/<lang>.toml, read over the default theme's
+and under the site's own i18n/, key by key; languageCode chooses the file,
+and French typography applies to French sites only. Site.Nav is the menu
+of config.toml ([[menu]] page or url, label) or the theme's default.
+[brand] gives Site.Brand (name, logo URL) and colours appended to the
+theme's style.css, each checked for 4.5:1 contrast against the
+backgrounds of the theme's theme.toml (light, dark). The manual for
+content writers is docs/manuel.md, a page of the bundled site.
 
 # Building
 

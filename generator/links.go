@@ -109,9 +109,9 @@ func checkLinks(pages []*page, themeLinks []render.Link, ids map[string]scan, ba
 		}
 		switch {
 		case !byFile[file]:
-			return "no page at " + site
+			return "aucune page à " + site
 		case frag != "" && strings.HasSuffix(file, ".html") && !ids[file].hasID(frag):
-			return "page " + site + " has no anchor #" + frag
+			return "la page " + site + " n’a pas d’ancre #" + frag
 		}
 		return ""
 	}
@@ -126,7 +126,7 @@ func checkLinks(pages []*page, themeLinks []render.Link, ids map[string]scan, ba
 				continue
 			}
 			if why := verdict(site, frag); why != "" {
-				errs.Add(diag.Pos{File: mdFile(p), Line: l.Line, Col: l.Col}, "broken link %q: %s", l.Dest, why)
+				errs.Add(diag.Pos{File: mdFile(p), Line: l.Line, Col: l.Col}, "lien cassé %q : %s", l.Dest, why)
 			}
 		}
 	}
@@ -140,11 +140,11 @@ func checkLinks(pages []*page, themeLinks []render.Link, ids map[string]scan, ba
 			continue
 		}
 		if l.Literal && base != "/" {
-			errs.Add(pos, "link %q is written as text: it ignores the base path %s; write {{url %q}}", l.Dest, base, l.Dest)
+			errs.Add(pos, "lien %q écrit en dur : il ignore le chemin de base %s ; écrivez {{url %q}}", l.Dest, base, l.Dest)
 			continue
 		}
 		if why := verdict(site, frag); why != "" {
-			errs.Add(pos, "broken link %q: %s", l.Dest, why)
+			errs.Add(pos, "lien cassé %q : %s", l.Dest, why)
 		}
 	}
 	return errs

@@ -3,10 +3,13 @@ package generator
 import (
 	"html/template"
 	"io/fs"
+	"path"
 
+	"cursus"
 	"cursus/generator/config"
 	"cursus/generator/content"
 	"cursus/generator/markdown"
+	"cursus/generator/media"
 	"cursus/generator/render"
 )
 
@@ -21,9 +24,10 @@ type loaded struct {
 	min     *minifier // nil when the build does not minify
 }
 
-// french gives a text the site's French typography.
+// french gives a text the site's French typography: only a French site has
+// it.
 func (in *loaded) french(s string) string {
-	if in.cfg.Markup.KeepStraightQuotes {
+	if in.cfg.Markup.KeepStraightQuotes || render.Lang(in.cfg.LanguageCode) != "fr" {
 		return s
 	}
 	return markdown.French(s)
@@ -66,14 +70,59 @@ func load(root fs.FS, opts Options) (*loaded, error) {
 		return nil, th.err
 	}
 	in.model, in.theme = in.project.Content, th.theme
+	if err := addBrand(root, in); err != nil {
+		return nil, err
+	}
 	return in, nil
+}
+
+// addBrand checks [brand] of config.toml and adds to the theme's
+// style.css the colours it gives and those of blocs beyond the theme's
+// palette.
+func addBrand(root fs.FS, in *loaded) error {
+	colours, err := loadThemeColours(root, in.cfg.ThemeDir())
+	if err != nil {
+		return err
+	}
+	blocs := 0
+	for _, b := range in.model.Blocs {
+		blocs = max(blocs, b.Number)
+	}
+	css, errs := brandCSS(in, colours, blocs)
+	if logo := in.cfg.Brand.Logo; logo != "" {
+		ext := path.Ext(logo)
+		switch {
+		case ext != ".svg" && ext != ".png":
+			errs.Add(in.cfg.Pos("brand.logo"), "[brand] logo %q : une image SVG ou PNG est attendue", logo)
+		case in.theme.Assets.Get(logo) == nil:
+			errs.Add(in.cfg.Pos("brand.logo"), "[brand] logo %q : pas de fichier static/%s dans le site", logo, logo)
+		}
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return errs
+	}
+	if in.min != nil {
+		if css, err = in.min.bytes(media.CSS, css); err != nil {
+			return err
+		}
+	}
+	// Appended to the theme's stylesheet: no request more, no template
+	// to change; a site without [brand] keeps the theme's file as it is.
+	if style := in.theme.Assets.Get("style.css"); style != nil && len(css) > 0 {
+		in.theme.Assets.Add("style.css", append(append([]byte{}, style.Data...), css...))
+	}
+	return nil
 }
 
 // loadTheme loads the configured theme with the build's template functions.
 func loadTheme(root fs.FS, in *loaded) (*render.Theme, error) {
 	// config.Load has checked that the theme's directory exists.
 	dir := in.cfg.ThemeDir()
-	opts := render.Options{Funcs: funcs(in.urls, in.french), BasePath: in.urls.base}
+	// The site's own layouts/ and static/ override the theme's file by file.
+	// Their words come from the theme's i18n/, over the default theme's.
+	opts := render.Options{Funcs: funcs(in.urls, in.french), BasePath: in.urls.base, Own: ".",
+		Lang: render.Lang(in.cfg.LanguageCode), LangAt: in.cfg.Pos("languageCode"), Defaults: cursus.DefaultTheme()}
 	if in.min != nil {
 		opts.Minify = in.min.bytes
 	}
@@ -98,7 +147,8 @@ func funcs(u urls, fr func(string) string) template.FuncMap {
 		// fr applies French typography to plain text.
 		"fr": fr,
 		// hue gives each bloc a colour slot of the theme's palette.
-		"hue": func(n int) int { return (n-1)%8 + 1 },
+		// Blocs beyond the theme's palette get theirs from brand.css.
+		"hue": func(n int) int { return n },
 		"add": func(a, b int) int { return a + b },
 		"plural": func(n int, one, many string) string {
 			if n > 1 {

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"cursus/generator/content"
 	"cursus/generator/diag"
 	"cursus/generator/markdown"
+	"cursus/generator/render"
 	"cursus/generator/search"
 	"cursus/internal/par"
 )
@@ -51,8 +53,12 @@ func (p *page) at() diag.Pos {
 func makePlan(in *loaded) (*plan, error) {
 	u := in.urls
 	fr := in.french
-	view := newView(in.model, u.url, fr)
-	site := siteData(in, view)
+	view := newView(in.model, u.url, fr, in.theme.Words)
+	site, errs := siteData(in, view)
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
 	pl := &plan{site: site, pages: pagesOf(in, view)}
 	for _, p := range pl.pages {
 		p.data.Site = site
@@ -62,7 +68,7 @@ func makePlan(in *loaded) (*plan, error) {
 		KeepStraightQuotes: in.cfg.Markup.KeepStraightQuotes,
 		BasePath:           in.urls.base,
 	})
-	errs := renderMarkdown(md, pl.pages)
+	errs = renderMarkdown(md, pl.pages)
 	errs = append(errs, renderTexts(md, in, view)...)
 	if len(errs) > 0 {
 		errs.Sort()
@@ -75,17 +81,27 @@ func makePlan(in *loaded) (*plan, error) {
 	return pl, nil
 }
 
-// siteData builds what every page shares.
-func siteData(in *loaded, view *View) *SiteData {
+// siteData builds what every page shares. The menu of config.toml may
+// name a page that does not exist: the error is at its line.
+func siteData(in *loaded, view *View) (*SiteData, diag.List) {
+	w := in.theme.Words
 	s := &SiteData{Title: in.french(in.cfg.Title), Config: in.cfg, Content: view}
-	if view.Several {
+	s.Brand.Name = in.french(cmp.Or(in.cfg.Brand.Name, in.cfg.Title))
+	if logo := in.cfg.Brand.Logo; logo != "" {
+		s.Brand.Logo = in.urls.url("/" + in.theme.Assets.Get(logo).Path)
+	}
+	var errs diag.List
+	switch {
+	case len(in.cfg.Menu) > 0:
+		s.Nav, errs = configNav(in)
+	case view.Several:
 		s.Nav = []Crumb{
-			{Title: "Certifications", Path: "/"},
-			{Title: "Métiers", Path: content.PathMetiers},
+			{Title: w.T("nav_certifications"), Path: "/"},
+			{Title: w.T("nav_metiers"), Path: content.PathMetiers},
 		}
-	} else {
-		s.Nav = certNav(in.model.Certifications[0])
-		s.Nav = append([]Crumb{{Title: "Métiers", Path: content.PathMetiers}}, s.Nav...)
+	default:
+		s.Nav = certNav(in.model.Certifications[0], w)
+		s.Nav = append([]Crumb{{Title: w.T("nav_metiers"), Path: content.PathMetiers}}, s.Nav...)
 	}
 	for _, p := range in.model.Pages {
 		c := Crumb{Title: p.Title, Path: p.SitePath()}
@@ -96,18 +112,45 @@ func siteData(in *loaded, view *View) *SiteData {
 	}
 	s.navigates = map[string]bool{}
 	for _, c := range append(append([]Crumb{}, s.Nav...), s.Pages...) {
-		s.navigates[c.Path] = true
+		if c.Path != "" {
+			s.navigates[c.Path] = true
+		}
 	}
-	return s
+	return s, errs
+}
+
+// configNav is the menu config.toml writes: pages by slug, URLs of the
+// site or elsewhere. An address elsewhere has no site path, only a URL.
+func configNav(in *loaded) ([]Crumb, diag.List) {
+	var nav []Crumb
+	var errs diag.List
+	for i, m := range in.cfg.Menu {
+		if m.URL != "" {
+			c := Crumb{Title: in.french(m.Label), Path: m.URL}
+			if !strings.HasPrefix(m.URL, "/") {
+				c = Crumb{Title: c.Title, URL: m.URL}
+			}
+			nav = append(nav, c)
+			continue
+		}
+		j := slices.IndexFunc(in.model.Pages, func(p *content.Page) bool { return p.Slug == m.Page })
+		if j < 0 {
+			errs.Add(in.cfg.Pos("menu["+strconv.Itoa(i)+"].page"), "[[menu]] page %q : aucune page de ce slug dans %s/ (le slug est le nom du fichier sans .md)", m.Page, in.cfg.ContentDir)
+			continue
+		}
+		p := in.model.Pages[j]
+		nav = append(nav, Crumb{Title: in.french(cmp.Or(m.Label, p.Title)), Path: p.SitePath()})
+	}
+	return nav, errs
 }
 
 // certNav is the navigation among the pages of a certification.
-func certNav(c *content.Certification) []Crumb {
+func certNav(c *content.Certification, w *render.Words) []Crumb {
 	return []Crumb{
-		{Title: "Blocs", Path: c.BlocsPath()},
-		{Title: "Compétences", Path: c.CompetencesPath()},
-		{Title: "Évaluation", Path: c.ModalitesPath()},
-		{Title: "Correspondances", Path: c.MatrixPath()},
+		{Title: w.T("nav_blocs"), Path: c.BlocsPath()},
+		{Title: w.T("nav_competences"), Path: c.CompetencesPath()},
+		{Title: w.T("nav_evaluation"), Path: c.ModalitesPath()},
+		{Title: w.T("nav_correspondances"), Path: c.MatrixPath()},
 	}
 }
 
@@ -115,11 +158,12 @@ func certNav(c *content.Certification) []Crumb {
 func pagesOf(in *loaded, v *View) []*page {
 	c := in.model
 	dir := in.cfg.ContentDir + "/"
-	home := Crumb{Title: "Accueil", Path: "/"}
+	w := in.theme.Words
+	home := Crumb{Title: w.T("home"), Path: "/"}
 	if c.Several {
-		home.Title = "Certifications"
+		home.Title = w.T("nav_certifications")
 	}
-	metiers := Crumb{Title: "Métiers", Path: content.PathMetiers}
+	metiers := Crumb{Title: w.T("nav_metiers"), Path: content.PathMetiers}
 	var pages []*page
 	// entity adds the page of a bloc, compétence or métier declared at pos,
 	// with the prose attached to it. Its sources default to the file
@@ -155,8 +199,8 @@ func pagesOf(in *loaded, v *View) []*page {
 		pages = append(pages, choicePages(in, home)...)
 	}
 	pages = append(pages, &page{layout: "metiers", source: dir + content.BlocsDir, sources: []string{dir + content.BlocsDir}, data: &Data{Kind: "metiers",
-		Title:       "Les métiers visés",
-		Description: "Les métiers auxquels mènent les formations, et pour chacun les blocs de compétences qui y préparent.",
+		Title:       w.T("metiers_title"),
+		Description: w.T("metiers_description"),
 		Path:        content.PathMetiers, Crumbs: []Crumb{home}}})
 	for i, m := range c.Metiers {
 		var srcs []string
@@ -168,11 +212,11 @@ func pagesOf(in *loaded, v *View) []*page {
 		}
 		entity(m.Path(), m.Pos, srcs, m.Prose, &Data{Kind: "metier", Metier: v.Metiers[i],
 			Title:       m.Title,
-			Description: "Le métier " + m.Title + " : les certifications et les blocs de compétences qui y préparent.",
+			Description: w.T("metier_description", "title", m.Title),
 			Crumbs:      []Crumb{home, metiers}})
 	}
-	pages = append(pages, &page{layout: "recherche", source: dir, sources: []string{dir}, data: &Data{Kind: "recherche", Title: "Rechercher",
-		Description: "Rechercher un métier, un bloc, une compétence ou un critère d'évaluation.",
+	pages = append(pages, &page{layout: "recherche", source: dir, sources: []string{dir}, data: &Data{Kind: "recherche", Title: w.T("search_title"),
+		Description: w.T("search_description"),
 		Path:        content.PathSearch, Crumbs: []Crumb{home}}})
 	for i, p := range c.Pages {
 		layout := "page"
@@ -182,7 +226,7 @@ func pagesOf(in *loaded, v *View) []*page {
 		pages = append(pages, &page{layout: layout, source: dir + p.Path, pos: p.Pos, sources: []string{dir + p.Path}, body: p,
 			data: &Data{Kind: "page", Page: v.Pages[i], Title: p.Title, Description: p.Description, Path: p.SitePath(), Crumbs: []Crumb{home}}})
 	}
-	pages = append(pages, &page{layout: "404", source: in.theme.Dir + "/layouts/404.html", data: &Data{Kind: "404", Title: "Page introuvable", Path: "/404.html"}})
+	pages = append(pages, &page{layout: "404", source: in.theme.File("404"), data: &Data{Kind: "404", Title: w.T("notfound_title"), Path: "/404.html"}})
 	return pages
 }
 
@@ -222,6 +266,7 @@ func certPages(in *loaded, v *View, ce *content.Certification, vc *Certification
 	if ce.Dir != "" {
 		certDir += "/"
 	}
+	w := in.theme.Words
 	var pages []*page
 	top := []Crumb{home}
 	if ce.Slug != "" {
@@ -229,7 +274,7 @@ func certPages(in *loaded, v *View, ce *content.Certification, vc *Certification
 		p := &page{layout: "certification", source: ce.Pos.File, sources: []string{dir + ce.Pos.File}, data: &Data{Kind: "certification",
 			Title: ce.Title, Description: ce.Summary, Path: ce.Path(), Crumbs: []Crumb{home}}}
 		if p.data.Description == "" {
-			p.data.Description = "La certification " + ce.Title + " : ses blocs de compétences, les métiers visés et l'évaluation."
+			p.data.Description = w.T("certification_description", "title", ce.Title)
 		}
 		p.source = dir + ce.Pos.File
 		if ce.Home != nil {
@@ -251,42 +296,39 @@ func certPages(in *loaded, v *View, ce *content.Certification, vc *Certification
 		}
 		pages = append(pages, p)
 	}
-	blocs := Crumb{Title: "Blocs de compétences", Path: ce.BlocsPath()}
-	index("blocs", "Blocs de compétences",
-		"Les blocs de compétences du référentiel, leurs compétences et les métiers auxquels ils mènent.",
+	blocs := Crumb{Title: w.T("blocs_title"), Path: ce.BlocsPath()}
+	index("blocs", w.T("blocs_title"), w.T("blocs_description"),
 		ce.BlocsPath(), certDir+content.BlocsDir)
 	for i, bl := range ce.Blocs {
 		entity(bl.Path(), bl.Pos, bl.Prose, &Data{Kind: "bloc", Bloc: vc.Blocs[i],
-			Title:       "Bloc " + strconv.Itoa(bl.Number) + " : " + bl.Title,
-			Description: "Bloc " + strconv.Itoa(bl.Number) + " du référentiel : " + bl.Title + ". Compétences, critères d'évaluation et métiers visés.",
+			Title:       w.T("bloc_title", "number", strconv.Itoa(bl.Number), "title", bl.Title),
+			Description: w.T("bloc_description", "number", strconv.Itoa(bl.Number), "title", bl.Title),
 			Crumbs:      append(slices.Clip(top), blocs)})
 	}
-	index("competences", "Toutes les compétences",
-		"Les compétences du référentiel, bloc par bloc, avec leurs critères d'évaluation.",
+	index("competences", w.T("competences_title"), w.T("competences_description"),
 		ce.CompetencesPath(), certDir+content.BlocsDir)
 	for i, co := range ce.Competences {
 		x := vc.Competences[i]
 		entity(co.Path(), co.Pos, co.Prose, &Data{Kind: "competence", Competence: x, Bloc: x.Bloc,
-			Title:       co.ID + " : " + co.Label,
+			Title:       w.T("competence_title", "id", co.ID, "label", co.Label),
 			Description: co.Text,
-			Crumbs:      append(slices.Clip(top), blocs, Crumb{Title: "Bloc " + strconv.Itoa(co.Bloc.Number), Path: co.Bloc.Path()})})
+			Crumbs:      append(slices.Clip(top), blocs, Crumb{Title: w.T("bloc_crumb", "number", strconv.Itoa(co.Bloc.Number)), Path: co.Bloc.Path()})})
 	}
 	modSrc := certDir + content.ModalitesFile
 	if ce.Dir != "" && !slices.ContainsFunc(ce.Modalites, func(m *content.Modalite) bool { return m.Cert == ce }) {
 		modSrc = dir + content.ModalitesFile
 	}
-	index("modalites", "Modalités d'évaluation",
-		"Comment les compétences sont évaluées : les modalités d'évaluation et les compétences concernées.",
+	index("modalites", w.T("modalites_title"), w.T("modalites_description"),
 		ce.ModalitesPath(), modSrc, modSrc)
 	for _, m := range matrices(vc.Blocs, ce.Prefix(), in.urls.url) {
-		title := "Correspondances métiers, blocs et compétences"
+		title := w.T("matrice_title")
 		crumbs := top
 		if m.Groups != nil && m.Group > 1 {
-			title += " (blocs " + strconv.Itoa(m.FirstNumber) + " à " + strconv.Itoa(m.LastNumber) + ")"
-			crumbs = append(slices.Clip(top), Crumb{Title: "Correspondances", Path: ce.MatrixPath()})
+			title = w.T("matrice_part_title", "title", title, "first", strconv.Itoa(m.FirstNumber), "last", strconv.Itoa(m.LastNumber))
+			crumbs = append(slices.Clip(top), Crumb{Title: w.T("nav_correspondances"), Path: ce.MatrixPath()})
 		}
 		pages = append(pages, &page{layout: "matrice", source: certDir + content.BlocsDir, data: &Data{Kind: "matrice", Title: title, Matrix: m,
-			Description: "Tableaux de correspondance entre les métiers visés, les blocs de compétences et les compétences.",
+			Description: w.T("matrice_description"),
 			Path:        matrixPath(ce.Prefix(), m.Group), Crumbs: crumbs}})
 	}
 	// The booklet: the whole référentiel on one page, to print. A theme
@@ -404,7 +446,9 @@ func (pl *plan) addSearchIndex(in *loaded) error {
 func finishData(u urls, fr func(string) string, site *SiteData, pages []*page) {
 	link := func(cs []Crumb) {
 		for i := range cs {
-			cs[i].URL = u.url(cs[i].Path)
+			if cs[i].Path != "" { // else an address elsewhere, its URL as written
+				cs[i].URL = u.url(cs[i].Path)
+			}
 		}
 	}
 	link(site.Nav)
@@ -421,6 +465,7 @@ func finishData(u urls, fr func(string) string, site *SiteData, pages []*page) {
 		if len(d.Crumbs) == 0 {
 			continue
 		}
+		// Here, not on many cores below: pages share their crumbs' arrays.
 		link(d.Crumbs)
 		var key strings.Builder
 		for _, c := range d.Crumbs {

@@ -164,12 +164,12 @@ func TestLinksAreTags(t *testing.T) {
 	for _, minify := range []bool{false, true} {
 		site = miniSite(t, map[string]string{"themes/mini/layouts/page.html": "{{define \"main\"}}<a href=\"{{url \"/nulle-part/\"}}\">x</a>{{end}}"})
 		lines := errorLines(t, func() error { _, err := Build(site, Options{Minify: minify}); return err })
-		if want := `themes/mini/layouts/page.html:1:33: broken link "/nulle-part/": no page at /nulle-part/`; !contains(lines, want) {
+		if want := `themes/mini/layouts/page.html:1:33: lien cassé "/nulle-part/" : aucune page à /nulle-part/`; !contains(lines, want) {
 			t.Errorf("minify=%v: errors %q lack %q", minify, lines, want)
 		}
 		site = miniSite(t, map[string]string{"themes/mini/layouts/page.html": "{{define \"main\"}}\n<p>\n  <a href=\"/blocs/b1/\">x</a>{{.Prose}}</p>{{end}}"})
 		lines = errorLines(t, func() error { _, err := Build(site, Options{Minify: minify}); return err })
-		if want := `themes/mini/layouts/page.html:3:12: link "/blocs/b1/" is written as text: it ignores the base path /sub/; write {{url "/blocs/b1/"}}`; !contains(lines, want) {
+		if want := `themes/mini/layouts/page.html:3:12: lien "/blocs/b1/" écrit en dur : il ignore le chemin de base /sub/ ; écrivez {{url "/blocs/b1/"}}`; !contains(lines, want) {
 			t.Errorf("minify=%v: errors %q lack %q", minify, lines, want)
 		}
 	}
@@ -181,7 +181,7 @@ func TestLongIDs(t *testing.T) {
 	long := strings.Repeat("c", 5000)
 	site := miniSite(t, map[string]string{"content/blocs/b2.toml": "id = \"B2\"\nnumber = 2\ntitle = \"Auditer\"\nmodalites = [\"oral\"]\n\n[[competences]]\nid = \"B2." + long + "\"\nlabel = \"Auditer\"\ntext = \"Auditer.\"\ncriteria = [\"Rigueur.\"]\n"})
 	lines := errorLines(t, func() error { _, err := Build(site, Options{}); return err })
-	if !contains(lines, "content/blocs/b2.toml:7:1: slug too long") {
+	if !contains(lines, "content/blocs/b2.toml:7:1: slug trop long") {
 		t.Errorf("errors %q lack the long id", lines)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"cursus/generator/content"
+	"cursus/generator/render"
 )
 
 // The view is the model as pages show it: the same entities and links as
@@ -176,6 +177,7 @@ func romeURL(code string) string {
 // viewMaker makes the view: the maps from entities to their views.
 type viewMaker struct {
 	url, fr   func(string) string
+	words     *render.Words
 	certs     map[*content.Certification]*Certification
 	blocs     map[*content.Bloc]*Bloc
 	comps     map[*content.Competence]*Competence
@@ -190,9 +192,9 @@ type certModalite struct {
 
 // newView makes the view of the content model c. url puts a site path under
 // the base path; fr gives a text its French typography.
-func newView(c *content.Site, url func(string) string, fr func(string) string) *View {
+func newView(c *content.Site, url func(string) string, fr func(string) string, w *render.Words) *View {
 	v := &View{Several: c.Several, criteria: c.Criteria()}
-	vm := &viewMaker{url: url, fr: fr,
+	vm := &viewMaker{url: url, fr: fr, words: w,
 		certs:     make(map[*content.Certification]*Certification, len(c.Certifications)),
 		blocs:     make(map[*content.Bloc]*Bloc, len(c.Blocs)),
 		comps:     make(map[*content.Competence]*Competence, len(c.Competences)),
@@ -274,7 +276,7 @@ func (vm *viewMaker) certification(c *content.Certification) *Certification {
 	if code := c.Abrege.Code; code != "" && !strings.HasPrefix(c.Title, code) {
 		x.Name = code + " " + x.Title
 	}
-	x.Nav = certNav(c)
+	x.Nav = certNav(c, vm.words)
 	for i := range x.Nav {
 		x.Nav[i].URL = url(x.Nav[i].Path)
 	}

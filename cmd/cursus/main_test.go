@@ -39,8 +39,8 @@ func TestCheckReportsEveryErrorAndExits1(t *testing.T) {
 		t.Fatalf("exit %d, want 1", code)
 	}
 	for _, line := range []string{
-		`content/blocs/b1.toml:4:14: unknown modalité "x"`,
-		"content/p.md:1:1: front matter: no closing +++ line",
+		`content/blocs/b1.toml:4:14: modalité "x" inconnue : déclarez-la dans modalites.toml`,
+		"content/p.md:1:1: en-tête : la ligne +++ qui le ferme manque",
 	} {
 		if !strings.Contains(errb.String(), line+"\n") {
 			t.Errorf("stderr lacks %q:\n%s", line, errb.String())
@@ -131,7 +131,7 @@ func TestImportIntoEmptyDirThenCheck(t *testing.T) {
 	}
 	errb.Reset()
 	os.WriteFile(filepath.Join(site, "config.toml"), []byte("title = \"Mon référentiel\"\n"), 0o644)
-	if code := run([]string{"check", "-s", site}, &out, &errb); code != 1 || !strings.Contains(errb.String(), `config.toml: theme "default": no directory themes/default`) {
+	if code := run([]string{"check", "-s", site}, &out, &errb); code != 1 || !strings.Contains(errb.String(), `config.toml: theme "default" : pas de dossier themes/default`) {
 		t.Fatalf("check without a theme: exit %d, %s", code, errb.String())
 	}
 	errb.Reset()

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"cursus/generator/content"
@@ -35,9 +36,40 @@ type Config struct {
 	Accessibility Accessibility     `toml:"accessibility"`
 	Publish       Publish           `toml:"publish"`
 	Params        map[string]string `toml:"params"`
+	// Menu is the main navigation, in order; empty, the theme's default
+	// (the métiers and the pages of the certification, or the
+	// certifications).
+	Menu []MenuEntry `toml:"menu"`
+	// Brand is the site's name, logo and colours.
+	Brand Brand `toml:"brand"`
 
 	keys content.Keys // where config.toml sets each key, for errors
 }
+
+// Brand is the look a faculty gives its site without touching the theme.
+// Colours are #rrggbb; each must read on the theme's backgrounds (WCAG AA,
+// 4.5:1), Accent and Blocs on the light ones, AccentDark and BlocsDark on
+// the dark ones.
+type Brand struct {
+	Name       string   `toml:"name"`       // in the header; the title when empty
+	Logo       string   `toml:"logo"`       // an SVG or PNG of the site's static/
+	Accent     string   `toml:"accent"`     // links and buttons, light scheme
+	AccentDark string   `toml:"accentDark"` // the same, dark scheme
+	Blocs      []string `toml:"blocs"`      // bloc 1, 2…, light scheme; the theme's beyond
+	BlocsDark  []string `toml:"blocsDark"`  // the same, dark scheme
+}
+
+// MenuEntry is one link of the main navigation: a markdown page by its
+// slug (its title is the label unless Label says otherwise), or any URL, a
+// path of the site ("/metiers/") or an address elsewhere, with its Label.
+type MenuEntry struct {
+	Label string `toml:"label"`
+	URL   string `toml:"url"`
+	Page  string `toml:"page"`
+}
+
+// Pos returns where config.toml sets key ("menu[1].page"), or the file.
+func (c Config) Pos(key string) diag.Pos { return c.keys.Pos(key) }
 
 // Markup configures the markdown renderer.
 type Markup struct {
@@ -109,7 +141,7 @@ func Load(fsys fs.FS) (Config, error) {
 	errs := cfg.check()
 	// check reports a theme outside the site; only one inside is looked for.
 	if fi, err := fs.Stat(fsys, cfg.ThemeDir()); inside(cfg.Theme) && (err != nil || !fi.IsDir()) {
-		errs.Add(cfg.keys.Pos("theme"), "theme %q: no directory %s", cfg.Theme, cfg.ThemeDir())
+		errs.Add(cfg.keys.Pos("theme"), "theme %q : pas de dossier %s", cfg.Theme, cfg.ThemeDir())
 	}
 	errs.Sort()
 	return cfg, errs.Err()
@@ -137,13 +169,24 @@ func (c *Config) check() diag.List {
 		errs.Add(c.keys.Pos("title"), "title est vide : c’est le nom du site, en tête de chaque page")
 	}
 	if !IsBaseURL(c.BaseURL) {
-		errs.Add(c.keys.Pos("baseURL"), "baseURL %q must be an absolute URL such as https://example.org/", c.BaseURL)
+		errs.Add(c.keys.Pos("baseURL"), "baseURL %q : une adresse complète est attendue, comme https://example.org/", c.BaseURL)
 	} else if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
 	for key, v := range map[string]string{"theme": c.Theme, "publishDir": c.PublishDir, "contentDir": c.ContentDir} {
 		if !inside(v) {
-			errs.Add(c.keys.Pos(key), "%s %q must be a relative path inside the site", key, v)
+			errs.Add(c.keys.Pos(key), "%s %q : un chemin relatif, dans le dossier du site, est attendu", key, v)
+		}
+	}
+	for i, m := range c.Menu {
+		at := "menu[" + strconv.Itoa(i) + "]"
+		switch {
+		case (m.URL == "") == (m.Page == ""):
+			errs.Add(c.keys.Pos(at), "[[menu]] : donnez soit page (le slug d’une page), soit url, pas les deux")
+		case m.URL != "" && strings.TrimSpace(m.Label) == "":
+			errs.Add(c.keys.Pos(at+".url"), "[[menu]] : label manque, le texte du lien vers %s", m.URL)
+		case m.URL != "" && !strings.HasPrefix(m.URL, "/") && !IsBaseURL(m.URL):
+			errs.Add(c.keys.Pos(at+".url"), "[[menu]] url %q : un chemin du site (/metiers/) ou une adresse complète (https://…) est attendu", m.URL)
 		}
 	}
 	for _, h := range c.Publish.Hosts {

@@ -47,20 +47,20 @@ func TestErrors(t *testing.T) {
 		src  string
 		want []string
 	}{
-		{"titel = \"x\"\n", []string{`config.toml:1:1: unknown key "titel"`}},
-		{"[markup]\nunsafe = true\nunsave = 1\n", []string{`config.toml:3:1: unknown key "markup.unsave"`}},
-		{"title = \n", []string{`config.toml:1:9: toml: expected value but found '\n' instead (key "title")`}},
-		{"[markup]\nunsafe = \"oui\"\n", []string{`config.toml:2:1: toml: incompatible types: TOML value has type string; destination has type boolean (key "markup.unsafe")`}},
-		{"title = \"T\"\nbaseURL = \"example.org\"\n", []string{`config.toml:2:1: baseURL "example.org" must be an absolute URL such as https://example.org/`}},
-		{"title = \"T\"\n  publishDir = \"../out\"\n", []string{`config.toml:2:3: publishDir "../out" must be a relative path inside the site`}},
+		{"titel = \"x\"\n", []string{`config.toml:1:1: clé inconnue "titel" : faute de frappe ? (le manuel donne les clés de chaque fichier)`}},
+		{"[markup]\nunsafe = true\nunsave = 1\n", []string{`config.toml:3:1: clé inconnue "markup.unsave" : faute de frappe ? (le manuel donne les clés de chaque fichier)`}},
+		{"title = \n", []string{`config.toml:1:9: toml : expected value but found '\n' instead (clé "title")`}},
+		{"[markup]\nunsafe = \"oui\"\n", []string{`config.toml:2:1: toml : incompatible types: TOML value has type string; destination has type boolean (clé "markup.unsafe")`}},
+		{"title = \"T\"\nbaseURL = \"example.org\"\n", []string{`config.toml:2:1: baseURL "example.org" : une adresse complète est attendue, comme https://example.org/`}},
+		{"title = \"T\"\n  publishDir = \"../out\"\n", []string{`config.toml:2:3: publishDir "../out" : un chemin relatif, dans le dossier du site, est attendu`}},
 		{"title = \"\"\n", []string{`config.toml:1:1: title est vide : c’est le nom du site, en tête de chaque page`}},
-		{"title = \"T\"\ntheme = \"absent\"\n", []string{`config.toml:2:1: theme "absent": no directory themes/absent`}},
-		{"theme = \"fichier\"\n", []string{`config.toml:1:1: theme "fichier": no directory themes/fichier`}},
-		{"theme = \"../x\"\n", []string{`config.toml:1:1: theme "../x" must be a relative path inside the site`}},
+		{"title = \"T\"\ntheme = \"absent\"\n", []string{`config.toml:2:1: theme "absent" : pas de dossier themes/absent`}},
+		{"theme = \"fichier\"\n", []string{`config.toml:1:1: theme "fichier" : pas de dossier themes/fichier`}},
+		{"theme = \"../x\"\n", []string{`config.toml:1:1: theme "../x" : un chemin relatif, dans le dossier du site, est attendu`}},
 		{"title = \"  \"\nbaseURL = \"/\"\ncontentDir = \"/c\"\n", []string{
 			`config.toml:1:1: title est vide : c’est le nom du site, en tête de chaque page`,
-			`config.toml:2:1: baseURL "/" must be an absolute URL such as https://example.org/`,
-			`config.toml:3:1: contentDir "/c" must be a relative path inside the site`,
+			`config.toml:2:1: baseURL "/" : une adresse complète est attendue, comme https://example.org/`,
+			`config.toml:3:1: contentDir "/c" : un chemin relatif, dans le dossier du site, est attendu`,
 		}},
 	}
 	for _, tt := range tests {
@@ -86,7 +86,7 @@ func TestMissing(t *testing.T) {
 		_, err := Load(fsys)
 		want := map[string]string{
 			"missing": "config.toml: pas de config.toml ici : lancez cursus dans le dossier du site ou donnez ce dossier avec -s (cursus new DOSSIER commence un site)",
-			"empty":   "config.toml:1:1: empty file",
+			"empty":   "config.toml:1:1: fichier vide",
 		}[name]
 		if err == nil || err.Error() != want {
 			t.Errorf("%s: error %v, want %q", name, err, want)

@@ -25,7 +25,7 @@ var bom = []byte("\xef\xbb\xbf")
 func checkText(file string, src []byte, errs *diag.List) ([]byte, bool) {
 	src = bytes.TrimPrefix(src, bom)
 	if len(bytes.TrimSpace(src)) == 0 {
-		errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "empty file")
+		errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "fichier vide")
 		return nil, false
 	}
 	if !utf8.Valid(src) {
@@ -42,7 +42,7 @@ func checkText(file string, src []byte, errs *diag.List) ([]byte, bool) {
 			}
 			i += n
 		}
-		errs.Add(diag.Pos{File: file, Line: line, Col: col}, "invalid UTF-8")
+		errs.Add(diag.Pos{File: file, Line: line, Col: col}, "texte illisible : ce fichier n’est pas en UTF-8 (réenregistrez-le en UTF-8)")
 		return nil, false
 	}
 	return norm.NFC.Bytes(src), true // src itself when it is NFC already
@@ -69,7 +69,7 @@ func decodeTOML(file string, src []byte, firstLine int, v any, errs *diag.List) 
 			positions = [][2]int{{0, 0}}
 		}
 		for _, p := range positions {
-			errs.Add(diag.Pos{File: file, Line: p[0], Col: p[1]}, "unknown key %q", path)
+			errs.Add(diag.Pos{File: file, Line: p[0], Col: p[1]}, "clé inconnue %q : faute de frappe ? (le manuel donne les clés de chaque fichier)", path)
 		}
 	}
 	return ki, true
@@ -80,7 +80,7 @@ func decodeTOML(file string, src []byte, firstLine int, v any, errs *diag.List) 
 func safeDecode(text string, v any) (md toml.MetaData, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("toml: cannot parse this file (%v)", r)
+			err = fmt.Errorf("toml : fichier illisible (%v)", r)
 		}
 	}()
 	return toml.Decode(text, v)
@@ -125,12 +125,12 @@ func tomlErrMsg(err error) string {
 	if errors.As(err, &pe) {
 		msg = pe.Message
 		if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
-			msg += fmt.Sprintf(" (key %q)", pe.LastKey)
+			msg += fmt.Sprintf(" (clé %q)", pe.LastKey)
 		}
 	} else if m := typeErr().FindStringSubmatch(msg); m != nil {
-		msg = fmt.Sprintf("%s (key %q)", m[3], m[2])
+		msg = fmt.Sprintf("%s (clé %q)", m[3], m[2])
 	}
-	return "toml: " + strings.TrimPrefix(msg, "toml: ")
+	return "toml : " + strings.TrimPrefix(msg, "toml: ")
 }
 
 // Keys tells where the keys of a decoded TOML file are written.

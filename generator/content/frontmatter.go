@@ -8,8 +8,8 @@ import (
 // errNoFrontMatter and errUnterminated describe the two ways a page's front
 // matter fence can be wrong.
 var (
-	errNoFrontMatter = errors.New("front matter: a page must start with a +++ line")
-	errUnterminated  = errors.New("front matter: no closing +++ line")
+	errNoFrontMatter = errors.New("en-tête : une page commence par une ligne +++")
+	errUnterminated  = errors.New("en-tête : la ligne +++ qui le ferme manque")
 )
 
 // splitFrontMatter separates the TOML front matter between the two +++ lines

@@ -183,7 +183,7 @@ func (l *loader) load() {
 		case path.Dir(f) == MetiersDir && path.Ext(f) == ".md":
 			metierPages = append(metierPages, f)
 		case path.Ext(f) == ".toml":
-			l.errs.Add(diag.Pos{File: f}, "unknown data file: data goes in %s, %s or %s/*.toml", CertificationFile, ModalitesFile, BlocsDir)
+			l.errs.Add(diag.Pos{File: f}, "fichier de données inconnu : les données vont dans %s, %s ou %s/*.toml", CertificationFile, ModalitesFile, BlocsDir)
 		case path.Ext(f) == ".md":
 			l.page(f)
 		}
@@ -449,16 +449,16 @@ func (l *loader) page(file string) {
 	}
 	certHome := strings.HasPrefix(file, CertificationsDir+"/") && strings.Count(file, "/") == 2 && path.Base(file) == "index.md"
 	if fm.Attach == "" && !certHome && strings.TrimSpace(fm.Title) == "" {
-		l.errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "front matter: missing required key \"title\"")
+		l.errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "en-tête : title manque, le titre de la page")
 	}
 	if file == "index.md" || certHome {
 		if fm.Slug != "" {
-			l.errs.Add(l.at(file, ki, "slug"), "front matter: the home page has no slug")
+			l.errs.Add(l.at(file, ki, "slug"), "en-tête : la page d’accueil n’a pas de slug")
 		}
 	} else if fm.Slug != "" {
 		p.Slug = cleanSlugPath(fm.Slug)
 		if p.Slug == "" {
-			l.errs.Add(l.at(file, ki, "slug"), "front matter: slug %q has no letters or digits", fm.Slug)
+			l.errs.Add(l.at(file, ki, "slug"), "en-tête : le slug %q n’a ni lettre ni chiffre", fm.Slug)
 		}
 	} else {
 		p.Slug = cleanSlugPath(strings.TrimSuffix(strings.TrimSuffix(file, ".md"), "/index"))
@@ -489,7 +489,7 @@ func (l *loader) missing(file string, ki *keyIndex, table, key string) {
 	if table != "" {
 		where = table + "." + key
 	}
-	l.errs.Add(l.at(file, ki, table), "missing required key %q", where)
+	l.errs.Add(l.at(file, ki, table), "%s manque : cette clé est obligatoire", where)
 }
 
 // declare registers an id of certification c (nil: shared by the site),
@@ -506,7 +506,7 @@ func (l *loader) declare(c *Certification, id string, v any, pos diag.Pos, kind 
 		prev, dup = l.pos["\x00"+id]
 	}
 	if dup {
-		l.errs.Add(pos, "duplicate id %q: %s already declared at %s", strings.TrimPrefix(id, "modalite:"), kind, prev)
+		l.errs.Add(pos, "id %q en double : %s déjà déclaré à %s", strings.TrimPrefix(id, "modalite:"), kind, prev)
 		return false
 	}
 	l.pos[key] = pos

@@ -51,7 +51,7 @@ func (l *loader) readMetierPages(files []string) {
 		m := l.site.Metier(id)
 		if m == nil {
 			if strings.TrimSpace(fm.Title) == "" {
-				l.errs.Add(pos, "front matter: missing required key \"title\"")
+				l.errs.Add(pos, "en-tête : title manque, le titre de la page")
 				continue
 			}
 			l.warn(pos, "aucun bloc ne mène au métier %q", id)

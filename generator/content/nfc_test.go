@@ -20,7 +20,7 @@ func TestUnicodeForms(t *testing.T) {
 	t.Run("ids collide", func(t *testing.T) {
 		mods := okModalites + "\n[[modalites]]\nid = \"évaluation\"\nname = \"Évaluation\"\n\n[[modalites]]\nid = \"" + nfd("évaluation") + "\"\nname = \"Autre\"\n"
 		_, err := Load(site(map[string]string{"modalites.toml": mods}))
-		wantErrors(t, err, `modalites.toml:11:1: duplicate id "évaluation": modalité already declared at modalites.toml:7:1`)
+		wantErrors(t, err, `modalites.toml:11:1: id "évaluation" en double : modalité déjà déclaré à modalites.toml:7:1`)
 	})
 	t.Run("file names collide", func(t *testing.T) {
 		_, err := Load(site(map[string]string{

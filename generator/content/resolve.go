@@ -78,16 +78,16 @@ func (l *loader) resolveBloc(cl *certLoad, pb parsedBloc, numbers map[int]diag.P
 		}
 	}
 	if d.Number <= 0 {
-		l.errs.Add(l.at(file, ki, "number"), "bloc number must be a positive integer")
+		l.errs.Add(l.at(file, ki, "number"), "number : le numéro du bloc est un entier à partir de 1")
 		ok = false
 	} else if prev, dup := numbers[d.Number]; dup {
-		l.errs.Add(l.at(file, ki, "number"), "duplicate bloc number %d: already used at %s", d.Number, prev)
+		l.errs.Add(l.at(file, ki, "number"), "numéro de bloc %d en double : déjà utilisé à %s", d.Number, prev)
 		ok = false
 	} else {
 		numbers[d.Number] = l.at(file, ki, "number")
 	}
 	if len(d.Competences) == 0 {
-		l.errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "bloc %s has no compétences", d.ID)
+		l.errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "le bloc %s n’a aucune compétence ([[competences]])", d.ID)
 		ok = false
 	}
 	if d.Code != "" {
@@ -157,7 +157,7 @@ func (l *loader) blocMetiers(b *Bloc, pb parsedBloc) {
 			id = Slugify(dm.Title)
 		}
 		if id == "" {
-			l.errs.Add(l.at(pb.file, pb.keys, table), "métier needs an id or a title")
+			l.errs.Add(l.at(pb.file, pb.keys, table), "métier sans id ni title : donnez au moins l’un des deux")
 			continue
 		}
 		pos := l.at(pb.file, pb.keys, table+".id")
@@ -173,19 +173,19 @@ func (l *loader) blocMetiers(b *Bloc, pb parsedBloc) {
 		}
 		switch {
 		case m == nil && title == "" && !l.metierPages[id]:
-			l.errs.Add(pos, "unknown métier %q: declare it with a title", id)
+			l.errs.Add(pos, "métier %q inconnu : déclarez-le une fois avec son title", id)
 			continue
 		case m == nil:
 			m = &Metier{ID: id, Title: title, Slug: Slugify(id), Pos: pos}
 			l.site.metiers[id] = m
 			l.site.Metiers = append(l.site.Metiers, m)
 		case dm.Title != "" && dm.Title != m.Title:
-			l.errs.Add(pos, "métier %q has another title at %s: %q", id, m.Pos, m.Title)
+			l.errs.Add(pos, "le métier %q a un autre title à %s : %q", id, m.Pos, m.Title)
 			continue
 		}
 		for _, seen := range b.Metiers {
 			if seen == m {
-				l.errs.Add(pos, "métier %q listed twice in bloc %s", id, b.ID)
+				l.errs.Add(pos, "métier %q cité deux fois dans le bloc %s", id, b.ID)
 				m = nil
 				break
 			}
@@ -227,7 +227,7 @@ func (l *loader) competence(b *Bloc, pb parsedBloc, i int) *Competence {
 	for j, text := range dc.Criteria {
 		pos := l.at(file, ki, table+".criteria["+strconv.Itoa(j)+"]")
 		if strings.TrimSpace(text) == "" {
-			l.errs.Add(pos, "empty criterion")
+			l.errs.Add(pos, "critère vide")
 			continue
 		}
 		c.Criteria = append(c.Criteria, Criterion{Text: text, Pos: pos})
@@ -251,7 +251,7 @@ func (l *loader) modaliteRefs(c *Certification, file string, ki *keyIndex, key s
 			m = l.shared[id]
 		}
 		if m == nil {
-			l.errs.Add(l.at(file, ki, key+"["+strconv.Itoa(i)+"]"), "unknown modalité %q", id)
+			l.errs.Add(l.at(file, ki, key+"["+strconv.Itoa(i)+"]"), "modalité %q inconnue : déclarez-la dans modalites.toml", id)
 			continue
 		}
 		out = append(out, m)
@@ -313,11 +313,11 @@ func (l *loader) attach(p *Page, cl *certLoad) {
 	case *Metier:
 		slot = &e.Prose
 	default:
-		l.errs.Add(p.Pos, "front matter: attach: unknown id %q (a bloc, compétence or métier id)", p.Attach)
+		l.errs.Add(p.Pos, "en-tête : attach : id %q inconnu (l’id d’un bloc, d’une compétence ou d’un métier)", p.Attach)
 		return
 	}
 	if *slot != nil {
-		l.errs.Add(p.Pos, "front matter: attach: %s already has prose in %s", p.Attach, (*slot).Path)
+		l.errs.Add(p.Pos, "en-tête : attach : %s a déjà sa prose dans %s", p.Attach, (*slot).Path)
 		return
 	}
 	*slot = p
@@ -329,11 +329,11 @@ func (l *loader) checkSlugs() {
 	seen := map[string]diag.Pos{}
 	claim := func(path string, pos diag.Pos) {
 		if seg := longSegment(path); seg != "" {
-			l.errs.Add(pos, "slug too long: %d bytes where file names allow %d; give a shorter id or slug (%.40s…)", len(seg), maxSegment, seg)
+			l.errs.Add(pos, "slug trop long : %d octets, les noms de fichiers en permettent %d ; donnez un id ou un slug plus court (%.40s…)", len(seg), maxSegment, seg)
 			return
 		}
 		if prev, dup := seen[path]; dup {
-			l.errs.Add(pos, "slug collision: %s is also the URL of %s", path, prev)
+			l.errs.Add(pos, "slug en double : %s est aussi l’adresse de %s", path, prev)
 			return
 		}
 		seen[path] = pos
@@ -364,7 +364,7 @@ pages:
 		first, _, _ := strings.Cut(p.Slug, "/")
 		for _, r := range Reserved {
 			if first == r || l.site.Several && l.isCert(first) {
-				l.errs.Add(p.Pos, "slug collision: /%s/ is reserved for the site's own pages", p.Slug)
+				l.errs.Add(p.Pos, "slug réservé : /%s/ est une page du site lui-même", p.Slug)
 				continue pages
 			}
 		}

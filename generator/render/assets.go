@@ -35,15 +35,31 @@ type Minifier func(mediatype string, data []byte) ([]byte, error)
 // LoadAssets reads every file under dir/static of root. Errors are a
 // diag.List, each at its file.
 func LoadAssets(root fs.FS, dir string, minify Minifier) (*Assets, error) {
+	return loadAssets(root, []string{dir}, minify)
+}
+
+// loadAssets reads the static/ of each layer in turn, a file of a later
+// layer replacing the one of the same name before it. An empty layer is
+// skipped.
+func loadAssets(root fs.FS, layers []string, minify Minifier) (*Assets, error) {
 	a := &Assets{byName: map[string]*Asset{}}
-	static := dir + "/static"
 	var errs diag.List
+	for _, dir := range layers {
+		if dir != "" {
+			a.walk(root, sub(dir, "static"), minify, &errs)
+		}
+	}
+	errs.Sort()
+	return a, errs.Err()
+}
+
+func (a *Assets) walk(root fs.FS, static string, minify Minifier, errs *diag.List) {
 	err := fs.WalkDir(root, static, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == static && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipDir // a theme without static files
 			}
-			addWalkError(&errs, p, err)
+			addWalkError(errs, p, err)
 			return nil
 		}
 		if d.IsDir() {
@@ -51,7 +67,7 @@ func LoadAssets(root fs.FS, dir string, minify Minifier) (*Assets, error) {
 		}
 		data, err := fs.ReadFile(root, p)
 		if err != nil {
-			addWalkError(&errs, p, err)
+			addWalkError(errs, p, err)
 			return nil
 		}
 		name := strings.TrimPrefix(p, static+"/")
@@ -69,8 +85,6 @@ func LoadAssets(root fs.FS, dir string, minify Minifier) (*Assets, error) {
 	if err != nil {
 		errs.Add(diag.Pos{File: static}, "%v", err)
 	}
-	errs.Sort()
-	return a, errs.Err()
 }
 
 // addWalkError adds an error met reading p: the site's file system reports

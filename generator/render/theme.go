@@ -2,6 +2,11 @@
 // base and the partials, and the theme's static assets with fingerprinted
 // names. Templates are named by their path from the site root, so a template
 // error reads themes/default/layouts/bloc.html:12:5: ….
+//
+// A site overrides its theme file by file, as in Hugo and Zola: a file of
+// the site's own layouts/ or static/ (Options.Own) wins over the theme's
+// file of the same path, and the template's errors then name the site's
+// file.
 package render
 
 import (
@@ -22,9 +27,12 @@ import (
 
 // Theme is a loaded theme, ready to render pages concurrently.
 type Theme struct {
-	Dir    string  // e.g. themes/default
-	Assets *Assets // the files of static/, fingerprinted
-	base   string  // the site's base path
+	Dir    string            // e.g. themes/default
+	own    string            // the directory whose layouts/ and static/ win, or ""
+	files  map[string]string // layout name ("bloc", "base") → its file, the site's or the theme's
+	Assets *Assets           // the files of static/, fingerprinted
+	Words  *Words            // the theme's words in the site's language
+	base   string            // the site's base path
 	// layouts holds one template set per layout name ("bloc", "page"…),
 	// parsed and never executed: pages render through clones of it, as
 	// many as goroutines render the layout at once (see acquire). Executing
@@ -85,6 +93,50 @@ type Options struct {
 	// BasePath is the path the site is published under ("/sub/"); the
 	// asset function's URLs start with it. "/" when empty.
 	BasePath string
+	// Own is the directory, from root, whose layouts/ and static/ override
+	// the theme's file by file: "." for a site's root. "" overrides nothing.
+	Own string
+	// Lang is the language of the site's words, read from
+	// i18n/<Lang>.toml of Defaults, the theme and Own (see Words); empty,
+	// the theme has no words. LangAt is where the site chooses it, for the
+	// error when no layer has it.
+	Lang     string
+	LangAt   diag.Pos
+	Defaults fs.FS // cursus's default theme, whose words the others override
+}
+
+// sub is the path of name in the directory dir, "." being the root.
+func sub(dir, name string) string {
+	if dir == "." {
+		return name
+	}
+	return dir + "/" + name
+}
+
+// resolve lists the files matching pattern (relative to a layer, such as
+// "layouts/*.html") of the theme in dir and of own, the site's file winning
+// over the theme's of the same name; sorted by name.
+func resolve(root fs.FS, dir, own, pattern string) []string {
+	byName := map[string]string{}
+	for _, layer := range []string{dir, own} {
+		if layer == "" {
+			continue
+		}
+		files, _ := fs.Glob(root, sub(layer, pattern))
+		for _, f := range files {
+			byName[path.Base(f)] = f
+		}
+	}
+	var names []string
+	for n := range byName {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	files := make([]string, len(names))
+	for i, n := range names {
+		files[i] = byName[n]
+	}
+	return files
 }
 
 // Load reads the theme in dir from root: its static assets, then its
@@ -92,24 +144,34 @@ type Options struct {
 func Load(root fs.FS, dir string, opts Options) (*Theme, error) {
 	funcs, minify := opts.Funcs, opts.Minify
 	var errs diag.List
-	if _, err := fs.Stat(root, dir+"/layouts/base.html"); err != nil {
+	layouts := resolve(root, dir, opts.Own, "layouts/*.html")
+	files := map[string]string{}
+	for _, l := range layouts {
+		files[strings.TrimSuffix(path.Base(l), ".html")] = l
+	}
+	if files["base"] == "" {
 		errs.Add(diag.Pos{File: dir + "/layouts/base.html"}, "theme: %v", fs.ErrNotExist)
 		return nil, errs.Err()
 	}
-	assets, err := LoadAssets(root, dir, minify)
+	assets, err := loadAssets(root, []string{dir, opts.Own}, minify)
 	if err != nil {
 		return nil, err
 	}
-	partials, _ := fs.Glob(root, dir+"/layouts/partials/*.html")
-	layouts, _ := fs.Glob(root, dir+"/layouts/*.html")
-	sort.Strings(partials)
-	t := &Theme{Dir: dir, Assets: assets, base: cmp.Or(opts.BasePath, "/"), layouts: map[string]*template.Template{}, free: map[string][]*template.Template{}, sources: map[string]source{}}
+	words := &Words{}
+	if opts.Lang != "" {
+		if words, err = loadWords([]wordsLayer{{opts.Defaults, "."}, {root, dir}, {root, opts.Own}}, opts.Lang, opts.LangAt); err != nil {
+			return nil, err
+		}
+	}
+	partials := resolve(root, dir, opts.Own, "layouts/partials/*.html")
+	t := &Theme{Dir: dir, own: opts.Own, files: files, Assets: assets, Words: words, base: cmp.Or(opts.BasePath, "/"), layouts: map[string]*template.Template{}, free: map[string][]*template.Template{}, sources: map[string]source{}}
 	t.buffers.New = func() any { return new(bytes.Buffer) }
-	all := template.FuncMap{"cached": t.cached, "asset": t.asset}
+	// t gives a template the theme's words: {{t "search"}}.
+	all := template.FuncMap{"cached": t.cached, "asset": t.asset, "t": words.T}
 	for k, v := range funcs {
 		all[k] = v
 	}
-	common := template.New(dir + "/layouts/base.html").Funcs(all)
+	common := template.New(files["base"]).Funcs(all)
 	if err := t.parseInto(root, common, common.Name(), minify); err != nil {
 		errs.AddErr(diag.Pos{File: common.Name()}, parseError(root, common.Name(), err, all))
 	}
@@ -157,6 +219,9 @@ func Load(root fs.FS, dir string, opts Options) (*Theme, error) {
 func (t *Theme) asset(name string) (string, error) {
 	a := t.Assets.Get(name)
 	if a == nil {
+		if t.own != "" {
+			return "", fmt.Errorf("asset %q not found in %s nor %s", name, sub(t.own, "static"), t.Dir+"/static")
+		}
 		return "", fmt.Errorf("asset %q not found in %s/static", name, t.Dir)
 	}
 	return t.base + a.Path, nil
@@ -302,10 +367,19 @@ func (t *Theme) RenderFunc(layout string, data any, use func([]byte) error) erro
 	buf := t.buffers.Get().(*bytes.Buffer)
 	defer t.buffers.Put(buf)
 	buf.Reset()
-	if err := set.ExecuteTemplate(buf, t.Dir+"/layouts/base.html", data); err != nil {
+	if err := set.ExecuteTemplate(buf, t.files["base"], data); err != nil {
 		return fmt.Errorf("%s", templateMsg(t.asWritten(err)))
 	}
 	return use(buf.Bytes())
+}
+
+// File returns the file of a layout ("404"): the site's own when it
+// overrides the theme's.
+func (t *Theme) File(layout string) string {
+	if f, ok := t.files[layout]; ok {
+		return f
+	}
+	return t.Dir + "/layouts/" + layout + ".html"
 }
 
 // acquire takes a clone of layout that no other goroutine is using, and

@@ -23,6 +23,10 @@ func TestRelevant(t *testing.T) {
 		{t1, "themes/default/layouts/bloc.html", true},
 		{t1, "themes/default/static/style.css", true},
 		{t1, "themes/other/layouts/bloc.html", false}, // not the active theme
+		// The site's own overrides.
+		{t1, "layouts/partials/chrome.html", true},
+		{t1, "static/logo.svg", true},
+		{t1, "layouts/.chrome.html.swp", false},
 		{t1, "themes", false},
 		{t1, "public/index.html", false},
 		{t1, "README.md", false},

@@ -106,7 +106,7 @@ func (t *Theme) position(file string, off int) (line, col int) {
 	if !ok {
 		return 0, 0
 	}
-	if mapped, ok := mapOffset(src.parsed, src.written, off); ok {
+	if mapped, ok := mapOffset(src, off); ok {
 		line, col = lineCol(src.written, mapped)
 	} else {
 		line, col = lineCol(src.parsed, min(off, len(src.parsed)))

@@ -31,7 +31,7 @@ func (t *Theme) asWritten(err error) error {
 	}
 	line, _ := strconv.Atoi(msg[m[6]:m[7]])
 	col, _ := strconv.Atoi(msg[m[8]:m[9]])
-	off, ok := mapOffset(src.parsed, src.written, offsetOf(src.parsed, line, col))
+	off, ok := mapOffset(src, offsetOf(src.parsed, line, col))
 	if !ok {
 		return err
 	}
@@ -66,8 +66,9 @@ func lineCol(src []byte, off int) (line, col int) {
 
 // mapOffset maps an offset inside an action of parsed to the same place in
 // written.
-func mapOffset(parsed, written []byte, off int) (int, bool) {
-	spans := actions(parsed)
+func mapOffset(src source, off int) (int, bool) {
+	parsed, written := src.parsed, src.written
+	spans := src.parsedSpans
 	k, at := -1, -1
 	for i, s := range spans {
 		if s[0] <= off && off < s[1] {
@@ -84,7 +85,7 @@ func mapOffset(parsed, written []byte, off int) (int, bool) {
 			k++
 		}
 	}
-	for _, s := range actions(written) {
+	for _, s := range src.writtenSpans {
 		if bytes.Equal(written[s[0]:s[1]], text) {
 			if k == 0 {
 				return s[0] + off - spans[at][0], true

@@ -53,7 +53,15 @@ type Theme struct {
 	links   []Link // see Links
 }
 
-type source struct{ written, parsed []byte }
+type source struct {
+	written, parsed []byte
+	// The spans of the actions of each, found once: see mapOffset.
+	writtenSpans, parsedSpans [][2]int
+}
+
+func newSource(written, parsed []byte) source {
+	return source{written: written, parsed: parsed, writtenSpans: actions(written), parsedSpans: actions(parsed)}
+}
 
 type cacheKey struct {
 	name string
@@ -237,14 +245,14 @@ func (t *Theme) parseInto(root fs.FS, tmpl *template.Template, file string, mini
 	if minify != nil {
 		if m, err := minify(TemplateType, BlankComments(src)); err == nil {
 			if _, err := tmpl.Parse(string(m)); err == nil {
-				t.sources[file] = source{written: src, parsed: m}
+				t.sources[file] = newSource(src, m)
 				return nil
 			}
 		}
 		// The template as written gives the error its true line, or parses
 		// where the minifier broke an action.
 	}
-	t.sources[file] = source{written: src, parsed: src}
+	t.sources[file] = newSource(src, src)
 	_, err = tmpl.Parse(string(src))
 	return err
 }
@@ -415,13 +423,26 @@ func (t *Theme) collectLinks(common *template.Template) {
 		sets = append(sets, t.layouts[name])
 	}
 	seen := map[Link]bool{}
-	for _, set := range sets {
+	// Each layout set holds clones of common's templates: a file's trees
+	// are read from the first set that has them.
+	files := map[string]bool{}
+	for i, set := range sets {
+		var read []string
 		for _, tmpl := range set.Templates() {
+			if tmpl.Tree == nil || i > 0 && files[tmpl.Tree.ParseName] {
+				continue
+			}
+			read = append(read, tmpl.Tree.ParseName)
 			for _, l := range t.linksOf(tmpl.Tree) {
 				if !seen[l] {
 					seen[l] = true
 					t.links = append(t.links, l)
 				}
+			}
+		}
+		if i == 0 {
+			for _, f := range read {
+				files[f] = true
 			}
 		}
 	}

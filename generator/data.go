@@ -33,6 +33,9 @@ type Data struct {
 	// Certification is the certification the page belongs to: every page
 	// of a site with one, the pages under /<slug>/ of a site with several.
 	Certification *Certification
+	// JSONLD is the page's structured data, a schema.org JSON-LD graph
+	// (jsonld.go): {{template "jsonld" .}} puts it in the head.
+	JSONLD template.JS
 }
 
 // SiteData is shared by every page of a build.

@@ -72,6 +72,10 @@ func makePlan(in *loaded) (*plan, error) {
 		return nil, err
 	}
 	finishData(u, fr, site, pl.pages)
+	// opendata: structured data of every page (jsonld.go).
+	if err := structuredData(u, site, pl.pages); err != nil {
+		return nil, err
+	}
 	return pl, nil
 }
 

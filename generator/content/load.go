@@ -515,4 +515,3 @@ func (l *loader) declare(c *Certification, id string, v any, pos diag.Pos, kind 
 	}
 	return true
 }
-

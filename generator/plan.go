@@ -23,6 +23,7 @@ type plan struct {
 	search []byte // the search index, JSON
 	// searchFile is where the search index is published.
 	searchFile string
+	downloads  []download // open data files (downloads.go)
 }
 
 // page is one HTML page to render.
@@ -62,6 +63,11 @@ func makePlan(in *loaded) (*plan, error) {
 		KeepStraightQuotes: in.cfg.Markup.KeepStraightQuotes,
 		BasePath:           in.urls.base,
 	})
+	// opendata: the downloads, before the pages that list them.
+	var err error
+	if pl.downloads, err = makeDownloads(in, view); err != nil {
+		return nil, err
+	}
 	errs := renderMarkdown(md, pl.pages)
 	errs = append(errs, renderTexts(md, in, view)...)
 	if len(errs) > 0 {
@@ -182,6 +188,9 @@ func pagesOf(in *loaded, v *View) []*page {
 		}
 		pages = append(pages, &page{layout: layout, source: dir + p.Path, pos: p.Pos, sources: []string{dir + p.Path}, body: p,
 			data: &Data{Kind: "page", Page: v.Pages[i], Title: p.Title, Description: p.Description, Path: p.SitePath(), Crumbs: []Crumb{home}}})
+	}
+	if p := openDataPage(in, home); p != nil { // opendata
+		pages = append(pages, p)
 	}
 	pages = append(pages, &page{layout: "404", source: in.theme.Dir + "/layouts/404.html", data: &Data{Kind: "404", Title: "Page introuvable", Path: "/404.html"}})
 	return pages

@@ -34,6 +34,7 @@ type Config struct {
 	Minify        Minify            `toml:"minify"`
 	Accessibility Accessibility     `toml:"accessibility"`
 	Publish       Publish           `toml:"publish"`
+	OpenData      OpenData          `toml:"opendata"` // opendata.go
 	Params        map[string]string `toml:"params"`
 
 	keys content.Keys // where config.toml sets each key, for errors

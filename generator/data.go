@@ -51,6 +51,9 @@ type SiteData struct {
 	// SearchIndex is the URL of the search index, a JSON file named after
 	// its content like the theme's assets.
 	SearchIndex string
+	// OGImage is the absolute URL of the image link previews show (the
+	// theme's static/og.png), "" when the theme has none.
+	OGImage string
 
 	navigates map[string]bool // paths the header or footer links to
 }

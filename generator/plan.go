@@ -78,7 +78,10 @@ func makePlan(in *loaded) (*plan, error) {
 		return nil, err
 	}
 	finishData(u, fr, site, pl.pages)
-	// opendata: structured data of every page (jsonld.go).
+	// opendata: the og:image and the structured data of every page (jsonld.go).
+	if img := in.theme.Assets.Get("og.png"); img != nil {
+		site.OGImage = u.abs("/" + img.Path)
+	}
 	if err := structuredData(u, site, pl.pages); err != nil {
 		return nil, err
 	}

@@ -1,10 +1,12 @@
 package generator
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
 	"cursus/generator/opendata"
+	"cursus/internal/par"
 )
 
 // Download is a file of a certification's open data, as pages list it.
@@ -27,12 +29,16 @@ type download struct {
 func makeDownloads(in *loaded, v *View) ([]download, error) {
 	opts := opendata.Options{Abs: in.urls.abs, Date: in.cfg.OpenData.Date}
 	out := []download{{file: fileOf(opendata.SchemaPath), data: opendata.Schema(in.urls.abs(opendata.SchemaPath))}}
-	for i, c := range in.model.Certifications {
-		files, err := opendata.Certification(c, opts)
-		if err != nil {
-			return nil, err
-		}
+	certs := in.model.Certifications
+	made := make([][]opendata.File, len(certs))
+	errs := make([]error, len(certs))
+	par.ForEach(len(certs), func(i int) { made[i], errs[i] = opendata.Certification(certs[i], opts) })
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for i, files := range made {
 		vc := v.Certifications[i]
+		vc.Downloads = nil
 		for _, f := range files {
 			vc.Downloads = append(vc.Downloads, Download{Format: f.Format, URL: in.urls.url(f.Path), Size: size(len(f.Data)), Bytes: len(f.Data)})
 			out = append(out, download{file: fileOf(f.Path), data: f.Data})

@@ -199,8 +199,7 @@ func CASE(c *content.Certification, opts Options) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
+	enc.SetEscapeHTML(false) // compact: indenting costs half the time of a package
 	err := enc.Encode(p)
 	return buf.Bytes(), err
 }

@@ -397,6 +397,9 @@ func finishData(u urls, fr func(string) string, site *SiteData, pages []*page) {
 		if len(d.Crumbs) == 0 {
 			continue
 		}
+		// Here, not on every core below: pages share the arrays of
+		// their crumbs, and two goroutines would write the same URL.
+		link(d.Crumbs)
 		var key strings.Builder
 		for _, c := range d.Crumbs {
 			key.WriteString(c.Path)
@@ -416,7 +419,6 @@ func finishData(u urls, fr func(string) string, site *SiteData, pages []*page) {
 		d.URL = u.url(d.Path)
 		d.Canonical = u.abs(d.Path)
 		d.Chrome = site.chrome(d.Path)
-		link(d.Crumbs)
 	})
 }
 

@@ -175,7 +175,11 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
 				ids[p.file()] = scans[i]
 			}
 		}
-		list = checkLinks(pl.pages, in.theme.Links(), ids, in.urls.base, slices.Concat(out.Assets, []string{"sitemap.xml", "robots.txt"}))
+		files := []string{"sitemap.xml", "robots.txt"}
+		for _, d := range pl.downloads { // opendata
+			files = append(files, d.file)
+		}
+		list = checkLinks(pl.pages, in.theme.Links(), ids, in.urls.base, slices.Concat(out.Assets, files))
 	}
 	if len(list) > 0 {
 		list.Sort()
@@ -192,6 +196,9 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
 	robots := "User-agent: *\nAllow: /\n\nSitemap: " + in.urls.abs("/sitemap.xml") + "\n"
 	files := []hostFile{{"sitemap.xml", sitemap(in, pl.pages)}, {"robots.txt", []byte(robots)}}
 	files = append(files, hostFiles(in.cfg.Publish.Hosts, in.urls.base)...)
+	for _, d := range pl.downloads { // opendata
+		files = append(files, hostFile{d.file, d.data})
+	}
 	for _, f := range files {
 		if err := c.put(f.name, f.data); err != nil {
 			return nil, err

@@ -34,7 +34,7 @@ func TestBundledSiteLinks(t *testing.T) {
 func TestBundledPagesShowCriteria(t *testing.T) {
 	out := buildBundled(t, Options{})
 	p := out.Project.Content
-	if out.Pages != 1+1+len(p.Blocs)+1+len(p.Competences)+1+len(p.Metiers)+3+len(p.Pages)+1+1 { // +1: the booklet
+	if out.Pages != 1+1+len(p.Blocs)+1+len(p.Competences)+1+len(p.Metiers)+3+len(p.Pages)+1+1+1 { // +1: the booklet, +1: données ouvertes
 		t.Errorf("pages = %d", out.Pages)
 	}
 	esc := func(s string) string {

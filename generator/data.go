@@ -36,6 +36,9 @@ type Data struct {
 	// Certification is the certification the page belongs to: every page
 	// of a site with one, the pages under /<slug>/ of a site with several.
 	Certification *Certification
+	// JSONLD is the page's structured data, a schema.org JSON-LD graph
+	// (jsonld.go): {{template "jsonld" .}} puts it in the head.
+	JSONLD template.JS
 }
 
 // SiteData is shared by every page of a build.
@@ -53,6 +56,9 @@ type SiteData struct {
 	// SearchIndex is the URL of the search index, a JSON file named after
 	// its content like the theme's assets.
 	SearchIndex string
+	// OGImage is the absolute URL of the image link previews show (the
+	// theme's static/og.png), "" when the theme has none.
+	OGImage string
 
 	navigates map[string]bool // paths the header or footer links to
 }

@@ -71,8 +71,8 @@ func checkMarkup(t *testing.T, name string, doc []byte) {
 			}
 			return
 		case html.StartTagToken, html.SelfClosingTagToken:
-			tag, _ := z.TagName()
-			if string(tag) == "script" {
+			tag, hasAttr := z.TagName()
+			if string(tag) == "script" && !isJSONLD(z, hasAttr) {
 				scripts++
 			}
 			if !themeTags[string(tag)] {
@@ -80,4 +80,17 @@ func checkMarkup(t *testing.T, name string, doc []byte) {
 			}
 		}
 	}
+}
+
+// isJSONLD reports whether the script the tokenizer is at holds structured
+// data, which every page has besides the theme's one script.
+func isJSONLD(z *html.Tokenizer, more bool) bool {
+	for more {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		if string(k) == "type" {
+			return string(v) == "application/ld+json"
+		}
+	}
+	return false
 }

@@ -25,6 +25,7 @@ type plan struct {
 	search []byte // the search index, JSON
 	// searchFile is where the search index is published.
 	searchFile string
+	downloads  []download // open data files (downloads.go)
 }
 
 // page is one HTML page to render.
@@ -68,6 +69,11 @@ func makePlan(in *loaded) (*plan, error) {
 		KeepStraightQuotes: in.cfg.Markup.KeepStraightQuotes,
 		BasePath:           in.urls.base,
 	})
+	// opendata: the downloads, before the pages that list them.
+	var err error
+	if pl.downloads, err = makeDownloads(in, view); err != nil {
+		return nil, err
+	}
 	errs = renderMarkdown(md, pl.pages)
 	errs = append(errs, renderTexts(md, in, view)...)
 	if len(errs) > 0 {
@@ -78,6 +84,13 @@ func makePlan(in *loaded) (*plan, error) {
 		return nil, err
 	}
 	finishData(u, fr, site, pl.pages)
+	// opendata: the og:image and the structured data of every page (jsonld.go).
+	if img := in.theme.Assets.Get("og.png"); img != nil {
+		site.OGImage = u.abs("/" + img.Path)
+	}
+	if err := structuredData(u, site, pl.pages); err != nil {
+		return nil, err
+	}
 	return pl, nil
 }
 
@@ -225,6 +238,9 @@ func pagesOf(in *loaded, v *View) []*page {
 		}
 		pages = append(pages, &page{layout: layout, source: dir + p.Path, pos: p.Pos, sources: []string{dir + p.Path}, body: p,
 			data: &Data{Kind: "page", Page: v.Pages[i], Title: p.Title, Description: p.Description, Path: p.SitePath(), Crumbs: []Crumb{home}}})
+	}
+	if p := openDataPage(in, home); p != nil { // opendata
+		pages = append(pages, p)
 	}
 	pages = append(pages, &page{layout: "404", source: in.theme.File("404"), data: &Data{Kind: "404", Title: w.T("notfound_title"), Path: "/404.html"}})
 	return pages
@@ -465,7 +481,8 @@ func finishData(u urls, fr func(string) string, site *SiteData, pages []*page) {
 		if len(d.Crumbs) == 0 {
 			continue
 		}
-		// Here, not on many cores below: pages share their crumbs' arrays.
+		// Here, not on every core below: pages share the arrays of
+		// their crumbs, and two goroutines would write the same URL.
 		link(d.Crumbs)
 		var key strings.Builder
 		for _, c := range d.Crumbs {

@@ -34,7 +34,7 @@ func TestRelativeURLsFromDisk(t *testing.T) {
 	// styled is "" on a page of the site with its stylesheet applied; a
 	// directory listing or a missing file has no such body.
 	const styled = `getComputedStyle(document.body).display === 'flex' && document.querySelector('main h1') ? '' : document.title + ': ' + document.body.innerText.slice(0, 80)`
-	links := map[string]bool{}
+	links := map[string]bool{} // pages: downloads (a[download]) are data files
 	for _, start := range []string{home, strings.TrimSuffix(home, "index.html") + "blocs/b1/index.html"} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(start)); err != nil {
 			t.Fatal(err)
@@ -42,7 +42,7 @@ func TestRelativeURLsFromDisk(t *testing.T) {
 		if why := eval(styled); why != "" {
 			t.Fatalf("%s: not a styled page of the site: %s", start, why)
 		}
-		for _, l := range strings.Fields(eval(`[...document.querySelectorAll('a[href]')].map(a => a.href).filter(h => h.startsWith('file:')).map(h => h.split('#')[0]).join(' ')`)) {
+		for _, l := range strings.Fields(eval(`[...document.querySelectorAll('a[href]:not([download])')].map(a => a.href).filter(h => h.startsWith('file:')).map(h => h.split('#')[0]).join(' ')`)) {
 			links[l] = true
 		}
 	}

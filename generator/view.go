@@ -69,6 +69,8 @@ type Certification struct {
 	// Nav links its pages: the main navigation of a site with one
 	// certification, the certification's own on a site with several.
 	Nav []Crumb
+	// Downloads are the certification's open data files (downloads.go).
+	Downloads []Download
 	// HasFiche is true when the certification has any field of its fiche
 	// beyond its title and summary.
 	HasFiche bool

@@ -35,6 +35,7 @@ type Config struct {
 	Minify        Minify            `toml:"minify"`
 	Accessibility Accessibility     `toml:"accessibility"`
 	Publish       Publish           `toml:"publish"`
+	OpenData      OpenData          `toml:"opendata"` // opendata.go
 	Params        map[string]string `toml:"params"`
 	// Menu is the main navigation, in order; empty, the theme's default
 	// (the métiers and the pages of the certification, or the

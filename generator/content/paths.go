@@ -20,7 +20,7 @@ const (
 
 // Reserved are the first URL segments of the site's own pages and files: a
 // page slug may not start with one.
-var Reserved = []string{"blocs", "competences", "metiers", "modalites", "matrice", "recherche", "livret", "assets", "certifications", "404.html", "sitemap.xml", "robots.txt"}
+var Reserved = []string{"blocs", "competences", "metiers", "modalites", "matrice", "recherche", "livret", "assets", "certifications", "donnees", "404.html", "sitemap.xml", "robots.txt"}
 
 // maxSegment is the longest slug segment, in bytes: a segment is a
 // directory name of the published site, and file systems refuse names over

@@ -345,7 +345,7 @@ func templateMsg(err error) string {
 }
 
 // Has reports whether the theme has layout: a page of an optional layout
-// (the booklet) is made only by themes that have it.
+// (the booklet, the open data page) is made only by themes that have it.
 func (t *Theme) Has(layout string) bool {
 	_, ok := t.layouts[layout]
 	return ok

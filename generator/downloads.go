@@ -1,0 +1,72 @@
+package generator
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"cursus/generator/opendata"
+	"cursus/internal/par"
+)
+
+// Download is a file of a certification's open data, as pages list it.
+type Download struct {
+	Format string // "JSON", "CSV", "CSV Moodle", "CASE 1.1 (JSON)"
+	URL    string // under the base path
+	Size   string // "12,4 Ko"
+	Bytes  int
+}
+
+// download is a file to publish besides the pages.
+type download struct {
+	file string // slash path under the output root
+	data []byte
+}
+
+// makeDownloads makes the open data files of every certification from the
+// model, and lists them in the view, before any page renders: pages show
+// their sizes.
+func makeDownloads(in *loaded, v *View) ([]download, error) {
+	opts := opendata.Options{Abs: in.urls.abs, Date: in.cfg.OpenData.Date}
+	out := []download{{file: fileOf(opendata.SchemaPath), data: opendata.Schema(in.urls.abs(opendata.SchemaPath))}}
+	certs := in.model.Certifications
+	made := make([][]opendata.File, len(certs))
+	errs := make([]error, len(certs))
+	par.ForEach(len(certs), func(i int) { made[i], errs[i] = opendata.Certification(certs[i], opts) })
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for i, files := range made {
+		vc := v.Certifications[i]
+		vc.Downloads = nil
+		for _, f := range files {
+			vc.Downloads = append(vc.Downloads, Download{Format: f.Format, URL: in.urls.url(f.Path), Size: size(len(f.Data)), Bytes: len(f.Data)})
+			out = append(out, download{file: fileOf(f.Path), data: f.Data})
+		}
+	}
+	return out, nil
+}
+
+// size writes a number of bytes the French way: "850 octets", "12,4 Ko".
+func size(n int) string {
+	if n < 1000 {
+		return strconv.Itoa(n) + " octets"
+	}
+	unit, f := " Ko", float64(n)/1000
+	if f >= 1000 {
+		unit, f = " Mo", f/1000
+	}
+	return strings.Replace(strconv.FormatFloat(f, 'f', 1, 64), ".", ",", 1) + unit
+}
+
+// openDataPage is the page "Données ouvertes": every download, the schema
+// and the licence. Nil when the theme has no layout for it.
+func openDataPage(in *loaded, home Crumb) *page {
+	if !in.theme.Has("donnees") {
+		return nil
+	}
+	return &page{layout: "donnees", source: in.theme.Dir + "/layouts/donnees.html", sources: []string{in.cfg.ContentDir}, data: &Data{Kind: "donnees",
+		Title:       "Données ouvertes",
+		Description: "Le référentiel en données ouvertes : JSON, CSV, Moodle et CASE, leur schéma et leur licence.",
+		Path:        opendata.Dir, Crumbs: []Crumb{home}}}
+}

@@ -93,18 +93,27 @@ func Build(root fs.FS, opts Options) (*Output, error) {
 
 // build runs the stages, publishing into sink.
 func build(root fs.FS, opts Options, s sink) (*Output, error) {
-	in, err := load(root, opts)
+	in, pl, err := loadAndPlan(root, opts)
 	if err != nil {
 		return nil, err
 	}
+	return renderSite(in, pl, opts, s, nil)
+}
+
+// loadAndPlan runs the first two stages.
+func loadAndPlan(root fs.FS, opts Options) (*loaded, *plan, error) {
+	in, err := load(root, opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	if opts.Strict && len(in.project.Warnings) > 0 {
-		return nil, in.project.Warnings
+		return nil, nil, in.project.Warnings
 	}
 	pl, err := makePlan(in)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return renderSite(in, pl, opts, s)
+	return in, pl, nil
 }
 
 // counter counts what goes through to a sink.
@@ -120,8 +129,9 @@ func (c *counter) put(name string, data []byte) error {
 }
 
 // renderSite renders every page of the plan and publishes it, with the
-// theme's assets, the search index, the sitemap and robots.txt.
-func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
+// theme's assets, the search index, the sitemap and robots.txt. Pages the
+// cache holds (Incremental) are taken from it rather than rendered.
+func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*Output, error) {
 	c := &counter{sink: s}
 	out := &Output{Sources: map[string][]string{}, Project: in.project, Pages: len(pl.pages), Warnings: in.project.Warnings}
 	for _, a := range in.theme.Assets.All() {
@@ -149,7 +159,7 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
 	par.ForEach(len(pl.pages), func(i int) {
 		p := pl.pages[i]
 		var written error
-		err := in.theme.RenderFunc(p.layout, p.data, func(html []byte) error {
+		emit := func(html []byte) error {
 			if targets[p.file()] {
 				scans[i] = scanHTML(html)
 			}
@@ -161,6 +171,14 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
 			}
 			written = c.put(p.file(), html)
 			return written
+		}
+		if html := cache.get(i, p.file()); html != nil {
+			errs[i] = emit(html)
+			return
+		}
+		err := in.theme.RenderFunc(p.layout, p.data, func(html []byte) error {
+			cache.keep(i, p.file(), html)
+			return emit(html)
 		})
 		if err != nil && written == nil {
 			err = diag.Prefix(p.at(), err)

@@ -15,20 +15,30 @@ import (
 
 // The key of a page is a hash of what its layout reads. A layout may reach
 // the whole model through pointers (.Site.Content, .Bloc.Cert.Blocs…), so
-// the key follows what the bundled theme's layouts read, no more:
+// the keys follow what the bundled theme's layouts read, no more:
 //
 //   - the site: everything of Data.Site but the model and the search
 //     index's name (replaced in the cached bytes), whether the site has
-//     several certifications, the theme's words and asset names;
-//   - the page's certification, whole: its blocs, compétences, options,
-//     modalités and texts, and of the métiers its blocs lead to their own
-//     fields (title, codes), not the blocs of other certifications;
-//   - the page's own fields, a bloc or compétence named by its path and the
-//     key of its certification, the page's métier whole.
+//     several certifications, the own fields of its one certification, the
+//     theme's words and asset names;
+//   - a certification's key: the certification whole (blocs, compétences,
+//     options, modalités, texts), and of the métiers its blocs lead to and
+//     of other certifications their own fields only (titles, codes, URLs);
+//   - a bloc's key: the bloc whole with its compétences, options and
+//     modalités, and of the other blocs and compétences these name their
+//     own fields;
+//   - a page: its own fields, its métier whole, the entities it names by
+//     path and key: the bloc's key on the pages of a bloc, compétence or
+//     métier (with their certification's own fields), the certification's
+//     key on the others.
 //
 // Kinds that list the whole model (home, métiers, recherche, choix, pages,
 // 404) get no key: they render every time. A site whose layouts are not
 // the bundled theme's gets no keys at all.
+
+// narrowKinds read of the model their bloc, compétence or métier, the
+// blocs these link to, and their certification's own fields.
+var narrowKinds = map[string]bool{"bloc": true, "competence": true, "metier": true}
 
 // uncachedKinds read .Site.Content: they render on every build.
 var uncachedKinds = map[string]bool{"home": true, "metiers": true, "recherche": true, "choix": true, "page": true, "404": true}
@@ -87,18 +97,9 @@ func sameFiles(a, b fs.FS) bool {
 // must render. root is read for the theme's words.
 func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
 	v := pl.site.Content
-	certs := make(map[*Certification]uint64, len(v.Certifications))
-	sums := make([]uint64, len(v.Certifications))
-	par.ForEach(len(v.Certifications), func(i int) {
-		w := newWalker(seed, nil)
-		w.cert = v.Certifications[i]
-		w.pointer(reflect.ValueOf(v.Certifications[i]))
-		sums[i] = w.h.Sum64()
-	})
-	for i, c := range v.Certifications {
-		certs[c] = sums[i]
-	}
-	site := siteKey(seed, root, in, pl, certs)
+	certs := entityKeys(seed, v.Certifications, func(w *walker, c *Certification) { w.cert = c })
+	blocs := entityKeys(seed, v.Blocs, func(w *walker, b *Bloc) { w.bloc = b })
+	site := siteKey(seed, root, in, pl)
 	keys := make([]uint64, len(pl.pages))
 	par.ForEach(len(pl.pages), func(i int) {
 		p := pl.pages[i]
@@ -106,7 +107,7 @@ func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
 			return
 		}
 		w := newWalker(seed, certs)
-		w.metier = p.data.Metier
+		w.blocs, w.metier, w.narrow = blocs, p.data.Metier, narrowKinds[p.data.Kind]
 		w.uint(site)
 		w.string(p.layout)
 		w.value(reflect.ValueOf(*p.data))
@@ -117,15 +118,32 @@ func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
 	return keys
 }
 
+// entityKeys hashes each of a list of certifications or blocs whole, as
+// set tells the walker.
+func entityKeys[E *Certification | *Bloc](seed maphash.Seed, list []E, set func(*walker, E)) map[E]uint64 {
+	sums := make([]uint64, len(list))
+	par.ForEach(len(list), func(i int) {
+		w := newWalker(seed, nil)
+		set(w, list[i])
+		w.pointer(reflect.ValueOf(list[i]))
+		sums[i] = w.h.Sum64()
+	})
+	keys := make(map[E]uint64, len(list))
+	for i, e := range list {
+		keys[e] = sums[i]
+	}
+	return keys
+}
+
 // siteKey hashes what every page may read of the site besides the model.
-func siteKey(seed maphash.Seed, root fs.FS, in *loaded, pl *plan, certs map[*Certification]uint64) uint64 {
-	w := newWalker(seed, certs)
+func siteKey(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) uint64 {
+	w := newWalker(seed, nil)
 	s := *pl.site
 	s.Content, s.SearchIndex, s.navigates = nil, "", nil
 	w.value(reflect.ValueOf(s))
 	w.bool(pl.site.Content.Several)
 	if c := pl.site.Content.Certification; c != nil {
-		w.uint(certs[c])
+		w.shallow(reflect.ValueOf(*c)) // its title, in the footer
 	}
 	w.string(in.urls.base)
 	w.string(in.urls.baseURL)
@@ -155,9 +173,14 @@ func siteKey(seed maphash.Seed, root fs.FS, in *loaded, pl *plan, certs map[*Cer
 // walker hashes a value of the view, following pointers as the keys say.
 type walker struct {
 	h      maphash.Hash
-	certs  map[*Certification]uint64 // keys of certifications; nil while making them
+	certs  map[*Certification]uint64 // keys of certifications; nil while making them and blocs'
+	blocs  map[*Bloc]uint64          // keys of blocs
 	cert   *Certification            // the certification being hashed, whole
+	bloc   *Bloc                     // the bloc being hashed, whole
 	metier *Metier                   // the page's métier, hashed whole
+	// narrow: the page reads of other entities their blocs' keys and
+	// its certification's own fields, not the whole certification.
+	narrow bool
 	seen   map[seenKey]int
 	unsure bool // met something the key cannot follow
 }
@@ -269,38 +292,42 @@ func (w *walker) pointer(v reflect.Value) {
 		return // the site's key holds it
 	}
 	if v.CanInterface() {
-		var owner *Certification
+		var bloc *Bloc
 		switch x := v.Interface().(type) {
-		case *Certification:
-			owner = x
-		case *Bloc:
-			owner = x.Cert
-		case *Competence:
-			if x.Bloc != nil {
-				owner = x.Bloc.Cert
-			}
 		case *Metier:
 			if x != w.metier {
 				w.shallow(v.Elem())
 				return
 			}
-		}
-		if t == certType || t == blocType || t == compType {
+		case *Certification:
 			switch {
-			case w.cert != nil && owner == w.cert:
-				// part of the certification being hashed: whole
-			case w.certs == nil:
-				w.shallow(v.Elem()) // another certification's, while hashing one
+			case x == w.cert: // hashed whole, below
+			case w.certs == nil || w.narrow:
+				w.shallow(v.Elem())
 				return
 			default:
-				key, ok := w.certs[owner]
-				if !ok {
-					w.unsure = true
-				}
-				w.uint(key)
-				if t != certType {
-					w.string(v.Elem().FieldByName("path").String())
-				}
+				key(w, w.certs, x)
+				return
+			}
+		case *Bloc:
+			bloc = x
+		case *Competence:
+			bloc = x.Bloc
+		}
+		if bloc != nil {
+			switch {
+			case w.cert != nil && bloc.Cert == w.cert, w.bloc != nil && bloc == w.bloc:
+				// hashed whole, below
+			case w.certs == nil:
+				w.shallow(v.Elem()) // another's, while hashing a certification or bloc
+				return
+			case w.narrow:
+				key(w, w.blocs, bloc)
+				w.string(v.Elem().FieldByName("path").String())
+				return
+			default:
+				key(w, w.certs, bloc.Cert)
+				w.string(v.Elem().FieldByName("path").String())
 				return
 			}
 		}
@@ -314,10 +341,22 @@ func (w *walker) pointer(v reflect.Value) {
 	w.value(v.Elem())
 }
 
+// key writes the key of an entity made before the pages' keys.
+func key[K comparable](w *walker, keys map[K]uint64, of K) {
+	n, ok := keys[of]
+	if !ok {
+		w.unsure = true
+	}
+	w.uint(n)
+}
+
 // shallow hashes the fields of a struct that hold no pointer: its own
 // texts and codes, not the entities it links to.
 func (w *walker) shallow(v reflect.Value) {
 	for i := range v.NumField() {
+		if v.Type() == compType.Elem() && v.Type().Field(i).Name == "Criteria" {
+			continue // a compétence named elsewhere shows its label, not its critères
+		}
 		if !hasPointers(v.Field(i).Type()) {
 			w.value(v.Field(i))
 		}

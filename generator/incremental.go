@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"path"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -32,8 +33,9 @@ type Incremental struct {
 // cachedPage is a page as the last build rendered it, before relativizing
 // and injection.
 type cachedPage struct {
-	key  uint64
-	html []byte
+	key    uint64
+	html   []byte
+	search int // where html names the search index
 }
 
 // NewIncremental returns a builder with the options every build gets; the
@@ -92,35 +94,38 @@ func (c *pageCache) get(i int, file string) []byte {
 	if !ok || old.key != c.keys[i] {
 		return nil
 	}
-	html := old.html
+	html, at := old.html, old.search
 	if c.oldSearch != c.newSearch {
 		// Every page names the search index, whose name changes with
-		// any text of the site. The theme names it once: a page naming
-		// it elsewhere too is rendered again rather than guessed at.
-		if bytes.Count(html, []byte(c.oldSearch)) != 1 {
-			return nil
-		}
-		html = bytes.Replace(html, []byte(c.oldSearch), []byte(c.newSearch), 1)
+		// any text of the site: swapped at the one place the page
+		// names it.
+		html = slices.Concat(html[:at], []byte(c.newSearch), html[at+len(c.oldSearch):])
 	}
-	c.store(i, file, html)
+	c.store(i, file, cachedPage{key: c.keys[i], html: html, search: at})
 	c.hits.Add(1)
 	return html
 }
 
 // keep remembers a copy of the page i of the plan, just rendered, for the
-// next build.
+// next build. A page that does not name the search index exactly once (the
+// bundled theme names it once, the page's text may name it too) is not
+// kept: its name could not be swapped safely.
 func (c *pageCache) keep(i int, file string, html []byte) {
 	if c == nil || c.keys == nil || c.keys[i] == 0 {
 		return
 	}
-	c.store(i, file, bytes.Clone(html))
+	at := bytes.Index(html, []byte(c.newSearch))
+	if at < 0 || bytes.Contains(html[at+1:], []byte(c.newSearch)) {
+		return
+	}
+	c.store(i, file, cachedPage{key: c.keys[i], html: bytes.Clone(html), search: at})
 }
 
-func (c *pageCache) store(i int, file string, html []byte) {
+func (c *pageCache) store(i int, file string, p cachedPage) {
 	c.mu.Lock()
 	if c.fresh == nil {
 		c.fresh = map[string]cachedPage{}
 	}
-	c.fresh[file] = cachedPage{key: c.keys[i], html: html}
+	c.fresh[file] = p
 	c.mu.Unlock()
 }

@@ -8,6 +8,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"sync"
 
 	"cursus"
 	"cursus/internal/par"
@@ -97,8 +98,9 @@ func sameFiles(a, b fs.FS) bool {
 // must render. root is read for the theme's words.
 func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
 	v := pl.site.Content
-	certs := entityKeys(seed, v.Certifications, func(w *walker, c *Certification) { w.cert = c })
-	blocs := entityKeys(seed, v.Blocs, func(w *walker, b *Bloc) { w.bloc = b })
+	shallows := &sync.Map{}
+	certs := entityKeys(seed, v.Certifications, func(w *walker, c *Certification) { w.cert, w.shallows = c, shallows })
+	blocs := entityKeys(seed, v.Blocs, func(w *walker, b *Bloc) { w.bloc, w.shallows = b, shallows })
 	site := siteKey(seed, root, in, pl)
 	keys := make([]uint64, len(pl.pages))
 	par.ForEach(len(pl.pages), func(i int) {
@@ -107,7 +109,7 @@ func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
 			return
 		}
 		w := newWalker(seed, certs)
-		w.blocs, w.metier, w.narrow = blocs, p.data.Metier, narrowKinds[p.data.Kind]
+		w.blocs, w.metier, w.narrow, w.shallows = blocs, p.data.Metier, narrowKinds[p.data.Kind], shallows
 		w.uint(site)
 		w.string(p.layout)
 		w.value(reflect.ValueOf(*p.data))
@@ -182,13 +184,36 @@ type walker struct {
 	// its certification's own fields, not the whole certification.
 	narrow bool
 	seen   map[seenKey]int
-	unsure bool // met something the key cannot follow
+	seed   maphash.Seed
+	// shallows holds the hashes of own fields already made in this build,
+	// by pointer.
+	shallows *sync.Map
+	unsure   bool // met something the key cannot follow
 }
 
 func newWalker(seed maphash.Seed, certs map[*Certification]uint64) *walker {
-	w := &walker{certs: certs, seen: map[seenKey]int{}}
+	w := &walker{seed: seed, certs: certs, seen: map[seenKey]int{}}
 	w.h.SetSeed(seed)
 	return w
+}
+
+// shallowAt hashes the own fields of what p points to, once per build:
+// every bloc of a certification names the same compétences.
+func (w *walker) shallowAt(p reflect.Value) {
+	k := seenKey{p.Pointer(), p.Type()}
+	if w.shallows != nil {
+		if h, ok := w.shallows.Load(k); ok {
+			w.uint(h.(uint64))
+			return
+		}
+	}
+	sub := newWalker(w.seed, nil)
+	sub.shallow(p.Elem())
+	h := sub.h.Sum64()
+	if w.shallows != nil {
+		w.shallows.Store(k, h)
+	}
+	w.uint(h)
 }
 
 func (w *walker) uint(n uint64) {
@@ -296,14 +321,14 @@ func (w *walker) pointer(v reflect.Value) {
 		switch x := v.Interface().(type) {
 		case *Metier:
 			if x != w.metier {
-				w.shallow(v.Elem())
+				w.shallowAt(v)
 				return
 			}
 		case *Certification:
 			switch {
 			case x == w.cert: // hashed whole, below
 			case w.certs == nil || w.narrow:
-				w.shallow(v.Elem())
+				w.shallowAt(v)
 				return
 			default:
 				key(w, w.certs, x)
@@ -319,7 +344,7 @@ func (w *walker) pointer(v reflect.Value) {
 			case w.cert != nil && bloc.Cert == w.cert, w.bloc != nil && bloc == w.bloc:
 				// hashed whole, below
 			case w.certs == nil:
-				w.shallow(v.Elem()) // another's, while hashing a certification or bloc
+				w.shallowAt(v) // another's, while hashing a certification or bloc
 				return
 			case w.narrow:
 				key(w, w.blocs, bloc)

@@ -5,7 +5,6 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"path"
-	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -30,12 +29,14 @@ type Incremental struct {
 	Reused int
 }
 
-// cachedPage is a page as the last build rendered it, before relativizing
-// and injection.
+// cachedPage is a page as the last build made it.
 type cachedPage struct {
 	key    uint64
-	html   []byte
-	search int // where html names the search index
+	html   []byte // as rendered, or as published when inject > 0
+	search int    // where html names the search index
+	// at and inject are where the published html holds the snippet
+	// injected, and its length.
+	at, inject int
 }
 
 // NewIncremental returns a builder with the options every build gets; the
@@ -84,8 +85,9 @@ type pageCache struct {
 	hits  atomic.Int64
 }
 
-// get returns the page i of the plan as the last build rendered it, with
-// the name of this build's search index, or nil.
+// get returns the page i of the plan as the last build rendered it,
+// before relativizing and injection, with the name of this build's search
+// index, or nil.
 func (c *pageCache) get(i int, file string) []byte {
 	if c == nil || c.keys == nil || c.keys[i] == 0 {
 		return nil
@@ -94,23 +96,43 @@ func (c *pageCache) get(i int, file string) []byte {
 	if !ok || old.key != c.keys[i] {
 		return nil
 	}
-	html, at := old.html, old.search
-	if c.oldSearch != c.newSearch {
-		// Every page names the search index, whose name changes with
-		// any text of the site: swapped at the one place the page
-		// names it.
-		html = slices.Concat(html[:at], []byte(c.newSearch), html[at+len(c.oldSearch):])
+	// Every page names the search index, whose name changes with any text
+	// of the site: swapped at the one place the page names it.
+	cuts := []cut{{old.search, len(c.oldSearch), c.newSearch}}
+	if old.inject > 0 {
+		cuts = append(cuts, cut{old.at, old.inject, ""})
+		if old.at < old.search {
+			cuts[0], cuts[1] = cuts[1], cuts[0]
+		}
 	}
-	c.store(i, file, cachedPage{key: c.keys[i], html: html, search: at})
 	c.hits.Add(1)
-	return html
+	return splice(old.html, cuts)
 }
 
-// keep remembers a copy of the page i of the plan, just rendered, for the
-// next build. A page that does not name the search index exactly once (the
-// bundled theme names it once, the page's text may name it too) is not
-// kept: its name could not be swapped safely.
-func (c *pageCache) keep(i int, file string, html []byte) {
+// A cut replaces n bytes at at by with.
+type cut struct {
+	at, n int
+	with  string
+}
+
+// splice makes a copy of data with the cuts made, in order.
+func splice(data []byte, cuts []cut) []byte {
+	out := make([]byte, 0, len(data))
+	from := 0
+	for _, c := range cuts {
+		out = append(append(out, data[from:c.at]...), c.with...)
+		from = c.at + c.n
+	}
+	return append(out, data[from:]...)
+}
+
+// keep remembers the page i of the plan for the next build: html as
+// rendered, and final as published when the sink keeps that slice (then
+// the cache shares it rather than hold a copy). A page that does not name
+// the search index exactly once (the bundled theme names it once, the
+// page's text may name it too) is not kept: its name could not be swapped
+// safely.
+func (c *pageCache) keep(i int, file string, html, final []byte, inject string, relative bool) {
 	if c == nil || c.keys == nil || c.keys[i] == 0 {
 		return
 	}
@@ -118,10 +140,22 @@ func (c *pageCache) keep(i int, file string, html []byte) {
 	if at < 0 || bytes.Contains(html[at+1:], []byte(c.newSearch)) {
 		return
 	}
-	c.store(i, file, cachedPage{key: c.keys[i], html: bytes.Clone(html), search: at})
+	if final == nil || relative {
+		c.store(file, cachedPage{key: c.keys[i], html: bytes.Clone(html), search: at})
+		return
+	}
+	// final is html with inject placed as inject() does.
+	in := bytes.LastIndex(html, []byte("</body>"))
+	if in < 0 {
+		in = len(html)
+	}
+	if at >= in {
+		at += len(inject)
+	}
+	c.store(file, cachedPage{key: c.keys[i], html: final, search: at, at: in, inject: len(inject)})
 }
 
-func (c *pageCache) store(i int, file string, p cachedPage) {
+func (c *pageCache) store(file string, p cachedPage) {
 	c.mu.Lock()
 	if c.fresh == nil {
 		c.fresh = map[string]cachedPage{}

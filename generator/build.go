@@ -68,11 +68,13 @@ type memory struct {
 	files map[string][]byte
 }
 
-func (m *memory) put(name string, data []byte) error {
+func (m *memory) put(name string, data []byte) error { return m.keep(name, bytes.Clone(data)) }
+
+// keep keeps data, which nobody writes after.
+func (m *memory) keep(name string, data []byte) error {
 	if !safePath(name) {
 		return fmt.Errorf("write: output path %q leaves the destination", name)
 	}
-	data = bytes.Clone(data)
 	m.mu.Lock()
 	m.files[name] = data
 	m.mu.Unlock()
@@ -93,18 +95,27 @@ func Build(root fs.FS, opts Options) (*Output, error) {
 
 // build runs the stages, publishing into sink.
 func build(root fs.FS, opts Options, s sink) (*Output, error) {
-	in, err := load(root, opts)
+	in, pl, err := loadAndPlan(root, opts)
 	if err != nil {
 		return nil, err
 	}
+	return renderSite(in, pl, opts, s, nil)
+}
+
+// loadAndPlan runs the first two stages.
+func loadAndPlan(root fs.FS, opts Options) (*loaded, *plan, error) {
+	in, err := load(root, opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	if opts.Strict && len(in.project.Warnings) > 0 {
-		return nil, in.project.Warnings
+		return nil, nil, in.project.Warnings
 	}
 	pl, err := makePlan(in)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return renderSite(in, pl, opts, s)
+	return in, pl, nil
 }
 
 // counter counts what goes through to a sink.
@@ -119,9 +130,22 @@ func (c *counter) put(name string, data []byte) error {
 	return c.sink.put(name, data)
 }
 
+// own hands over data that nobody writes after: a sink that keeps files
+// keeps it without a copy.
+func (c *counter) own(name string, data []byte) error {
+	m, ok := c.sink.(*memory)
+	if !ok {
+		return c.put(name, data)
+	}
+	c.files.Add(1)
+	c.size.Add(int64(len(data)))
+	return m.keep(name, data)
+}
+
 // renderSite renders every page of the plan and publishes it, with the
-// theme's assets, the search index, the sitemap and robots.txt.
-func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
+// theme's assets, the search index, the sitemap and robots.txt. Pages the
+// cache holds (Incremental) are taken from it rather than rendered.
+func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*Output, error) {
 	c := &counter{sink: s}
 	out := &Output{Sources: map[string][]string{}, Project: in.project, Pages: len(pl.pages), Warnings: in.project.Warnings}
 	for _, a := range in.theme.Assets.All() {
@@ -149,18 +173,33 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink) (*Output, error) {
 	par.ForEach(len(pl.pages), func(i int) {
 		p := pl.pages[i]
 		var written error
-		err := in.theme.RenderFunc(p.layout, p.data, func(html []byte) error {
+		// emit publishes a page, and returns its published bytes when
+		// they are its own (made by inject), nil otherwise.
+		emit := func(html []byte) ([]byte, error) {
 			if targets[p.file()] {
 				scans[i] = scanHTML(html)
 			}
 			if in.cfg.RelativeURLs {
 				html = relativize(html, p.file(), in.urls.base)
 			}
-			if opts.Inject != "" {
-				html = inject(html, opts.Inject)
+			if opts.Inject == "" {
+				written = c.put(p.file(), html)
+				return nil, written
 			}
-			written = c.put(p.file(), html)
-			return written
+			html = inject(html, opts.Inject) // a new slice: the sink may keep it
+			written = c.own(p.file(), html)
+			return html, written
+		}
+		if html := cache.get(i, p.file()); html != nil {
+			var final []byte
+			final, errs[i] = emit(html)
+			cache.keep(i, p.file(), html, final, opts.Inject, in.cfg.RelativeURLs)
+			return
+		}
+		err := in.theme.RenderFunc(p.layout, p.data, func(html []byte) error {
+			final, err := emit(html)
+			cache.keep(i, p.file(), html, final, opts.Inject, in.cfg.RelativeURLs)
+			return err
 		})
 		if err != nil && written == nil {
 			err = diag.Prefix(p.at(), err)

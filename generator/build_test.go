@@ -111,7 +111,7 @@ func TestViewPreparedForDisplay(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := renderSite(in, pl, Options{}, &memory{files: map[string][]byte{}}); err != nil {
+		if _, err := renderSite(in, pl, Options{}, &memory{files: map[string][]byte{}}, nil); err != nil {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(in.model, raw.Content) {

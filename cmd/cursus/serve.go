@@ -53,11 +53,17 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// buildFor adapts generator.Build to the server, which knows nothing of
-// the generator (parts never import their parent).
+// buildFor adapts generator.Incremental to the server, which knows
+// nothing of the generator (parts never import their parent): after a
+// save, only the pages whose data changed render again.
 func buildFor(minify bool) serve.BuildFunc {
+	var inc *generator.Incremental
+	baseURL := ""
 	return func(root fs.FS, o serve.BuildOptions) (*serve.Site, error) {
-		out, err := generator.Build(root, generator.Options{Minify: minify, BaseURL: o.BaseURL, Inject: o.Inject, Preview: true})
+		if inc == nil || o.BaseURL != baseURL {
+			inc, baseURL = generator.NewIncremental(generator.Options{Minify: minify, BaseURL: o.BaseURL, Preview: true}), o.BaseURL
+		}
+		out, err := inc.Build(root, o.Inject)
 		if err != nil {
 			return nil, err
 		}

@@ -255,12 +255,34 @@ func TestBrowserFirstBuildFails(t *testing.T) {
 	mustWait(t, ctx, "site shown", `document.body.classList.contains("kind-home") && !document.querySelector("#cursus-errors")`)
 }
 
+// incrementalBuild is what cursus serve builds with since #19: only the
+// pages whose data changed render again.
+func incrementalBuild() BuildFunc {
+	var inc *generator.Incremental
+	return func(root fs.FS, o BuildOptions) (*Site, error) {
+		if inc == nil {
+			inc = generator.NewIncremental(generator.Options{BaseURL: o.BaseURL})
+		}
+		out, err := inc.Build(root, o.Inject)
+		if err != nil {
+			return nil, err
+		}
+		return &Site{Files: out.Files, Sources: out.Sources, Assets: out.Assets}, nil
+	}
+}
+
 // TestSaveToPaintLatency measures, over 20 saves of a criterion (half of
 // them atomic), the time from the file written to the first paint of the
 // page showing it, and fails only if a save never shows. The paint time is
 // the reloaded page's first-contentful-paint, on the same clock as the
-// test's (performance.timeOrigin is wall time).
+// test's (performance.timeOrigin is wall time). It measures a full build
+// on every save, and the incremental one.
 func TestSaveToPaintLatency(t *testing.T) {
+	t.Run("full", func(t *testing.T) { saveToPaint(t, realBuild) })
+	t.Run("incremental", func(t *testing.T) { saveToPaint(t, incrementalBuild()) })
+}
+
+func saveToPaint(t *testing.T, build BuildFunc) {
 	ctx := browsertest.New(t, 1280, 800)
 	dir := copySite(t)
 	var mu sync.Mutex
@@ -269,7 +291,7 @@ func TestSaveToPaintLatency(t *testing.T) {
 		mu.Lock()
 		buildStart = time.Now()
 		mu.Unlock()
-		site, err := realBuild(root, o)
+		site, err := build(root, o)
 		mu.Lock()
 		buildEnd = time.Now()
 		mu.Unlock()

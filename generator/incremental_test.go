@@ -1,0 +1,317 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// TestIncrementalMatchesBuild edits a site of three certifications at
+// random, step after step (change, add, rename and delete content files,
+// break and fix them, edit a template and the stylesheet), and checks after
+// each step that the incremental build is, file for file, the full Build of
+// the same sources, or fails with the same errors.
+func TestIncrementalMatchesBuild(t *testing.T) {
+	steps := 300
+	if testing.Short() {
+		steps = 10
+	}
+	t.Run("three certifications", func(t *testing.T) { matchBuild(t, smallCertificationsSite(t), steps) })
+	t.Run("one", func(t *testing.T) {
+		fsys := syntheticSite(t, 1)
+		fsys.(fstest.MapFS)["content/guide.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Guide\"\n+++\nVoir [la compétence](/competences/b1-c1/).\n")}
+		matchBuild(t, fsys.(fstest.MapFS), steps)
+	})
+}
+
+func matchBuild(t *testing.T, fsys fstest.MapFS, steps int) {
+	inc := NewIncremental(Options{Preview: true})
+	rng := rand.New(rand.NewPCG(19, 2026))
+	saved := map[string][]byte{} // files broken, with their good content
+	reused := 0
+	good := maps.Clone(fsys) // the last sources that built
+	failed := false
+	for step := range steps {
+		what := ""
+		if failed && rng.IntN(2) == 0 {
+			// Mistakes get fixed: back to the last sources that built.
+			fsys, what = maps.Clone(good), "undo"
+			clear(saved)
+		} else if tmpl := "themes/default/layouts/competence.html"; saved[tmpl] != nil && rng.IntN(2) == 0 {
+			// A template edited stops all reuse: undo it soon.
+			fsys[tmpl], what = &fstest.MapFile{Data: saved[tmpl]}, "restore "+tmpl
+			delete(saved, tmpl)
+		} else {
+			what = editAtRandom(rng, fsys, saved)
+		}
+		inject := fmt.Sprintf("<script>/*%d*/</script>", step)
+		want, wantErr := Build(fsys, Options{Preview: true, Inject: inject})
+		got, gotErr := inc.Build(fsys, inject)
+		failed = wantErr != nil
+		if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
+			t.Fatalf("step %d (%s): Build: %v\nincremental: %v", step, what, wantErr, gotErr)
+		}
+		if wantErr != nil {
+			continue
+		}
+		good = maps.Clone(fsys)
+		reused += inc.Reused
+		sameOutput(t, fmt.Sprintf("step %d (%s)", step, what), want, got)
+	}
+	if reused == 0 {
+		t.Error("no build reused a page")
+	}
+	t.Logf("%d steps, %d pages reused", steps, reused)
+}
+
+// sameOutput fails unless two builds made the same files, sources and
+// warnings.
+func sameOutput(t *testing.T, step string, want, got *Output) {
+	t.Helper()
+	for name, data := range want.Files {
+		if g, ok := got.Files[name]; !ok {
+			t.Fatalf("%s: %s missing", step, name)
+		} else if !bytes.Equal(g, data) {
+			t.Fatalf("%s: %s differs:\n%s", step, name, firstDifference(data, g))
+		}
+	}
+	for name := range got.Files {
+		if _, ok := want.Files[name]; !ok {
+			t.Fatalf("%s: %s made but Build does not make it", step, name)
+		}
+	}
+	if fmt.Sprint(want.Sources) != fmt.Sprint(got.Sources) || !slices.Equal(want.Assets, got.Assets) ||
+		!slices.Equal(want.Warnings.Lines(), got.Warnings.Lines()) {
+		t.Fatalf("%s: sources, assets or warnings differ", step)
+	}
+}
+
+func firstDifference(want, got []byte) string {
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return fmt.Sprintf("want …%s…\ngot  …%s…", want[from:min(len(want), i+80)], got[from:min(len(got), i+80)])
+}
+
+// smallCertificationsSite is certificationsSite with three certifications
+// of two blocs each, and a markdown page linking into one.
+func smallCertificationsSite(t *testing.T) fstest.MapFS {
+	fsys := certificationsSite(t, 3)
+	for name := range fsys {
+		if strings.Contains(name, "/blocs/b") && !strings.HasSuffix(name, "/b1.toml") && !strings.HasSuffix(name, "/b2.toml") {
+			delete(fsys, name)
+		}
+	}
+	fsys["content/guide.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Guide\"\n+++\nVoir [la compétence](/cert-001/competences/b1-c1/).\n")}
+	return fsys
+}
+
+// editAtRandom makes one edit of the kinds a person makes while writing a
+// référentiel, and says which.
+func editAtRandom(rng *rand.Rand, fsys fstest.MapFS, saved map[string][]byte) string {
+	var blocs, tomls []string
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".toml") {
+			tomls = append(tomls, name)
+			if strings.Contains(name, "/blocs/") {
+				blocs = append(blocs, name)
+			}
+		}
+	}
+	slices.Sort(blocs)
+	slices.Sort(tomls)
+	pick := func(list []string) string { return list[rng.IntN(len(list))] }
+	word := fmt.Sprintf("mot%d", rng.IntN(5))
+	replace := func(name, old, new string) string {
+		f := fsys[name]
+		if f == nil || !strings.Contains(string(f.Data), old) {
+			return "nothing"
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(f.Data), old, new, 1))}
+		return fmt.Sprintf("%s: %q → %q", name, old, new)
+	}
+	swapWord := func(name string) string {
+		f := fsys[name]
+		if f == nil {
+			return "nothing"
+		}
+		for i := range 5 {
+			old := fmt.Sprintf("mot%d", i)
+			if strings.Contains(string(f.Data), old) {
+				return replace(name, old, word)
+			}
+		}
+		return "nothing"
+	}
+	switch rng.IntN(14) {
+	case 0: // a critère
+		name := pick(blocs)
+		if r := swapWord(name); r != "nothing" {
+			return r
+		}
+		return replace(name, "Clarté et précision", "Clarté "+word+" et précision")
+	case 1: // a compétence's label
+		return replace(pick(blocs), "Concevoir la compétence", "Concevoir "+word+" la compétence")
+	case 2: // a métier's title, shared by several certifications
+		return replace(pick(blocs), "Ingénieur en systèmes", "Ingénieure "+word+" en systèmes")
+	case 3: // a métier leaves a bloc for another
+		name := pick(blocs)
+		return replace(name, "id = \"metier-", fmt.Sprintf("id = \"metier-%d", rng.IntN(3)))
+	case 4: // a bloc added, copied from another
+		from := pick(blocs)
+		dir := from[:strings.LastIndex(from, "/")+1]
+		n := 3 + rng.IntN(2)
+		name := fmt.Sprintf("%sb%d.toml", dir, n)
+		if fsys[name] != nil {
+			return "nothing"
+		}
+		if fsys[dir+"b1.toml"] == nil {
+			return "nothing"
+		}
+		data := strings.NewReplacer("id = \"B1", fmt.Sprintf("id = \"B%d", n), "number = 1", fmt.Sprintf("number = %d", n), "BC01", fmt.Sprintf("BC%02d", n)).Replace(string(fsys[dir+"b1.toml"].Data))
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+		return "add " + name
+	case 5: // a bloc deleted (not the first two)
+		name := pick(blocs)
+		if base := path.Base(name); !strings.HasPrefix(base, "b3") && !strings.HasPrefix(base, "b4") {
+			return "nothing" // the first two stay: a certification needs a bloc
+		}
+		delete(fsys, name)
+		delete(saved, name)
+		return "delete " + name
+	case 6: // a bloc renamed
+		name := pick(blocs)
+		to := strings.TrimSuffix(name, ".toml") + "x.toml"
+		if strings.HasSuffix(name, "x.toml") {
+			to = strings.TrimSuffix(name, "x.toml") + ".toml"
+		}
+		if fsys[to] != nil || saved[name] != nil {
+			return "nothing"
+		}
+		fsys[to] = fsys[name]
+		delete(fsys, name)
+		return "rename " + name
+	case 7: // a file broken, or fixed
+		for name, good := range saved {
+			if strings.HasPrefix(name, "themes/") {
+				continue
+			}
+			fsys[name] = &fstest.MapFile{Data: good}
+			delete(saved, name)
+			return "fix " + name
+		}
+		name := pick(tomls)
+		saved[name] = fsys[name].Data
+		fsys[name] = &fstest.MapFile{Data: append(slices.Clone(fsys[name].Data), "\nbroken = = 1\n"...)}
+		return "break " + name
+	case 8: // the certification's title
+		return replace(pick(tomls), "Certification numéro", "Certification "+word+" numéro")
+	case 9: // a modalité
+		return replace("content/modalites.toml", "name = \"", "name = \""+word+" ")
+	case 10: // a markdown page, with a link
+		name := "content/guide.md"
+		if fsys[name] == nil || rng.IntN(3) == 0 {
+			fsys[name] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Guide %s\"\n+++\nVoir [la compétence](/cert-00%d/competences/b1-c%d/).\n", word, 1+rng.IntN(3), 1+rng.IntN(5)))}
+			return "write " + name
+		}
+		delete(fsys, name)
+		return "delete " + name
+	case 11: // prose attached to a compétence
+		name := fmt.Sprintf("content/certifications/cert-00%d/note.md", 1+rng.IntN(3))
+		if fsys[name] != nil && rng.IntN(2) == 0 {
+			delete(fsys, name)
+			return "delete " + name
+		}
+		attach := []string{"B1", "B1.C2", "B2.C5"}[rng.IntN(3)]
+		fsys[name] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Note\"\nattach = \"" + attach + "\"\n+++\nUne note " + word + ".\n")}
+		return "write " + name
+	case 12: // a template
+		name := "themes/default/layouts/competence.html"
+		if good := saved[name]; good != nil {
+			fsys[name] = &fstest.MapFile{Data: good}
+			delete(saved, name)
+			return "restore " + name
+		}
+		saved[name] = fsys[name].Data
+		if r := replace(name, "<h2 id=\"texte\">La compétence", "<h2 id=\"texte\">La "+word+" compétence"); r != "nothing" {
+			return r
+		}
+		return swapWord(name)
+	default: // the stylesheet
+		name := "themes/default/static/style.css"
+		fsys[name] = &fstest.MapFile{Data: append(slices.Clone(fsys[name].Data), fmt.Sprintf("\n.%s{color:red}\n", word)...)}
+		return "style.css"
+	}
+}
+
+// TestIncrementalLatency reports how long a build takes after a critère
+// is edited, full and incremental, on the bundled site and on the site of
+// 100 certifications (about 6,000 pages), and the heap after the edits.
+// It asserts nothing about time: figures depend on the machine.
+//
+//	go test -run TestIncrementalLatency -v ./generator/
+func TestIncrementalLatency(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds sites again and again")
+	}
+	bundled := bundledFS(t, func(p string) bool {
+		return strings.HasPrefix(p, "themes/") || p == "config.toml" || strings.HasPrefix(p, "content/")
+	})
+	t.Run("bundled", func(t *testing.T) {
+		measureEdits(t, bundled, 20, func(i int) string { return "content/blocs/b1.toml" })
+	})
+	t.Run("P100", func(t *testing.T) {
+		measureEdits(t, certificationsSite(t, 100), 10, func(i int) string {
+			return fmt.Sprintf("content/certifications/cert-%03d/blocs/b%d.toml", 1+i*7%100, 1+i%8)
+		})
+	})
+}
+
+// measureEdits edits a critère of the file named by file(i) n times, and
+// logs the times of the full and the incremental build after each.
+func measureEdits(t *testing.T, fsys fstest.MapFS, n int, file func(i int) string) {
+	inc := NewIncremental(Options{Preview: true})
+	if _, err := inc.Build(fsys, "<script></script>"); err != nil {
+		t.Fatal(err)
+	}
+	var full, fast []time.Duration
+	for i := range n {
+		name := file(i)
+		data := strings.Replace(string(fsys[name].Data), "Clarté", fmt.Sprintf("Clarté %d", i), 1)
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+		inject := fmt.Sprintf("<script>/*%d*/</script>", i)
+		start := time.Now()
+		if _, err := Build(fsys, Options{Preview: true, Inject: inject}); err != nil {
+			t.Fatal(err)
+		}
+		full = append(full, time.Since(start))
+		start = time.Now()
+		out, err := inc.Build(fsys, inject)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fast = append(fast, time.Since(start))
+		if i == 0 {
+			t.Logf("%d pages, %d reused", out.Pages, inc.Reused)
+		}
+	}
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	q := func(d []time.Duration, p int) time.Duration {
+		slices.Sort(d)
+		return d[(len(d)-1)*p/100].Round(time.Millisecond)
+	}
+	t.Logf("after a critère edit, over %d edits: full build p50 %v p90 %v; incremental p50 %v p90 %v; heap %d MB",
+		n, q(full, 50), q(full, 90), q(fast, 50), q(fast, 90), m.HeapAlloc>>20)
+}

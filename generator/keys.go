@@ -1,0 +1,411 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"math"
+	"reflect"
+	"slices"
+	"sync"
+
+	"cursus"
+	"cursus/internal/par"
+)
+
+// The key of a page is a hash of what its layout reads. A layout may reach
+// the whole model through pointers (.Site.Content, .Bloc.Cert.Blocs…), so
+// the keys follow what the bundled theme's layouts read, no more:
+//
+//   - the site: everything of Data.Site but the model and the search
+//     index's name (replaced in the cached bytes), whether the site has
+//     several certifications, the own fields of its one certification, the
+//     theme's words and asset names;
+//   - a certification's key: the certification whole (blocs, compétences,
+//     options, modalités, texts), and of the métiers its blocs lead to and
+//     of other certifications their own fields only (titles, codes, URLs);
+//   - a bloc's key: the bloc whole with its compétences, options and
+//     modalités, and of the other blocs and compétences these name their
+//     own fields;
+//   - a page: its own fields, its métier whole, the entities it names by
+//     path and key: the bloc's key on the pages of a bloc, compétence or
+//     métier (with their certification's own fields), the certification's
+//     key on the others.
+//
+// Kinds that list the whole model (home, métiers, recherche, choix, pages,
+// 404) get no key: they render every time. A site whose layouts are not
+// the bundled theme's gets no keys at all.
+
+// narrowKinds read of the model their bloc, compétence or métier, the
+// blocs these link to, and their certification's own fields.
+var narrowKinds = map[string]bool{"bloc": true, "competence": true, "metier": true}
+
+// uncachedKinds read .Site.Content: they render on every build.
+var uncachedKinds = map[string]bool{"home": true, "metiers": true, "recherche": true, "choix": true, "page": true, "404": true}
+
+// cacheable reports whether the site renders with the bundled theme's
+// layouts, the only ones whose reads the keys follow.
+func cacheable(root fs.FS, in *loaded) bool {
+	if fi, err := fs.Stat(root, "layouts"); err == nil && fi.IsDir() {
+		return false // the site's own layouts override the theme's
+	}
+	theme, err := fs.Sub(root, in.cfg.ThemeDir()+"/layouts")
+	if err != nil {
+		return false
+	}
+	return sameFiles(theme, mustSub(cursus.DefaultTheme(), "layouts"))
+}
+
+func mustSub(fsys fs.FS, dir string) fs.FS {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		panic(err) // a constant, valid name
+	}
+	return sub
+}
+
+// sameFiles reports whether two trees hold the same files with the same
+// bytes.
+func sameFiles(a, b fs.FS) bool {
+	list := func(fsys fs.FS) map[string][]byte {
+		files := map[string][]byte{}
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			files[p], err = fs.ReadFile(fsys, p)
+			return err
+		})
+		if err != nil {
+			return nil
+		}
+		return files
+	}
+	fa, fb := list(a), list(b)
+	if fa == nil || fb == nil || len(fa) != len(fb) {
+		return false
+	}
+	for name, data := range fa {
+		if other, ok := fb[name]; !ok || !bytes.Equal(data, other) {
+			return false
+		}
+	}
+	return true
+}
+
+// pageKeys returns the key of every page of the plan, 0 for those that
+// must render. root is read for the theme's words.
+func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
+	v := pl.site.Content
+	shallows := &sync.Map{}
+	certs := entityKeys(seed, v.Certifications, func(w *walker, c *Certification) { w.cert, w.shallows = c, shallows })
+	blocs := entityKeys(seed, v.Blocs, func(w *walker, b *Bloc) { w.bloc, w.shallows = b, shallows })
+	site := siteKey(seed, root, in, pl)
+	keys := make([]uint64, len(pl.pages))
+	par.ForEach(len(pl.pages), func(i int) {
+		p := pl.pages[i]
+		if uncachedKinds[p.data.Kind] {
+			return
+		}
+		w := newWalker(seed, certs)
+		w.blocs, w.metier, w.narrow, w.shallows = blocs, p.data.Metier, narrowKinds[p.data.Kind], shallows
+		w.uint(site)
+		w.string(p.layout)
+		w.value(reflect.ValueOf(*p.data))
+		if !w.unsure {
+			keys[i] = max(1, w.h.Sum64()) // 0 means no key
+		}
+	})
+	return keys
+}
+
+// entityKeys hashes each of a list of certifications or blocs whole, as
+// set tells the walker.
+func entityKeys[E *Certification | *Bloc](seed maphash.Seed, list []E, set func(*walker, E)) map[E]uint64 {
+	sums := make([]uint64, len(list))
+	par.ForEach(len(list), func(i int) {
+		w := newWalker(seed, nil)
+		set(w, list[i])
+		w.pointer(reflect.ValueOf(list[i]))
+		sums[i] = w.h.Sum64()
+	})
+	keys := make(map[E]uint64, len(list))
+	for i, e := range list {
+		keys[e] = sums[i]
+	}
+	return keys
+}
+
+// siteKey hashes what every page may read of the site besides the model.
+func siteKey(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) uint64 {
+	w := newWalker(seed, nil)
+	s := *pl.site
+	s.Content, s.SearchIndex, s.navigates = nil, "", nil
+	w.value(reflect.ValueOf(s))
+	w.bool(pl.site.Content.Several)
+	if c := pl.site.Content.Certification; c != nil {
+		w.shallow(reflect.ValueOf(*c)) // its title, in the footer
+	}
+	w.string(in.urls.base)
+	w.string(in.urls.baseURL)
+	for _, a := range in.theme.Assets.All() {
+		w.string(a.Name)
+		w.string(a.Path)
+	}
+	// The words of the theme and of the default one.
+	words := []struct {
+		fsys fs.FS
+		dir  string
+	}{{root, in.cfg.ThemeDir() + "/i18n"}, {cursus.DefaultTheme(), "i18n"}}
+	for _, ws := range words {
+		fsys, dir := ws.fsys, ws.dir
+		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				data, _ := fs.ReadFile(fsys, p)
+				w.string(p)
+				w.string(string(data))
+			}
+			return nil
+		})
+	}
+	return w.h.Sum64()
+}
+
+// walker hashes a value of the view, following pointers as the keys say.
+type walker struct {
+	h      maphash.Hash
+	certs  map[*Certification]uint64 // keys of certifications; nil while making them and blocs'
+	blocs  map[*Bloc]uint64          // keys of blocs
+	cert   *Certification            // the certification being hashed, whole
+	bloc   *Bloc                     // the bloc being hashed, whole
+	metier *Metier                   // the page's métier, hashed whole
+	// narrow: the page reads of other entities their blocs' keys and
+	// its certification's own fields, not the whole certification.
+	narrow bool
+	seen   map[seenKey]int
+	seed   maphash.Seed
+	// shallows holds the hashes of own fields already made in this build,
+	// by pointer.
+	shallows *sync.Map
+	unsure   bool // met something the key cannot follow
+}
+
+func newWalker(seed maphash.Seed, certs map[*Certification]uint64) *walker {
+	w := &walker{seed: seed, certs: certs, seen: map[seenKey]int{}}
+	w.h.SetSeed(seed)
+	return w
+}
+
+// shallowAt hashes the own fields of what p points to, once per build:
+// every bloc of a certification names the same compétences.
+func (w *walker) shallowAt(p reflect.Value) {
+	k := seenKey{p.Pointer(), p.Type()}
+	if w.shallows != nil {
+		if h, ok := w.shallows.Load(k); ok {
+			w.uint(h.(uint64))
+			return
+		}
+	}
+	sub := newWalker(w.seed, nil)
+	sub.shallow(p.Elem())
+	h := sub.h.Sum64()
+	if w.shallows != nil {
+		w.shallows.Store(k, h)
+	}
+	w.uint(h)
+}
+
+func (w *walker) uint(n uint64) {
+	var b [8]byte
+	for i := range b {
+		b[i] = byte(n >> (8 * i))
+	}
+	w.h.Write(b[:])
+}
+
+func (w *walker) string(s string) {
+	w.uint(uint64(len(s)))
+	w.h.WriteString(s)
+}
+
+func (w *walker) bool(b bool) {
+	if b {
+		w.uint(1)
+	} else {
+		w.uint(0)
+	}
+}
+
+var (
+	siteDataType = reflect.TypeFor[*SiteData]()
+	certType     = reflect.TypeFor[*Certification]()
+	blocType     = reflect.TypeFor[*Bloc]()
+	compType     = reflect.TypeFor[*Competence]()
+)
+
+func (w *walker) value(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		w.string(v.String())
+	case reflect.Bool:
+		w.bool(v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		w.uint(uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		w.uint(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		w.uint(math.Float64bits(v.Float()))
+	case reflect.Slice, reflect.Array:
+		w.uint(uint64(v.Len()))
+		for i := range v.Len() {
+			w.value(v.Index(i))
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			w.value(v.Field(i))
+		}
+	case reflect.Pointer:
+		if v.IsNil() {
+			w.uint(0)
+			return
+		}
+		w.uint(1)
+		w.pointer(v)
+	case reflect.Interface:
+		if v.IsNil() {
+			w.uint(0)
+			return
+		}
+		w.string(v.Elem().Type().String())
+		w.value(v.Elem())
+	case reflect.Map:
+		keys := v.MapKeys()
+		names := make([]string, len(keys))
+		for i, k := range keys {
+			names[i] = fmt.Sprint(k)
+		}
+		order := make([]int, len(keys))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortFunc(order, func(a, b int) int { return compareStrings(names[a], names[b]) })
+		w.uint(uint64(len(keys)))
+		for _, i := range order {
+			w.string(names[i])
+			w.value(v.MapIndex(keys[i]))
+		}
+	default: // functions, channels: nothing a key can say
+		w.unsure = true
+	}
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// pointer hashes what v points to, as the rules of the keys say.
+func (w *walker) pointer(v reflect.Value) {
+	t := v.Type()
+	if t == siteDataType {
+		return // the site's key holds it
+	}
+	if v.CanInterface() {
+		var bloc *Bloc
+		switch x := v.Interface().(type) {
+		case *Metier:
+			if x != w.metier {
+				w.shallowAt(v)
+				return
+			}
+		case *Certification:
+			switch {
+			case x == w.cert: // hashed whole, below
+			case w.certs == nil || w.narrow:
+				w.shallowAt(v)
+				return
+			default:
+				key(w, w.certs, x)
+				return
+			}
+		case *Bloc:
+			bloc = x
+		case *Competence:
+			bloc = x.Bloc
+		}
+		if bloc != nil {
+			switch {
+			case w.cert != nil && bloc.Cert == w.cert, w.bloc != nil && bloc == w.bloc:
+				// hashed whole, below
+			case w.certs == nil:
+				w.shallowAt(v) // another's, while hashing a certification or bloc
+				return
+			case w.narrow:
+				key(w, w.blocs, bloc)
+				w.string(v.Elem().FieldByName("path").String())
+				return
+			default:
+				key(w, w.certs, bloc.Cert)
+				w.string(v.Elem().FieldByName("path").String())
+				return
+			}
+		}
+	}
+	k := seenKey{v.Pointer(), t}
+	if i, ok := w.seen[k]; ok {
+		w.uint(uint64(i))
+		return
+	}
+	w.seen[k] = len(w.seen) + 2
+	w.value(v.Elem())
+}
+
+// key writes the key of an entity made before the pages' keys.
+func key[K comparable](w *walker, keys map[K]uint64, of K) {
+	n, ok := keys[of]
+	if !ok {
+		w.unsure = true
+	}
+	w.uint(n)
+}
+
+// shallow hashes the fields of a struct that hold no pointer: its own
+// texts and codes, not the entities it links to.
+func (w *walker) shallow(v reflect.Value) {
+	for i := range v.NumField() {
+		if v.Type() == compType.Elem() && v.Type().Field(i).Name == "Criteria" {
+			continue // a compétence named elsewhere shows its label, not its critères
+		}
+		if !hasPointers(v.Field(i).Type()) {
+			w.value(v.Field(i))
+		}
+	}
+}
+
+func hasPointers(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Interface, reflect.Func, reflect.Chan:
+		return true
+	case reflect.Slice, reflect.Array:
+		return hasPointers(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if hasPointers(t.Field(i).Type) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// seenKey is a pointer already hashed: the second time, its number only.
+type seenKey struct {
+	p uintptr
+	t reflect.Type
+}

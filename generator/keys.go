@@ -33,16 +33,19 @@ import (
 //     métier (with their certification's own fields), the certification's
 //     key on the others.
 //
-// Kinds that list the whole model (home, métiers, recherche, choix, pages,
-// 404) get no key: they render every time. A site whose layouts are not
-// the bundled theme's gets no keys at all.
+// Only the kinds listed in keyedKinds get a key; every other page (those
+// that list the whole model: home, métiers, recherche, choix, pages, 404,
+// données ouvertes, and any kind added later) renders every time, so a new
+// page kind is never served stale. A site whose layouts are not the
+// bundled theme's gets no keys at all.
 
 // narrowKinds read of the model their bloc, compétence or métier, the
 // blocs these link to, and their certification's own fields.
 var narrowKinds = map[string]bool{"bloc": true, "competence": true, "metier": true}
 
-// uncachedKinds read .Site.Content: they render on every build.
-var uncachedKinds = map[string]bool{"home": true, "metiers": true, "recherche": true, "choix": true, "page": true, "404": true}
+// keyedKinds are the kinds whose reads the keys follow.
+var keyedKinds = map[string]bool{"bloc": true, "competence": true, "metier": true,
+	"blocs": true, "competences": true, "modalites": true, "matrice": true, "certification": true, "livret": true}
 
 // cacheable reports whether the site renders with the bundled theme's
 // layouts, the only ones whose reads the keys follow.
@@ -105,7 +108,7 @@ func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
 	keys := make([]uint64, len(pl.pages))
 	par.ForEach(len(pl.pages), func(i int) {
 		p := pl.pages[i]
-		if uncachedKinds[p.data.Kind] {
+		if !keyedKinds[p.data.Kind] {
 			return
 		}
 		w := newWalker(seed, certs)

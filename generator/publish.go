@@ -57,16 +57,33 @@ func Publish(src string, po PublishOptions) (*Output, string, error) {
 // does, writing pages as they render instead of holding the site in memory.
 // The returned Output has no Files.
 func BuildTo(root fs.FS, opts Options, dest string) (*Output, error) {
-	w, err := newDirSink(dest)
+	// The destination is opened (and a previous site in it listed) on
+	// another core while the site loads and plans: neither needs the other
+	// before the pages render.
+	type opened struct {
+		w   *dirSink
+		err error
+	}
+	sinks := make(chan opened, 1)
+	go func() {
+		w, err := newDirSink(dest)
+		sinks <- opened{w, err}
+	}()
+	in, pl, err := loadAndPlan(root, opts)
+	o := <-sinks
+	if o.err != nil {
+		return nil, o.err
+	}
 	if err != nil {
+		o.w.abort()
 		return nil, err
 	}
-	out, err := build(root, opts, w)
+	out, err := renderSite(in, pl, opts, o.w, nil)
 	if err != nil {
-		w.abort()
+		o.w.abort()
 		return nil, err
 	}
-	return out, w.commit()
+	return out, o.w.commit()
 }
 
 // Write publishes a site built in memory into dest, as BuildTo does.

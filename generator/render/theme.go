@@ -161,18 +161,27 @@ func Load(root fs.FS, dir string, opts Options) (*Theme, error) {
 		errs.Add(diag.Pos{File: dir + "/layouts/base.html"}, "theme: %v", fs.ErrNotExist)
 		return nil, errs.Err()
 	}
-	assets, err := loadAssets(root, []string{dir, opts.Own}, minify)
-	if err != nil {
-		return nil, err
+	// The assets minify on another core while the templates parse: the
+	// asset function reads them only when a page renders, after Load.
+	type loadedAssets struct {
+		a   *Assets
+		err error
 	}
+	assetsc := make(chan loadedAssets, 1)
+	go func() {
+		a, err := loadAssets(root, []string{dir, opts.Own}, minify)
+		assetsc <- loadedAssets{a, err}
+	}()
 	words := &Words{}
+	var err error
 	if opts.Lang != "" {
 		if words, err = loadWords([]wordsLayer{{opts.Defaults, "."}, {root, dir}, {root, opts.Own}}, opts.Lang, opts.LangAt); err != nil {
+			<-assetsc
 			return nil, err
 		}
 	}
 	partials := resolve(root, dir, opts.Own, "layouts/partials/*.html")
-	t := &Theme{Dir: dir, own: opts.Own, files: files, Assets: assets, Words: words, base: cmp.Or(opts.BasePath, "/"), layouts: map[string]*template.Template{}, free: map[string][]*template.Template{}, sources: map[string]source{}}
+	t := &Theme{Dir: dir, own: opts.Own, files: files, Words: words, base: cmp.Or(opts.BasePath, "/"), layouts: map[string]*template.Template{}, free: map[string][]*template.Template{}, sources: map[string]source{}}
 	t.buffers.New = func() any { return new(bytes.Buffer) }
 	// t gives a template the theme's words: {{t "search"}}.
 	all := template.FuncMap{"cached": t.cached, "asset": t.asset, "t": words.T}
@@ -209,6 +218,11 @@ func Load(root fs.FS, dir string, opts Options) (*Theme, error) {
 		}
 		t.layouts[name] = set
 	}
+	la := <-assetsc
+	if la.err != nil {
+		return nil, la.err
+	}
+	t.Assets = la.a
 	if broken {
 		errs.Sort()
 		return nil, errs.Err()

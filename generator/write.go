@@ -44,7 +44,8 @@ type dirSink struct {
 	update bool
 	old    map[string]bool
 
-	dirs sync.Map // directories made under the stage
+	dirs    sync.Map  // directories made under the stage
+	buffers sync.Pool // for same: pieces of published files being compared
 
 	mu      sync.Mutex
 	written map[string]bool // update: every path published, staged or kept
@@ -213,17 +214,35 @@ func (w *dirSink) put(name string, data []byte) error {
 	return nil
 }
 
-// same reports whether the published file name holds exactly data.
+// same reports whether the published file name holds exactly data. It
+// reads the file in pieces of a buffer reused across files: a rebuild of
+// thousands of pages compares tens of megabytes.
 func (w *dirSink) same(name string, data []byte) bool {
 	f, err := w.parent.Open(w.dest + "/" + name)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	// One byte more than data tells a longer file from an equal one.
-	buf := make([]byte, len(data)+1)
-	n, err := io.ReadFull(f, buf)
-	return (err == io.ErrUnexpectedEOF || err == io.EOF) && n == len(data) && bytes.Equal(buf[:n], data)
+	bp, _ := w.buffers.Get().(*[]byte)
+	if bp == nil {
+		b := make([]byte, 64<<10)
+		bp = &b
+	}
+	defer w.buffers.Put(bp)
+	buf := *bp
+	for {
+		n, err := io.ReadFull(f, buf)
+		if n > len(data) || !bytes.Equal(buf[:n], data[:n]) {
+			return false
+		}
+		data = data[n:]
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return len(data) == 0
+		}
+		if err != nil {
+			return false
+		}
+	}
 }
 
 // mkdir makes dir and its parents under the stage, once.

@@ -242,8 +242,6 @@ func (w *walker) bool(b bool) {
 
 var (
 	siteDataType = reflect.TypeFor[*SiteData]()
-	certType     = reflect.TypeFor[*Certification]()
-	blocType     = reflect.TypeFor[*Bloc]()
 	compType     = reflect.TypeFor[*Competence]()
 )
 

@@ -85,12 +85,7 @@ func walk(n parse.Node, found func(call)) {
 	walkNodes(n, func(n parse.Node) {
 		switch n := n.(type) {
 		case *parse.CommandNode:
-			if len(n.Args) < 2 {
-				return
-			}
-			id, ok := n.Args[0].(*parse.IdentifierNode)
-			s, isString := n.Args[1].(*parse.StringNode)
-			if ok && isString && id.Ident == "cached" {
+			if fn, s := stringCall(n); fn == "cached" {
 				found(call{to: s.Text, cached: true, pos: s.Pos})
 			}
 		case *parse.TemplateNode:

@@ -34,12 +34,7 @@ func (t *Theme) linksOf(tree *parse.Tree) []Link {
 	walkNodes(tree.Root, func(n parse.Node) {
 		switch n := n.(type) {
 		case *parse.CommandNode:
-			if len(n.Args) < 2 {
-				return
-			}
-			id, ok := n.Args[0].(*parse.IdentifierNode)
-			s, isString := n.Args[1].(*parse.StringNode)
-			if ok && isString && (id.Ident == "url" || id.Ident == "abs") {
+			if fn, s := stringCall(n); fn == "url" || fn == "abs" {
 				line, col := at(int(s.Pos))
 				out = append(out, Link{Dest: s.Text, File: file, Line: line, Col: col})
 			}
@@ -89,6 +84,21 @@ func attrLinks(text []byte) []attrLink {
 			}
 		}
 	}
+}
+
+// stringCall returns the function a command calls and its first argument
+// when that argument is a quoted string ({{url "/x/"}}, {{cached "name" .}}),
+// or "" and nil.
+func stringCall(n *parse.CommandNode) (string, *parse.StringNode) {
+	if len(n.Args) < 2 {
+		return "", nil
+	}
+	id, ok := n.Args[0].(*parse.IdentifierNode)
+	s, isString := n.Args[1].(*parse.StringNode)
+	if !ok || !isString {
+		return "", nil
+	}
+	return id.Ident, s
 }
 
 // walkNodes calls visit for every node below n.

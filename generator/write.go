@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // dirSink publishes a site into a directory, dest, so that a failed build
@@ -38,6 +39,7 @@ import (
 type dirSink struct {
 	parent *os.Root
 	dest   string // base name of dest in parent
+	path   string // dest, as given: same reads through it
 	stage  string // base name of the staging directory in parent
 	// update is true when dest holds a site to update in place; old has
 	// its slash paths, files (true) and directories (false).
@@ -68,7 +70,7 @@ func newDirSink(dest string) (*dirSink, error) {
 	if err != nil {
 		return nil, fmt.Errorf("write: %w", err)
 	}
-	w := &dirSink{parent: parent, dest: filepath.Base(dest), written: map[string]bool{}}
+	w := &dirSink{parent: parent, dest: filepath.Base(dest), path: dest, written: map[string]bool{}}
 	fail := func(err error) (*dirSink, error) {
 		parent.Close()
 		return nil, err
@@ -83,7 +85,7 @@ func newDirSink(dest string) (*dirSink, error) {
 	case !fi.IsDir():
 		return fail(fmt.Errorf("write: %s exists and is not a directory", dest))
 	default:
-		old, plain, err := scanSite(parent, w.dest)
+		old, plain, err := scanSite(dest)
 		if err != nil {
 			return fail(fmt.Errorf("write: %w", err))
 		}
@@ -151,20 +153,21 @@ func (w *dirSink) makeStage() (string, error) {
 // the one in the output, and stays when that host is no longer named.
 func hidden(name string) bool { return strings.HasPrefix(name, ".") }
 
-// scanSite lists the files and directories under dir in root, but the
-// hidden ones at its top. plain is false when dir holds anything else than
-// plain files and directories.
-func scanSite(root *os.Root, dir string) (entries map[string]bool, plain bool, err error) {
+// scanSite lists the files and directories under dir, but the hidden ones
+// at its top. plain is false when dir holds anything else than plain files
+// and directories. It reads dir by its path rather than through the root
+// (one system call per directory instead of one per directory of its
+// path); it follows no link, and only reads.
+func scanSite(dir string) (entries map[string]bool, plain bool, err error) {
 	entries, plain = map[string]bool{}, true
-	fsys := root.FS()
-	err = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if p == dir {
+		if p == "." {
 			return nil
 		}
-		rel := strings.TrimPrefix(p, dir+"/")
+		rel := p
 		if !strings.Contains(rel, "/") && hidden(rel) {
 			if d.IsDir() {
 				return fs.SkipDir
@@ -217,8 +220,14 @@ func (w *dirSink) put(name string, data []byte) error {
 // same reports whether the published file name holds exactly data. It
 // reads the file in pieces of a buffer reused across files: a rebuild of
 // thousands of pages compares tens of megabytes.
+//
+// It is the one read that does not go through the root: it opens the
+// file by its path, one system call where the root walks every directory
+// of the path. It only reads, never follows a link in place of the file,
+// and runs only when dest held nothing but plain files and directories
+// when the build began; every write still goes through the root.
 func (w *dirSink) same(name string, data []byte) bool {
-	f, err := w.parent.Open(w.dest + "/" + name)
+	f, err := os.OpenFile(filepath.Join(w.path, filepath.FromSlash(name)), os.O_RDONLY|syscall.O_NOFOLLOW, 0)
 	if err != nil {
 		return false
 	}

@@ -243,6 +243,7 @@ func (w *walker) bool(b bool) {
 var (
 	siteDataType = reflect.TypeFor[*SiteData]()
 	compType     = reflect.TypeFor[*Competence]()
+	certType     = reflect.TypeFor[*Certification]()
 )
 
 func (w *walker) value(v reflect.Value) {
@@ -380,8 +381,14 @@ func key[K comparable](w *walker, keys map[K]uint64, of K) {
 // texts and codes, not the entities it links to.
 func (w *walker) shallow(v reflect.Value) {
 	for i := range v.NumField() {
-		if v.Type() == compType.Elem() && v.Type().Field(i).Name == "Criteria" {
+		switch {
+		case v.Type() == compType.Elem() && v.Type().Field(i).Name == "Criteria":
 			continue // a compétence named elsewhere shows its label, not its critères
+		case v.Type() == certType.Elem() && v.Type().Field(i).Name == "Downloads":
+			// The sizes of the open data files change with any text; they
+			// show on the certification's page, keyed by it whole, and on
+			// the home, which always renders.
+			continue
 		}
 		if !hasPointers(v.Field(i).Type()) {
 			w.value(v.Field(i))

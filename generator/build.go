@@ -95,7 +95,7 @@ func Build(root fs.FS, opts Options) (*Output, error) {
 
 // build runs the stages, publishing into sink.
 func build(root fs.FS, opts Options, s sink) (*Output, error) {
-	in, pl, err := loadAndPlan(root, opts)
+	in, pl, err := loadAndPlan(root, opts, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -103,8 +103,8 @@ func build(root fs.FS, opts Options, s sink) (*Output, error) {
 }
 
 // loadAndPlan runs the first two stages.
-func loadAndPlan(root fs.FS, opts Options) (*loaded, *plan, error) {
-	in, err := load(root, opts)
+func loadAndPlan(root fs.FS, opts Options, keep *kept) (*loaded, *plan, error) {
+	in, err := load(root, opts, keep)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -196,7 +196,13 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 			cache.keep(i, p.file(), html, final, opts.Inject, in.cfg.RelativeURLs)
 			return
 		}
-		err := in.theme.RenderFunc(p.layout, p.data, func(html []byte) error {
+		ld, err := pl.ld.of(p.data)
+		if err != nil {
+			errs[i] = diag.Prefix(p.at(), err)
+			return
+		}
+		p.data.JSONLD = ld
+		err = in.theme.RenderFunc(p.layout, p.data, func(html []byte) error {
 			final, err := emit(html)
 			cache.keep(i, p.file(), html, final, opts.Inject, in.cfg.RelativeURLs)
 			return err

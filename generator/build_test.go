@@ -103,7 +103,7 @@ func TestViewPreparedForDisplay(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		in, err := load(site, Options{})
+		in, err := load(site, Options{}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

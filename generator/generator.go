@@ -27,7 +27,7 @@ func Load(root fs.FS) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return loadContent(root, cfg)
+	return loadContent(root, cfg, nil)
 }
 
 // loadConfig reads config.toml, which only a preview may go without: the
@@ -40,7 +40,7 @@ func loadConfig(root fs.FS, opts Options) (config.Config, error) {
 }
 
 // loadContent reads the content directory of a site configured by cfg.
-func loadContent(root fs.FS, cfg config.Config) (*Project, error) {
+func loadContent(root fs.FS, cfg config.Config, decoded *content.Decoded) (*Project, error) {
 	if fi, err := fs.Stat(root, cfg.ContentDir); err != nil || !fi.IsDir() {
 		var list diag.List
 		list.Add(diag.Pos{File: cfg.ContentDir}, "no content directory here: run cursus in the site's folder, or give that folder with -s")
@@ -50,7 +50,7 @@ func loadContent(root fs.FS, cfg config.Config) (*Project, error) {
 	if err != nil {
 		return nil, fmt.Errorf("content: %w", err)
 	}
-	site, err := content.Load(sub)
+	site, err := content.LoadAgain(sub, decoded)
 	if err != nil {
 		return nil, prefixFiles(err, cfg.ContentDir+"/")
 	}

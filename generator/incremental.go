@@ -22,6 +22,7 @@ type Incremental struct {
 	opts Options // without Inject, which changes every build
 
 	mu     sync.Mutex
+	kept   kept // the theme and the files decoded, for the next build
 	seed   maphash.Seed
 	pages  map[string]cachedPage // by published file
 	search string                // base name of the search index the cached pages name
@@ -54,7 +55,7 @@ func (b *Incremental) Build(root fs.FS, inject string) (*Output, error) {
 	defer b.mu.Unlock()
 	opts := b.opts
 	opts.Inject = inject
-	in, pl, err := loadAndPlan(root, opts)
+	in, pl, err := loadAndPlan(root, opts, &b.kept)
 	if err != nil {
 		return nil, err
 	}

@@ -2,14 +2,14 @@ package generator
 
 import (
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"strconv"
-
-	"cursus/internal/par"
+	"sync"
 )
 
 // Structured data: every page carries a JSON-LD graph in the schema.org
-// vocabulary, made from the view during the plan (no pass over the HTML).
+// vocabulary, made from the view as the page renders (no pass over the HTML).
 // Each entity's @id is its stable absolute URL: the certification is its
 // home page, a bloc its page, a compétence its page, a métier its page;
 // what shares a page with another entity takes a fragment of it
@@ -145,62 +145,86 @@ var romeCodeSet = ldCodeSet{Type: "CategoryCodeSet", ID: "https://candidat.franc
 // abrégé.
 const rncpCategory = "Certification professionnelle"
 
-// structuredData sets the JSON-LD of every page. A certification's graph
-// is made once and shared by the pages that carry it.
-func structuredData(u urls, site *SiteData, pages []*page) error {
-	v := site.Content
-	certs := make(map[*Certification][]json.RawMessage, len(v.Certifications))
-	for _, c := range v.Certifications {
-		nodes, err := certificationNodes(u, c)
-		if err != nil {
-			return err
-		}
-		certs[c] = nodes
-	}
+// structured makes the JSON-LD of each page as it renders (render in
+// build.go): a page the dev server takes from its last build is not
+// described again. A certification's graph, on its page and on the home,
+// is made once.
+type structured struct {
+	u       urls
+	website json.RawMessage
+	certs   map[*Certification]*ldCert
+}
+
+type ldCert struct {
+	once  sync.Once
+	nodes []json.RawMessage
+	err   error
+}
+
+func newStructured(u urls, site *SiteData) (*structured, error) {
 	websiteNode, err := json.Marshal(website(u, site))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	errs := make([]error, len(pages))
-	par.ForEach(len(pages), func(i int) {
-		d := pages[i].data
-		g := ldGraph{Context: schemaContext}
-		crumbs, err := json.Marshal(breadcrumbs(u, d))
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		g.Graph = append(g.Graph, crumbs)
-		var node any
-		switch d.Kind {
-		case "home":
-			g.Graph = append(g.Graph, websiteNode)
-			if d.Certification != nil {
-				g.Graph = append(g.Graph, certs[d.Certification]...)
-			}
-		case "certification":
-			g.Graph = append(g.Graph, certs[d.Certification]...)
-		case "bloc":
-			node = blocTerms(u, d.Bloc)
-		case "competence":
-			t := competenceTerm(u, d.Competence)
-			node = t
-		case "metier":
-			node = occupation(u, d.Metier)
-		}
-		if node != nil {
-			b, err := json.Marshal(node)
+	s := &structured{u: u, website: websiteNode, certs: map[*Certification]*ldCert{}}
+	for _, c := range site.Content.Certifications {
+		s.certs[c] = &ldCert{}
+	}
+	return s, nil
+}
+
+// certification returns the nodes of a certification's graph.
+func (s *structured) certification(c *Certification) ([]json.RawMessage, error) {
+	lc := s.certs[c]
+	if lc == nil {
+		return nil, fmt.Errorf("structured data: certification %q not in the view", c.Slug)
+	}
+	lc.once.Do(func() { lc.nodes, lc.err = certificationNodes(s.u, c) })
+	return lc.nodes, lc.err
+}
+
+// of returns the JSON-LD of a page.
+func (s *structured) of(d *Data) (template.JS, error) {
+	u := s.u
+	g := ldGraph{Context: schemaContext}
+	crumbs, err := json.Marshal(breadcrumbs(u, d))
+	if err != nil {
+		return "", err
+	}
+	g.Graph = append(g.Graph, crumbs)
+	var node any
+	switch d.Kind {
+	case "home":
+		g.Graph = append(g.Graph, s.website)
+		if d.Certification != nil {
+			nodes, err := s.certification(d.Certification)
 			if err != nil {
-				errs[i] = err
-				return
+				return "", err
 			}
-			g.Graph = append(g.Graph, b)
+			g.Graph = append(g.Graph, nodes...)
 		}
-		b, err := json.Marshal(g)
-		errs[i] = err
-		d.JSONLD = template.JS(b)
-	})
-	return collect(pages, errs).Err()
+	case "certification":
+		nodes, err := s.certification(d.Certification)
+		if err != nil {
+			return "", err
+		}
+		g.Graph = append(g.Graph, nodes...)
+	case "bloc":
+		node = blocTerms(u, d.Bloc)
+	case "competence":
+		node = competenceTerm(u, d.Competence)
+	case "metier":
+		node = occupation(u, d.Metier)
+	}
+	if node != nil {
+		b, err := json.Marshal(node)
+		if err != nil {
+			return "", err
+		}
+		g.Graph = append(g.Graph, b)
+	}
+	b, err := json.Marshal(g)
+	return template.JS(b), err
 }
 
 func website(u urls, site *SiteData) ldWebSite {

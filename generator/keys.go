@@ -321,6 +321,7 @@ func (w *walker) pointer(v reflect.Value) {
 	if v.CanInterface() {
 		var bloc *Bloc
 		switch x := v.Interface().(type) {
+
 		case *Metier:
 			if x != w.metier {
 				w.shallowAt(v)
@@ -396,7 +397,20 @@ func (w *walker) shallow(v reflect.Value) {
 	}
 }
 
+// pointerTypes remembers hasPointers of each type: shallow asks for every
+// field of every entity.
+var pointerTypes sync.Map // reflect.Type → bool
+
 func hasPointers(t reflect.Type) bool {
+	if has, ok := pointerTypes.Load(t); ok {
+		return has.(bool)
+	}
+	has := typeHasPointers(t)
+	pointerTypes.Store(t, has)
+	return has
+}
+
+func typeHasPointers(t reflect.Type) bool {
 	switch t.Kind() {
 	case reflect.Pointer, reflect.Map, reflect.Interface, reflect.Func, reflect.Chan:
 		return true

@@ -34,8 +34,15 @@ func (in *loaded) french(s string) string {
 }
 
 // load reads the site in root. Content errors come before theme errors:
-// they are the ones faculty make.
-func load(root fs.FS, opts Options) (*loaded, error) {
+// they are the ones faculty make. keep, when not nil, holds what the last
+// build of the site kept (its theme, its decoded files) and keeps this
+// one's for the next: the dev server's builds.
+func load(root fs.FS, opts Options, keep *kept) (*loaded, error) {
+	var themes *themeCache
+	var decoded *content.Decoded
+	if keep != nil {
+		themes, decoded = &keep.theme, &keep.decoded
+	}
 	cfg, err := loadConfig(root, opts)
 	if err != nil {
 		return nil, err
@@ -54,14 +61,21 @@ func load(root fs.FS, opts Options) (*loaded, error) {
 	// assets minified and parsed) on another core while the content does.
 	type result struct {
 		theme *render.Theme
+		read  *reads // what loading it read, for themes; nil when reused
 		err   error
 	}
 	themed := make(chan result, 1)
 	go func() {
-		t, err := loadTheme(root, in)
-		themed <- result{t, err}
+		if t := themes.reuse(root); t != nil {
+			themed <- result{theme: t}
+			return
+		}
+		read := newReads(root)
+		read.ReadFile(config.File) // the theme's functions and words follow it
+		t, err := loadTheme(read, in)
+		themed <- result{t, read, err}
 	}()
-	in.project, err = loadContent(root, cfg)
+	in.project, err = loadContent(root, cfg, decoded)
 	th := <-themed
 	if err != nil {
 		return nil, err
@@ -70,23 +84,35 @@ func load(root fs.FS, opts Options) (*loaded, error) {
 		return nil, th.err
 	}
 	in.model, in.theme = in.project.Content, th.theme
-	if err := addBrand(root, in); err != nil {
+	blocs := 0
+	for _, b := range in.model.Blocs {
+		blocs = max(blocs, b.Number)
+	}
+	if th.read == nil { // reused
+		if themes.fits(blocs) {
+			return in, nil
+		}
+		// More blocs to colour than the kept theme's brand did.
+		th.read = newReads(root)
+		th.read.ReadFile(config.File)
+		if in.theme, err = loadTheme(th.read, in); err != nil {
+			return nil, err
+		}
+	}
+	if err := addBrand(th.read, in, blocs); err != nil {
 		return nil, err
 	}
+	themes.keep(in.theme, th.read, blocs)
 	return in, nil
 }
 
 // addBrand checks [brand] of config.toml and adds to the theme's
 // style.css the colours it gives and those of blocs beyond the theme's
 // palette.
-func addBrand(root fs.FS, in *loaded) error {
+func addBrand(root fs.FS, in *loaded, blocs int) error {
 	colours, err := loadThemeColours(root, in.cfg.ThemeDir())
 	if err != nil {
 		return err
-	}
-	blocs := 0
-	for _, b := range in.model.Blocs {
-		blocs = max(blocs, b.Number)
 	}
 	css, errs := brandCSS(in, colours, blocs)
 	if logo := in.cfg.Brand.Logo; logo != "" {
@@ -121,7 +147,11 @@ func loadTheme(root fs.FS, in *loaded) (*render.Theme, error) {
 	dir := in.cfg.ThemeDir()
 	// The site's own layouts/ and static/ override the theme's file by file.
 	// Their words come from the theme's i18n/, over the default theme's.
-	opts := render.Options{Funcs: funcs(in.urls, in.french), BasePath: in.urls.base, Own: ".",
+	// The functions close over copies of what they need, not over in: a
+	// theme kept for the next build must not keep this build's content.
+	cfg := in.cfg
+	french := (&loaded{cfg: cfg}).french
+	opts := render.Options{Funcs: funcs(in.urls, french), BasePath: in.urls.base, Own: ".",
 		Lang: render.Lang(in.cfg.LanguageCode), LangAt: in.cfg.Pos("languageCode"), Defaults: cursus.DefaultTheme()}
 	if in.min != nil {
 		opts.Minify = in.min.bytes

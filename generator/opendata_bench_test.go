@@ -8,7 +8,7 @@ import (
 // alone, to compare with BenchmarkBuildCertifications/P100: the exports
 // must add less than 10 % to the build.
 func BenchmarkDownloads(b *testing.B) {
-	in, err := load(certificationsSite(b, 100), Options{Minify: true})
+	in, err := load(certificationsSite(b, 100), Options{Minify: true}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

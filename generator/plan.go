@@ -25,7 +25,8 @@ type plan struct {
 	search []byte // the search index, JSON
 	// searchFile is where the search index is published.
 	searchFile string
-	downloads  []download // open data files (downloads.go)
+	downloads  []download  // open data files (downloads.go)
+	ld         *structured // makes the JSON-LD of each page (jsonld.go)
 }
 
 // page is one HTML page to render.
@@ -84,11 +85,12 @@ func makePlan(in *loaded) (*plan, error) {
 		return nil, err
 	}
 	finishData(u, fr, site, pl.pages)
-	// opendata: the og:image and the structured data of every page (jsonld.go).
+	// opendata: the og:image, and what makes the structured data of each
+	// page as it renders (jsonld.go).
 	if img := in.theme.Assets.Get("og.png"); img != nil {
 		site.OGImage = u.abs("/" + img.Path)
 	}
-	if err := structuredData(u, site, pl.pages); err != nil {
+	if pl.ld, err = newStructured(u, site); err != nil {
 		return nil, err
 	}
 	return pl, nil

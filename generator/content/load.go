@@ -1,12 +1,14 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -75,9 +77,15 @@ type pageFront struct {
 // the content has problems, it returns a diag.List with every one of them,
 // sorted, each positioned in its file. Warnings, which do not stop a build,
 // are in the model's Warnings.
-func Load(fsys fs.FS) (*Site, error) {
-	l := &loader{fsys: fsys, site: &Site{metiers: map[string]*Metier{}}, shared: map[string]*Modalite{}}
+func Load(fsys fs.FS) (*Site, error) { return LoadAgain(fsys, nil) }
+
+// LoadAgain loads the content as Load does, decoding again only the bloc
+// files whose bytes changed since the last load kept in decoded: the dev
+// server's builds. A nil decoded keeps nothing.
+func LoadAgain(fsys fs.FS, decoded *Decoded) (*Site, error) {
+	l := &loader{fsys: fsys, site: &Site{metiers: map[string]*Metier{}}, shared: map[string]*Modalite{}, decoded: decoded}
 	l.load()
+	decoded.done()
 	l.errs.Sort()
 	if err := l.errs.Err(); err != nil {
 		return nil, err
@@ -88,10 +96,11 @@ func Load(fsys fs.FS) (*Site, error) {
 }
 
 type loader struct {
-	fsys  fs.FS
-	site  *Site
-	errs  diag.List
-	warns diag.List
+	fsys    fs.FS
+	decoded *Decoded
+	site    *Site
+	errs    diag.List
+	warns   diag.List
 	// listed maps a file name, in normal form C as the loader uses it, to
 	// the name the directory listing gave, when they differ.
 	listed map[string]string
@@ -404,7 +413,7 @@ func (l *loader) parseBlocs() {
 	parsed := make([]*parsedBloc, len(files))
 	errs := make([]diag.List, len(files))
 	par.ForEach(len(files), func(i int) {
-		parsed[i] = parseBloc(l.fsys, files[i], l.onDisk(files[i]), &errs[i])
+		parsed[i] = l.decoded.bloc(l.fsys, files[i], l.onDisk(files[i]), &errs[i])
 	})
 	for i, pb := range parsed {
 		l.errs = append(l.errs, errs[i]...)
@@ -415,7 +424,16 @@ func (l *loader) parseBlocs() {
 }
 
 func parseBloc(fsys fs.FS, file, name string, errs *diag.List) *parsedBloc {
-	src, ok := readText(fsys, file, name, errs)
+	raw, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		errs.Add(diag.Pos{File: file}, "%v", err)
+		return nil
+	}
+	return decodeBloc(file, raw, errs)
+}
+
+func decodeBloc(file string, raw []byte, errs *diag.List) *parsedBloc {
+	src, ok := checkText(file, raw, errs)
 	if !ok {
 		return nil
 	}
@@ -425,6 +443,56 @@ func parseBloc(fsys fs.FS, file, name string, errs *diag.List) *parsedBloc {
 		return nil
 	}
 	return &parsedBloc{file: file, data: b, keys: ki}
+}
+
+// Decoded keeps the bloc files a load decoded, by their bytes, for the next
+// load of the same site (LoadAgain): decoding TOML was a sixth of the
+// dev server's rebuild of a hundred certifications after a one-word edit.
+// A decoded bloc is only read after: the model copies what it takes.
+type Decoded struct {
+	mu         sync.Mutex
+	last, next map[string]decodedBloc // by file name
+}
+
+type decodedBloc struct {
+	raw    []byte
+	parsed *parsedBloc
+	errs   diag.List
+}
+
+// bloc decodes the bloc file listed as name, or returns what the last load
+// decoded of the same bytes.
+func (d *Decoded) bloc(fsys fs.FS, file, name string, errs *diag.List) *parsedBloc {
+	if d == nil {
+		return parseBloc(fsys, file, name, errs)
+	}
+	raw, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		errs.Add(diag.Pos{File: file}, "%v", err)
+		return nil
+	}
+	d.mu.Lock()
+	old, ok := d.last[name]
+	d.mu.Unlock()
+	if !ok || !bytes.Equal(old.raw, raw) {
+		old = decodedBloc{raw: raw}
+		old.parsed = decodeBloc(file, raw, &old.errs)
+	}
+	d.mu.Lock()
+	if d.next == nil {
+		d.next = map[string]decodedBloc{}
+	}
+	d.next[name] = old
+	d.mu.Unlock()
+	*errs = append(*errs, old.errs...)
+	return old.parsed
+}
+
+// done forgets the files the last load did not read.
+func (d *Decoded) done() {
+	if d != nil {
+		d.last, d.next = d.next, nil
+	}
 }
 
 func (l *loader) page(file string) {

@@ -87,6 +87,10 @@ func (t *Theme) cached(name string, data any) (template.HTML, error) {
 	return h, nil
 }
 
+// Forget forgets the partials cached for the last build, before a theme
+// renders the pages of another.
+func (t *Theme) Forget() { t.cache.Clear() }
+
 // Options tune Load. The zero value loads a theme as written, for a site
 // at the root of its host, with no functions but the theme's own.
 type Options struct {

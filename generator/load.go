@@ -10,6 +10,7 @@ import (
 	"cursus/generator/content"
 	"cursus/generator/markdown"
 	"cursus/generator/media"
+	"cursus/generator/msg"
 	"cursus/generator/render"
 )
 
@@ -93,9 +94,9 @@ func addBrand(root fs.FS, in *loaded) error {
 		ext := path.Ext(logo)
 		switch {
 		case ext != ".svg" && ext != ".png":
-			errs.Add(in.cfg.Pos("brand.logo"), "[brand] logo %q : une image SVG ou PNG est attendue", logo)
+			errs.Add(in.cfg.Pos("brand.logo"), "%s", msg.Of(in.cfg.LanguageCode).F(msg.BrandLogoType, logo))
 		case in.theme.Assets.Get(logo) == nil:
-			errs.Add(in.cfg.Pos("brand.logo"), "[brand] logo %q : pas de fichier static/%s dans le site", logo, logo)
+			errs.Add(in.cfg.Pos("brand.logo"), "%s", msg.Of(in.cfg.LanguageCode).F(msg.BrandLogoMissing, logo, logo))
 		}
 	}
 	if len(errs) > 0 {

@@ -11,6 +11,7 @@ import (
 	"cursus/generator/content"
 	"cursus/generator/diag"
 	"cursus/generator/markdown"
+	"cursus/generator/msg"
 	"cursus/generator/render"
 	"cursus/generator/search"
 	"cursus/internal/par"
@@ -148,7 +149,7 @@ func configNav(in *loaded) ([]Crumb, diag.List) {
 		}
 		j := slices.IndexFunc(in.model.Pages, func(p *content.Page) bool { return p.Slug == m.Page })
 		if j < 0 {
-			errs.Add(in.cfg.Pos("menu["+strconv.Itoa(i)+"].page"), "[[menu]] page %q : aucune page de ce slug dans %s/ (le slug est le nom du fichier sans .md)", m.Page, in.cfg.ContentDir)
+			errs.Add(in.cfg.Pos("menu["+strconv.Itoa(i)+"].page"), "%s", msg.Of(in.cfg.LanguageCode).F(msg.MenuPage, m.Page, in.cfg.ContentDir))
 			continue
 		}
 		p := in.model.Pages[j]

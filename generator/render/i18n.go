@@ -7,6 +7,7 @@ import (
 
 	"cursus/generator/content"
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // Words are the words of a theme in the site's language: page titles,
@@ -76,7 +77,7 @@ func loadWords(layers []wordsLayer, lang string, at diag.Pos) (*Words, error) {
 		}
 		found = true
 		var words map[string]string
-		if _, err := content.DecodeTOML(file, src, &words); err != nil {
+		if _, err := content.DecodeTOML(msg.Of(lang), file, src, &words); err != nil {
 			errs.AddErr(diag.Pos{File: file}, err)
 			continue
 		}
@@ -85,7 +86,7 @@ func loadWords(layers []wordsLayer, lang string, at diag.Pos) (*Words, error) {
 		}
 	}
 	if !found && len(errs) == 0 {
-		errs.Add(at, "languageCode %q : aucun thème n’a de traduction i18n/%s.toml (cursus a fr et en)", lang, lang)
+		errs.Add(at, "%s", msg.Of(lang).F(msg.NoTranslation, lang, lang))
 	}
 	errs.Sort()
 	return w, errs.Err()

@@ -111,7 +111,10 @@ file of static/, under the base path), fr (French typography of other text, such
 values; idempotent, so harmless on prepared text), hue (bloc number →
 its colour class bloc-N: 1–8 from the theme's palette, beyond from
 [brand] blocs or colours cursus generates), t (the theme's words in the
-site's language: {{t "search_title"}}), add, plural and cached: {{cached "name" DATA}} renders the partial once per
+site's language, with French typography on a French site: {{t "search_title"}},
+{{t "bloc_title" "number" .Number "title" .Title}}), tn (the words for a
+count, key_one or key_other: {{tn "competences_n" (len .Competences)}}), add,
+plural and cached: {{cached "name" DATA}} renders the partial once per
 build for each DATA (a pointer or another comparable value) and gives every
 later page the same HTML; the default theme caches its header and footer
 per navigation state, the part of the head every page shares (asset links,

@@ -1,8 +1,14 @@
 package generator
 
 import (
+	"html"
+	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
 )
 
 // TestMessagesInSiteLanguage builds broken sites whose config.toml says
@@ -78,3 +84,77 @@ func TestMessagesInSiteLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestEnglishSiteHasNoFrenchUI builds the bundled content and the site of
+// three certifications (choice pages, options, the booklet, the catalogue)
+// with languageCode "en": no page may show a French word of the theme's
+// (every phrase of themes/default/i18n/fr.toml, and the labels Go code
+// used to write), while the référentiel itself stays in French.
+func TestEnglishSiteHasNoFrenchUI(t *testing.T) {
+	var fr, en map[string]string
+	for file, words := range map[string]*map[string]string{"fr.toml": &fr, "en.toml": &en} {
+		if _, err := toml.DecodeFile("../themes/default/i18n/"+file, words); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var french []string
+	for key, v := range fr {
+		if en[key] == v {
+			continue // "Certification", "Type": the same in English
+		}
+		for part := range strings.SplitSeq(placeholder.ReplaceAllString(v, "\x00"), "\x00") {
+			// Short pieces are words the content uses too.
+			if part = strings.TrimSpace(part); utf8.RuneCountInString(part) >= 10 {
+				french = append(french, part)
+			}
+		}
+	}
+	french = append(french, "Bloc 1", "Niveau 7", "bac+5", "Données ouvertes", "Livret du référentiel",
+		"choisissez une certification", "Blocs 1 à", "octets", " Ko")
+	bundled := bundledFS(t, func(p string) bool {
+		return p == "config.toml" || strings.HasPrefix(p, "content/") || strings.HasPrefix(p, "themes/default/")
+	})
+	sites := map[string]fstest.MapFS{"bundled": bundled, "certs": certsSite(t)}
+	for name, site := range sites {
+		t.Run(name, func(t *testing.T) {
+			cfg := string(site["config.toml"].Data)
+			cfg = regexp.MustCompile(`(?m)^languageCode = .*$`).ReplaceAllString(cfg, "")
+			site["config.toml"] = &fstest.MapFile{Data: []byte("languageCode = \"en\"\n" + cfg)}
+			out, err := Build(site, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The référentiel, the pages and config.toml are French: a phrase they
+			// hold is theirs to show.
+			var content strings.Builder
+			for p, f := range site {
+				if strings.HasPrefix(p, "content/") || p == "config.toml" {
+					content.Write(f.Data)
+				}
+			}
+			found := map[string]string{}
+			for file, data := range out.Files {
+				if !strings.HasSuffix(file, ".html") || file == "manuel/index.html" {
+					continue // the manual is content, written in French
+				}
+				text := html.UnescapeString(strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(string(data)))
+				for _, f := range french {
+					if strings.Contains(text, f) && !strings.Contains(content.String(), f) {
+						found[f] = file
+					}
+				}
+			}
+			for f, file := range found {
+				t.Errorf("%s shows the French %q", file, f)
+			}
+			home := string(out.Files["index.html"])
+			for _, want := range []string{"Skip to content", "Accessibility: <a href=\"/accessibilite/\">non-compliant</a>"} {
+				if !strings.Contains(home, want) {
+					t.Errorf("index.html lacks %q", want)
+				}
+			}
+		})
+	}
+}
+
+var placeholder = regexp.MustCompile(`\{[a-z]+\}`)

@@ -123,7 +123,7 @@ func loadTheme(root fs.FS, in *loaded) (*render.Theme, error) {
 	// The site's own layouts/ and static/ override the theme's file by file.
 	// Their words come from the theme's i18n/, over the default theme's.
 	opts := render.Options{Funcs: funcs(in.urls, in.french), BasePath: in.urls.base, Own: ".",
-		Lang: render.Lang(in.cfg.LanguageCode), LangAt: in.cfg.Pos("languageCode"), Defaults: cursus.DefaultTheme()}
+		Lang: render.Lang(in.cfg.LanguageCode), LangAt: in.cfg.Pos("languageCode"), Defaults: cursus.DefaultTheme(), Typography: in.french}
 	if in.min != nil {
 		opts.Minify = in.min.bytes
 	}

@@ -11,6 +11,7 @@ import (
 	"cursus"
 	"cursus/generator/content"
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // themeColours are the backgrounds a theme declares in its theme.toml, on
@@ -35,7 +36,7 @@ func loadThemeColours(root fs.FS, dir string) (themeColours, error) {
 			return c, err
 		}
 	}
-	_, err = content.DecodeTOML(file, src, &c)
+	_, err = content.DecodeTOML(msg.FR, file, src, &c) // the theme's, for its author
 	return c, err
 }
 
@@ -47,39 +48,40 @@ func loadThemeColours(root fs.FS, dir string) (themeColours, error) {
 func brandCSS(in *loaded, bg themeColours, blocs int) ([]byte, diag.List) {
 	b := in.cfg.Brand
 	var errs diag.List
-	check := func(key, colour string, on []string, scheme string) bool {
+	lang := msg.Of(in.cfg.LanguageCode)
+	check := func(key, colour string, on []string, scheme msg.Key) bool {
 		rgb, ok := parseHex(colour)
 		if !ok {
-			errs.Add(in.cfg.Pos(key), "[brand] %s %q : une couleur #rrggbb est attendue", path.Base(strings.ReplaceAll(key, ".", "/")), colour)
+			errs.Add(in.cfg.Pos(key), "%s", lang.F(msg.BrandColour, path.Base(strings.ReplaceAll(key, ".", "/")), colour))
 			return false
 		}
 		for _, h := range on {
 			bgc, _ := parseHex(h)
 			if r := contrast(rgb, bgc); r < minContrast {
-				errs.Add(in.cfg.Pos(key), "[brand] %s %q : contraste %.2f:1 sur le fond %s du thème (%s), 4,5:1 au moins pour se lire (WCAG AA)", path.Base(strings.ReplaceAll(key, ".", "/")), colour, r, scheme, h)
+				errs.Add(in.cfg.Pos(key), "%s", lang.F(scheme, path.Base(strings.ReplaceAll(key, ".", "/")), colour, r, h))
 				return false
 			}
 		}
 		return true
 	}
 	var light, dark strings.Builder
-	if b.Accent != "" && check("brand.accent", b.Accent, bg.Light, "clair") {
+	if b.Accent != "" && check("brand.accent", b.Accent, bg.Light, msg.BrandContrastLight) {
 		fmt.Fprintf(&light, "--brand:%s;--link:%s;", b.Accent, b.Accent)
 	}
-	if b.AccentDark != "" && check("brand.accentDark", b.AccentDark, bg.Dark, "sombre") {
+	if b.AccentDark != "" && check("brand.accentDark", b.AccentDark, bg.Dark, msg.BrandContrastDark) {
 		fmt.Fprintf(&dark, "--brand:%s;--link:%s;", b.AccentDark, b.AccentDark)
 	}
 	for n := 1; n <= max(blocs, len(b.Blocs), len(b.BlocsDark)); n++ {
 		l, d := "", ""
 		if n <= len(b.Blocs) {
-			if key := "brand.blocs[" + strconv.Itoa(n-1) + "]"; check(key, b.Blocs[n-1], bg.Light, "clair") {
+			if key := "brand.blocs[" + strconv.Itoa(n-1) + "]"; check(key, b.Blocs[n-1], bg.Light, msg.BrandContrastLight) {
 				l = b.Blocs[n-1]
 			}
 		} else if n > 8 {
 			l = generated(n, bg.Light, false)
 		}
 		if n <= len(b.BlocsDark) {
-			if key := "brand.blocsDark[" + strconv.Itoa(n-1) + "]"; check(key, b.BlocsDark[n-1], bg.Dark, "sombre") {
+			if key := "brand.blocsDark[" + strconv.Itoa(n-1) + "]"; check(key, b.BlocsDark[n-1], bg.Dark, msg.BrandContrastDark) {
 				d = b.BlocsDark[n-1]
 			}
 		} else if n > 8 {

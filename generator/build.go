@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 	"cursus/generator/render"
 	"cursus/internal/par"
 )
@@ -224,7 +225,7 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 		for _, d := range pl.downloads { // opendata
 			files = append(files, d.file)
 		}
-		list = checkLinks(pl.pages, in.theme.Links(), ids, in.urls.base, slices.Concat(out.Assets, files))
+		list = checkLinks(msg.Of(in.cfg.LanguageCode), pl.pages, in.theme.Links(), ids, in.urls.base, slices.Concat(out.Assets, files))
 	}
 	if len(list) > 0 {
 		list.Sort()

@@ -57,7 +57,9 @@ every reference is checked, and a URL comes from an id (or a page's slug),
 never from prose that may be reworded. All errors are reported at once as
 file:line:col: message. Text and file names are read in Unicode
 normal form C: an accent typed precomposed or, as macOS tools save it,
-decomposed is the same letter. Warnings (file:line:col: avertissement : …) do not
+decomposed is the same letter. Messages speak the site's language
+(languageCode "en…": English, otherwise French; package msg holds both
+texts of each). Warnings (file:line:col: avertissement : …) do not
 stop a build: a compétence without critères, a bloc without modalité nor
 evaluation text, a métier no bloc leads to, a certification past its end
 date or not active. Output.Warnings holds them; Options.Strict (cursus
@@ -109,7 +111,10 @@ file of static/, under the base path), fr (French typography of other text, such
 values; idempotent, so harmless on prepared text), hue (bloc number →
 its colour class bloc-N: 1–8 from the theme's palette, beyond from
 [brand] blocs or colours cursus generates), t (the theme's words in the
-site's language: {{t "search_title"}}), add, plural and cached: {{cached "name" DATA}} renders the partial once per
+site's language, with French typography on a French site: {{t "search_title"}},
+{{t "bloc_title" "number" .Number "title" .Title}}), tn (the words for a
+count, key_one or key_other: {{tn "competences_n" (len .Competences)}}), add,
+plural and cached: {{cached "name" DATA}} renders the partial once per
 build for each DATA (a pointer or another comparable value) and gives every
 later page the same HTML; the default theme caches its header and footer
 per navigation state, the part of the head every page shares (asset links,
@@ -126,7 +131,8 @@ A site's own layouts/ and static/ override the theme's file by file
 replaces the theme's partial, and an error in it names the site's file.
 The words of the pages (titles, descriptions, breadcrumbs, the default
 menu) are in the theme's i18n/<lang>.toml, read over the default theme's
-and under the site's own i18n/, key by key; languageCode chooses the file,
+and under the site's own i18n/ (watched by cursus serve), key by key;
+languageCode chooses the file,
 and French typography applies to French sites only. Site.Nav is the menu
 of config.toml ([[menu]] page or url, label) or the theme's default.
 [brand] gives Site.Brand (name, logo URL) and colours appended to the

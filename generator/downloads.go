@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"cursus/generator/opendata"
+	"cursus/generator/render"
 	"cursus/internal/par"
 )
 
@@ -40,23 +41,24 @@ func makeDownloads(in *loaded, v *View) ([]download, error) {
 		vc := v.Certifications[i]
 		vc.Downloads = nil
 		for _, f := range files {
-			vc.Downloads = append(vc.Downloads, Download{Format: f.Format, URL: in.urls.url(f.Path), Size: size(len(f.Data)), Bytes: len(f.Data)})
+			vc.Downloads = append(vc.Downloads, Download{Format: f.Format, URL: in.urls.url(f.Path), Size: size(in.theme.Words, len(f.Data)), Bytes: len(f.Data)})
 			out = append(out, download{file: fileOf(f.Path), data: f.Data})
 		}
 	}
 	return out, nil
 }
 
-// size writes a number of bytes the French way: "850 octets", "12,4 Ko".
-func size(n int) string {
+// size writes a number of bytes in the words of the theme: "850 octets",
+// "12,4 Ko" in French, "12.4 kB" in English.
+func size(w *render.Words, n int) string {
 	if n < 1000 {
-		return strconv.Itoa(n) + " octets"
+		return w.T("size_bytes", "n", n)
 	}
-	unit, f := " Ko", float64(n)/1000
+	unit, f := "size_kb", float64(n)/1000
 	if f >= 1000 {
-		unit, f = " Mo", f/1000
+		unit, f = "size_mb", f/1000
 	}
-	return strings.Replace(strconv.FormatFloat(f, 'f', 1, 64), ".", ",", 1) + unit
+	return w.T(unit, "n", strings.Replace(strconv.FormatFloat(f, 'f', 1, 64), ".", w.T("decimal_separator"), 1))
 }
 
 // openDataPage is the page "Données ouvertes": every download, the schema
@@ -66,7 +68,7 @@ func openDataPage(in *loaded, home Crumb) *page {
 		return nil
 	}
 	return &page{layout: "donnees", source: in.theme.Dir + "/layouts/donnees.html", sources: []string{in.cfg.ContentDir}, data: &Data{Kind: "donnees",
-		Title:       "Données ouvertes",
-		Description: "Le référentiel en données ouvertes : JSON, CSV, Moodle et CASE, leur schéma et leur licence.",
+		Title:       in.theme.Words.T("opendata_title"),
+		Description: in.theme.Words.T("opendata_description"),
 		Path:        opendata.Dir, Crumbs: []Crumb{home}}}
 }

@@ -10,6 +10,7 @@ import (
 	"cursus/generator/config"
 	"cursus/generator/content"
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // Project is a loaded site: its configuration and its validated content.
@@ -43,14 +44,14 @@ func loadConfig(root fs.FS, opts Options) (config.Config, error) {
 func loadContent(root fs.FS, cfg config.Config, decoded *content.Decoded) (*Project, error) {
 	if fi, err := fs.Stat(root, cfg.ContentDir); err != nil || !fi.IsDir() {
 		var list diag.List
-		list.Add(diag.Pos{File: cfg.ContentDir}, "no content directory here: run cursus in the site's folder, or give that folder with -s")
+		list.Add(diag.Pos{File: cfg.ContentDir}, "%s", msg.Of(cfg.LanguageCode).F(msg.NoContentDir))
 		return nil, list.Err()
 	}
 	sub, err := fs.Sub(root, cfg.ContentDir)
 	if err != nil {
 		return nil, fmt.Errorf("content: %w", err)
 	}
-	site, err := content.LoadAgain(sub, decoded)
+	site, err := content.LoadAgain(sub, msg.Of(cfg.LanguageCode), decoded)
 	if err != nil {
 		return nil, prefixFiles(err, cfg.ContentDir+"/")
 	}

@@ -320,3 +320,27 @@ func measureEdits(t *testing.T, fsys fstest.MapFS, n int, file func(i int) strin
 	t.Logf("after a critère edit, over %d edits: full build p50 %v p90 %v; incremental p50 %v p90 %v; heap %d MB",
 		n, q(full, 50), q(full, 90), q(fast, 50), q(fast, 90), m.HeapAlloc>>20)
 }
+
+// TestIncrementalSiteWords: a word the site changes in its own i18n/
+// changes every page that shows it, not only those whose data changed:
+// here a word templates read ({{t "competence_text"}}), not one of the data.
+func TestIncrementalSiteWords(t *testing.T) {
+	fsys := syntheticSite(t, 1).(fstest.MapFS)
+	inc := NewIncremental(Options{Preview: true})
+	if _, err := inc.Build(fsys, ""); err != nil {
+		t.Fatal(err)
+	}
+	fsys["i18n/fr.toml"] = &fstest.MapFile{Data: []byte("competence_text = \"Ce que dit le référentiel\"\n")}
+	want, err := Build(fsys, Options{Preview: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := inc.Build(fsys, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(want.Files["competences/b1-c1/index.html"]), "Ce que dit le référentiel") {
+		t.Fatal("the site's i18n/fr.toml is not read")
+	}
+	sameOutput(t, "i18n/fr.toml added", want, got)
+}

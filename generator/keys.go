@@ -156,11 +156,11 @@ func siteKey(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) uint64 {
 		w.string(a.Name)
 		w.string(a.Path)
 	}
-	// The words of the theme and of the default one.
+	// The words of the site, of the theme and of the default one.
 	words := []struct {
 		fsys fs.FS
 		dir  string
-	}{{root, in.cfg.ThemeDir() + "/i18n"}, {cursus.DefaultTheme(), "i18n"}}
+	}{{root, "i18n"}, {root, in.cfg.ThemeDir() + "/i18n"}, {cursus.DefaultTheme(), "i18n"}}
 	for _, ws := range words {
 		fsys, dir := ws.fsys, ws.dir
 		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"cursus/generator/msg"
 	"cursus/generator/render"
 	"net/url"
 	"path"
@@ -93,7 +94,7 @@ func fragmentTargets(pages []*page, themeLinks []render.Link) map[string]bool {
 // checkLinks checks the links of markdown and of the theme against the
 // pages and files of the site. ids holds the ids of the pages
 // fragmentTargets named, by file.
-func checkLinks(pages []*page, themeLinks []render.Link, ids map[string]scan, base string, files []string) diag.List {
+func checkLinks(lang msg.Lang, pages []*page, themeLinks []render.Link, ids map[string]scan, base string, files []string) diag.List {
 	byFile := make(map[string]bool, len(pages)+len(files))
 	for _, p := range pages {
 		byFile[p.file()] = true
@@ -109,9 +110,9 @@ func checkLinks(pages []*page, themeLinks []render.Link, ids map[string]scan, ba
 		}
 		switch {
 		case !byFile[file]:
-			return "aucune page à " + site
+			return lang.F(msg.LinkNoPage, site)
 		case frag != "" && strings.HasSuffix(file, ".html") && !ids[file].hasID(frag):
-			return "la page " + site + " n’a pas d’ancre #" + frag
+			return lang.F(msg.LinkNoAnchor, site, frag)
 		}
 		return ""
 	}
@@ -126,7 +127,7 @@ func checkLinks(pages []*page, themeLinks []render.Link, ids map[string]scan, ba
 				continue
 			}
 			if why := verdict(site, frag); why != "" {
-				errs.Add(diag.Pos{File: mdFile(p), Line: l.Line, Col: l.Col}, "lien cassé %q : %s", l.Dest, why)
+				errs.Add(diag.Pos{File: mdFile(p), Line: l.Line, Col: l.Col}, "%s", lang.F(msg.LinkBroken, l.Dest, why))
 			}
 		}
 	}
@@ -140,11 +141,11 @@ func checkLinks(pages []*page, themeLinks []render.Link, ids map[string]scan, ba
 			continue
 		}
 		if l.Literal && base != "/" {
-			errs.Add(pos, "lien %q écrit en dur : il ignore le chemin de base %s ; écrivez {{url %q}}", l.Dest, base, l.Dest)
+			errs.Add(pos, "%s", lang.F(msg.LinkHardcoded, l.Dest, base, l.Dest))
 			continue
 		}
 		if why := verdict(site, frag); why != "" {
-			errs.Add(pos, "lien cassé %q : %s", l.Dest, why)
+			errs.Add(pos, "%s", lang.F(msg.LinkBroken, l.Dest, why))
 		}
 	}
 	return errs

@@ -10,6 +10,7 @@ import (
 	"cursus/generator/content"
 	"cursus/generator/markdown"
 	"cursus/generator/media"
+	"cursus/generator/msg"
 	"cursus/generator/render"
 )
 
@@ -119,9 +120,9 @@ func addBrand(root fs.FS, in *loaded, blocs int) error {
 		ext := path.Ext(logo)
 		switch {
 		case ext != ".svg" && ext != ".png":
-			errs.Add(in.cfg.Pos("brand.logo"), "[brand] logo %q : une image SVG ou PNG est attendue", logo)
+			errs.Add(in.cfg.Pos("brand.logo"), "%s", msg.Of(in.cfg.LanguageCode).F(msg.BrandLogoType, logo))
 		case in.theme.Assets.Get(logo) == nil:
-			errs.Add(in.cfg.Pos("brand.logo"), "[brand] logo %q : pas de fichier static/%s dans le site", logo, logo)
+			errs.Add(in.cfg.Pos("brand.logo"), "%s", msg.Of(in.cfg.LanguageCode).F(msg.BrandLogoMissing, logo, logo))
 		}
 	}
 	if len(errs) > 0 {
@@ -152,7 +153,7 @@ func loadTheme(root fs.FS, in *loaded) (*render.Theme, error) {
 	cfg := in.cfg
 	french := (&loaded{cfg: cfg}).french
 	opts := render.Options{Funcs: funcs(in.urls, french), BasePath: in.urls.base, Own: ".",
-		Lang: render.Lang(in.cfg.LanguageCode), LangAt: in.cfg.Pos("languageCode"), Defaults: cursus.DefaultTheme()}
+		Lang: render.Lang(in.cfg.LanguageCode), LangAt: in.cfg.Pos("languageCode"), Defaults: cursus.DefaultTheme(), Typography: french}
 	if in.min != nil {
 		opts.Minify = in.min.bytes
 	}

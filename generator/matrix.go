@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"cursus/generator/content"
+	"cursus/generator/render"
 )
 
 // matrixGroup is how many blocs one correspondence page covers. A matrix of
@@ -34,8 +35,9 @@ type MatrixRow struct {
 }
 
 // matrices splits the blocs into groups and computes each group's tables.
-// url gives a site path its URL, for the links between group pages.
-func matrices(blocs []*Bloc, prefix string, url func(path string) string) []*Matrix {
+// url gives a site path its URL, for the links between group pages, w
+// their titles.
+func matrices(blocs []*Bloc, prefix string, url func(path string) string, w *render.Words) []*Matrix {
 	var out []*Matrix
 	for start := 0; start < len(blocs); start += matrixGroup {
 		end := min(start+matrixGroup, len(blocs))
@@ -45,7 +47,7 @@ func matrices(blocs []*Bloc, prefix string, url func(path string) string) []*Mat
 		var pages []Crumb
 		for _, m := range out {
 			path := matrixPath(prefix, m.Group)
-			pages = append(pages, Crumb{Title: "Blocs " + strconv.Itoa(m.FirstNumber) + " à " + strconv.Itoa(m.LastNumber), Path: path, URL: url(path)})
+			pages = append(pages, Crumb{Title: w.T("matrice_group", "first", m.FirstNumber, "last", m.LastNumber), Path: path, URL: url(path)})
 		}
 		for _, m := range out {
 			m.Groups = pages

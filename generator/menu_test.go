@@ -10,6 +10,7 @@ import (
 
 	"cursus/generator/content"
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // navBase is a base layout, the site's own, that shows the main navigation
@@ -144,7 +145,7 @@ func TestWordsComplete(t *testing.T) {
 			t.Fatal(err)
 		}
 		var words map[string]string
-		if _, err := content.DecodeTOML(file, src, &words); err != nil {
+		if _, err := content.DecodeTOML(msg.FR, file, src, &words); err != nil {
 			t.Fatal(err)
 		}
 		for k := range words {

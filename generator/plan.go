@@ -11,6 +11,7 @@ import (
 	"cursus/generator/content"
 	"cursus/generator/diag"
 	"cursus/generator/markdown"
+	"cursus/generator/msg"
 	"cursus/generator/render"
 	"cursus/generator/search"
 	"cursus/internal/par"
@@ -150,7 +151,7 @@ func configNav(in *loaded) ([]Crumb, diag.List) {
 		}
 		j := slices.IndexFunc(in.model.Pages, func(p *content.Page) bool { return p.Slug == m.Page })
 		if j < 0 {
-			errs.Add(in.cfg.Pos("menu["+strconv.Itoa(i)+"].page"), "[[menu]] page %q : aucune page de ce slug dans %s/ (le slug est le nom du fichier sans .md)", m.Page, in.cfg.ContentDir)
+			errs.Add(in.cfg.Pos("menu["+strconv.Itoa(i)+"].page"), "%s", msg.Of(in.cfg.LanguageCode).F(msg.MenuPage, m.Page, in.cfg.ContentDir))
 			continue
 		}
 		p := in.model.Pages[j]
@@ -255,19 +256,20 @@ func pagesOf(in *loaded, v *View) []*page {
 // added.
 func choicePages(in *loaded, home Crumb) []*page {
 	dir := in.cfg.ContentDir + "/"
+	w := in.theme.Words
 	kinds := []struct {
 		title, path string
 		of          func(*content.Certification) string
 	}{
-		{"Blocs de compétences", content.PathBlocs, (*content.Certification).BlocsPath},
-		{"Compétences", content.PathCompetences, (*content.Certification).CompetencesPath},
-		{"Modalités d'évaluation", content.PathModalites, (*content.Certification).ModalitesPath},
-		{"Correspondances métiers, blocs et compétences", content.PathMatrix, (*content.Certification).MatrixPath},
+		{w.T("blocs_title"), content.PathBlocs, (*content.Certification).BlocsPath},
+		{w.T("nav_competences"), content.PathCompetences, (*content.Certification).CompetencesPath},
+		{w.T("modalites_title"), content.PathModalites, (*content.Certification).ModalitesPath},
+		{w.T("matrice_title"), content.PathMatrix, (*content.Certification).MatrixPath},
 	}
 	var pages []*page
 	for _, k := range kinds {
 		d := &Data{Kind: "choix", Title: k.title, Path: k.path, Crumbs: []Crumb{home},
-			Description: k.title + " : choisissez une certification."}
+			Description: w.T("choice_description", "title", k.title)}
 		for _, ce := range in.model.Certifications {
 			d.Choices = append(d.Choices, Crumb{Title: in.french(ce.Title), Path: k.of(ce)})
 		}
@@ -338,7 +340,7 @@ func certPages(in *loaded, v *View, ce *content.Certification, vc *Certification
 	}
 	index("modalites", w.T("modalites_title"), w.T("modalites_description"),
 		ce.ModalitesPath(), modSrc, modSrc)
-	for _, m := range matrices(vc.Blocs, ce.Prefix(), in.urls.url) {
+	for _, m := range matrices(vc.Blocs, ce.Prefix(), in.urls.url, w) {
 		title := w.T("matrice_title")
 		crumbs := top
 		if m.Groups != nil && m.Group > 1 {
@@ -352,9 +354,7 @@ func certPages(in *loaded, v *View, ce *content.Certification, vc *Certification
 	// The booklet: the whole référentiel on one page, to print. A theme
 	// without its layout makes none.
 	if booklet := certDir + content.BlocsDir; in.theme.Has("livret") {
-		index("livret", "Livret du référentiel",
-			"Le référentiel entier sur une page à imprimer : l'identité de la certification, puis chaque bloc, ses compétences et leurs critères d'évaluation.",
-			ce.BookletPath(), booklet, booklet)
+		index("livret", w.T("booklet_title"), w.T("booklet_description"), ce.BookletPath(), booklet, booklet)
 	}
 	for _, p := range pages {
 		p.data.Certification = vc

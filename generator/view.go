@@ -3,6 +3,7 @@ package generator
 import (
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -168,9 +169,6 @@ func (m *Metier) sitePath() string        { return m.path }
 func (m *Modalite) sitePath() string      { return m.path }
 func (p *Page) sitePath() string          { return p.path }
 
-// levels are the diplomas each niveau of the national framework matches.
-var levels = [...]string{3: "CAP, BEP", 4: "bac", 5: "bac+2", 6: "bac+3 ou bac+4", 7: "bac+5", 8: "doctorat"}
-
 // romeURL is France Travail's fiche métier of a code ROME.
 func romeURL(code string) string {
 	return "https://candidat.francetravail.fr/metierscope/fiche-metier/" + code
@@ -282,8 +280,10 @@ func (vm *viewMaker) certification(c *content.Certification) *Certification {
 	for i := range x.Nav {
 		x.Nav[i].URL = url(x.Nav[i].Path)
 	}
-	if c.Level > 0 && c.Level < len(levels) {
-		x.LevelLabel = levels[c.Level]
+	// The diploma each niveau of the national framework matches, in the
+	// theme's words (level_label_3 "CAP, BEP" to level_label_8 "doctorat").
+	if key := "level_label_" + strconv.Itoa(c.Level); vm.words.Has(key) {
+		x.LevelLabel = vm.words.T(key)
 	}
 	if !c.DateEffet.IsZero() {
 		x.DateEffet = c.DateEffet.Format("02/01/2006")

@@ -9,6 +9,7 @@ import (
 
 	"cursus/generator/diag"
 	"cursus/generator/importer"
+	"cursus/generator/msg"
 	"cursus/generator/rncp"
 )
 
@@ -36,15 +37,16 @@ func checkAgainst(src, export string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
-	errs, warnings := importer.Against(content, certs, fiches, time.Now())
+	lang := siteLang(dir)
+	errs, warnings := importer.Against(lang, content, certs, fiches, time.Now())
 	for _, w := range warnings {
 		w.Pos.File = filepath.Join("content", w.Pos.File)
-		fmt.Fprintln(stderr, "attention :", w.String())
+		fmt.Fprintln(stderr, lang.F(msg.AgainstWarning)+w.String())
 	}
 	if errs.Len() > 0 {
 		return report(stderr, prefixed(errs, "content"))
 	}
-	fmt.Fprintf(stdout, "%d certification(s) conforme(s) à leur fiche RNCP\n", len(certs))
+	fmt.Fprintln(stdout, lang.F(msg.AgainstOK, len(certs)))
 	return 0
 }
 

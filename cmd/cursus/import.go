@@ -6,17 +6,22 @@ import (
 	"os"
 	"path/filepath"
 
+	"cursus/generator/config"
 	"cursus/generator/importer"
+	"cursus/generator/msg"
 )
 
 // importCmd turns a référentiel table, or fiches of the national RNCP
 // export, into content files: cursus import FILE [-o DIR] [--dry-run]
-// [--fiche RNCP…]. Existing content in DIR keeps what people added
-// by hand (labels, ids, prose); only what the table changed is rewritten.
+// [--replace] [--fiche RNCP…]. Existing content in DIR keeps what people
+// added by hand (labels, ids, prose); only what the table changed is
+// rewritten, unless --replace makes the référentiel wholly the table's.
+// Either way it prints what it keeps, replaces, adds and removes.
 func importCmd(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("import", stderr)
 	dir := fl.String("o", "content", "content `DIR` to write into")
 	dry := fl.Bool("dry-run", false, "print what would change, write nothing")
+	replace := fl.Bool("replace", false, "make the référentiel wholly the table's: its labels, ids and blocs replace those of DIR, bloc files it no longer has are removed (métier ids stay); all or nothing")
 	var fiches ficheList
 	fl.Var(&fiches, "fiche", "`RNCP…` number of a fiche to import from a national export (repeatable)")
 	file, rest := splitFile(args)
@@ -30,6 +35,10 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if isExport(file) {
+		if *replace {
+			fmt.Fprintln(stderr, "cursus import: --replace vaut pour un tableau de référentiel, pas pour un export RNCP")
+			return 2
+		}
 		return importFiches(file, *dir, fiches, *dry, stdout, stderr)
 	}
 	src, err := importer.ReadTable(file)
@@ -40,13 +49,20 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	if _, err := os.Stat(*dir); err != nil {
 		existing = nil
 	}
-	r, err := importer.Import(file, src, existing)
+	r, err := importer.ImportWith(file, src, existing, importer.Options{Replace: *replace})
 	if err != nil {
 		return report(stderr, err)
 	}
 	for _, w := range r.Warnings {
 		w.Pos.File = displayPath(*dir, file, w.Pos.File)
 		fmt.Fprintln(stderr, "warning:", w.String())
+	}
+	if len(r.Report) > 0 {
+		lang := siteLang(*dir)
+		fmt.Fprintln(stdout, lang.F(msg.ImportHeading))
+		for _, it := range r.Report {
+			fmt.Fprintln(stdout, "  "+it.Text(lang))
+		}
 	}
 	for _, c := range r.Changes {
 		fmt.Fprintf(stdout, "%-9s %s\n", c.Kind, filepath.Join(*dir, c.Path))
@@ -66,6 +82,23 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "imported", summary)
 	return 0
+}
+
+// siteLang is the language of the site whose content directory is dir:
+// that of the config.toml above it (content/, or content/<slug>/ of a
+// site of several certifications), French if there is none.
+func siteLang(dir string) msg.Lang {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return msg.FR
+	}
+	for _, d := range []string{filepath.Dir(abs), filepath.Dir(filepath.Dir(abs))} {
+		if site := os.DirFS(d); config.Exists(site) {
+			cfg, _ := config.Load(site) // a config with errors still says its language
+			return msg.Of(cfg.LanguageCode)
+		}
+	}
+	return msg.FR
 }
 
 // splitFile takes FILE out of args when it comes before the flags, as in

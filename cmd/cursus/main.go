@@ -26,7 +26,7 @@ var commands = []struct{ name, args, what string }{
 	{"build", "[-s SOURCE] [-d DESTINATION] [--baseURL URL] [--minify=true] [--strict]", "publish the site into DESTINATION, untouched if the build fails"},
 	{"serve", "[-s SOURCE] [--bind 127.0.0.1] [--port 1313] [--poll DURATION] [--navigateToChanged] [--minify]", "preview the site, rebuilt and reloaded on every save"},
 	{"check", "[-s SOURCE] [--strict] [--against EXPORT.xml]", "validate content and links, write nothing (--strict: fail on warnings); with --against, compare the site with its official RNCP fiches"},
-	{"import", "FILE [-o DIR] [--dry-run] [--fiche RNCP…]…", "turn a référentiel table, or fiches of the national RNCP export, into content/"},
+	{"import", "FILE [-o DIR] [--dry-run] [--replace] [--fiche RNCP…]…", "turn a référentiel table, or fiches of the national RNCP export, into content/; over existing content, say what it keeps, replaces, adds and removes"},
 	{"new", "DIR", "start a new site in DIR: an example certification and the default theme"},
 	{"version", "", "print the version of cursus"},
 }

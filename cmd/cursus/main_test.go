@@ -263,7 +263,7 @@ func TestBuildOutsideASite(t *testing.T) {
 	testsite.Copy(t, "../../themes", filepath.Join(dir, "themes"))
 	errb.Reset()
 	code = run([]string{"build", "-s", dir}, &out, &errb)
-	if code != 1 || !strings.Contains(errb.String(), "content: no content directory here") {
+	if code != 1 || !strings.Contains(errb.String(), "content: pas de dossier de contenu ici") {
 		t.Errorf("with a config.toml: exit %d, %q", code, errb.String())
 	}
 }

@@ -7,12 +7,15 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"cursus/generator/content"
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // File is the configuration file at the root of a site.
@@ -136,17 +139,32 @@ func Load(fsys fs.FS) (Config, error) {
 	if err != nil {
 		return cfg, err
 	}
-	if cfg.keys, err = content.DecodeTOML(File, src, &cfg); err != nil {
+	// Errors in config.toml speak the language it asks for, when a line
+	// says so, even if the file does not decode.
+	if cfg.keys, err = content.DecodeTOML(msg.Of(guessLanguage(src)), File, src, &cfg); err != nil {
 		return cfg, err
 	}
 	errs := cfg.check()
 	// check reports a theme outside the site; only one inside is looked for.
 	if fi, err := fs.Stat(fsys, cfg.ThemeDir()); inside(cfg.Theme) && (err != nil || !fi.IsDir()) {
-		errs.Add(cfg.keys.Pos("theme"), "theme %q : pas de dossier %s", cfg.Theme, cfg.ThemeDir())
+		errs.Add(cfg.keys.Pos("theme"), "%s", msg.Of(cfg.LanguageCode).F(msg.ThemeMissing, cfg.Theme, cfg.ThemeDir()))
 	}
 	errs.Sort()
 	return cfg, errs.Err()
 }
+
+// guessLanguage reads the languageCode of config.toml from its line, for
+// the messages of a file that may not decode.
+func guessLanguage(src []byte) string {
+	if m := languageLine().FindSubmatch(src); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+var languageLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^\s*languageCode\s*=\s*["']([^"']*)["']`)
+})
 
 // ThemeDir is the directory of the theme, from the site root.
 func (c Config) ThemeDir() string { return "themes/" + c.Theme }
@@ -166,33 +184,35 @@ func (c *Config) Validate() error {
 
 func (c *Config) check() diag.List {
 	var errs diag.List
+	lang := msg.Of(c.LanguageCode)
+	fail := func(key string, k msg.Key, args ...any) { errs.Add(c.keys.Pos(key), "%s", lang.F(k, args...)) }
 	if strings.TrimSpace(c.Title) == "" {
-		errs.Add(c.keys.Pos("title"), "title est vide : c’est le nom du site, en tête de chaque page")
+		fail("title", msg.TitleEmpty)
 	}
 	if !IsBaseURL(c.BaseURL) {
-		errs.Add(c.keys.Pos("baseURL"), "baseURL %q : une adresse complète est attendue, comme https://example.org/", c.BaseURL)
+		fail("baseURL", msg.BaseURL, c.BaseURL)
 	} else if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
 	for key, v := range map[string]string{"theme": c.Theme, "publishDir": c.PublishDir, "contentDir": c.ContentDir} {
 		if !inside(v) {
-			errs.Add(c.keys.Pos(key), "%s %q : un chemin relatif, dans le dossier du site, est attendu", key, v)
+			fail(key, msg.RelPath, key, v)
 		}
 	}
 	for i, m := range c.Menu {
 		at := "menu[" + strconv.Itoa(i) + "]"
 		switch {
 		case (m.URL == "") == (m.Page == ""):
-			errs.Add(c.keys.Pos(at), "[[menu]] : donnez soit page (le slug d’une page), soit url, pas les deux")
+			fail(at, msg.MenuBoth)
 		case m.URL != "" && strings.TrimSpace(m.Label) == "":
-			errs.Add(c.keys.Pos(at+".url"), "[[menu]] : label manque, le texte du lien vers %s", m.URL)
+			fail(at+".url", msg.MenuLabel, m.URL)
 		case m.URL != "" && !strings.HasPrefix(m.URL, "/") && !IsBaseURL(m.URL):
-			errs.Add(c.keys.Pos(at+".url"), "[[menu]] url %q : un chemin du site (/metiers/) ou une adresse complète (https://…) est attendu", m.URL)
+			fail(at+".url", msg.MenuURL, m.URL)
 		}
 	}
 	for _, h := range c.Publish.Hosts {
 		if !slices.Contains(Hosts, h) {
-			errs.Add(c.keys.Pos("publish.hosts"), "[publish] hosts: hôte %q inconnu ; cursus connaît %s", h, strings.Join(Hosts, ", "))
+			fail("publish.hosts", msg.PublishHost, h, strings.Join(Hosts, ", "))
 		}
 	}
 	return errs

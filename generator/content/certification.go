@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // certificationFile is certification.toml: the identity of a
@@ -59,7 +60,7 @@ func (l *loader) certification(c *Certification, file string) {
 		return
 	}
 	var d certificationFile
-	ki, ok := decodeTOML(file, src, 1, &d, &l.errs)
+	ki, ok := decodeTOML(l.lang, file, src, 1, &d, &l.errs)
 	if !ok {
 		return
 	}
@@ -67,11 +68,11 @@ func (l *loader) certification(c *Certification, file string) {
 		l.missing(file, ki, "", "title")
 	}
 	if d.Level != 0 && (d.Level < 1 || d.Level > 8) {
-		l.errs.Add(l.at(file, ki, "level"), "niveau %d : le niveau d'une certification va de 1 à 8", d.Level)
+		l.fail(l.at(file, ki, "level"), msg.CertLevel, d.Level)
 	}
 	for _, u := range []struct{ key, v string }{{"fiche_url", d.FicheURL}, {"criteres_url", d.CriteresURL}} {
 		if u.v != "" && !strings.HasPrefix(u.v, "https://") && !strings.HasPrefix(u.v, "http://") {
-			l.errs.Add(l.at(file, ki, u.key), "%s : une adresse complète est attendue (https://…)", u.key)
+			l.fail(l.at(file, ki, u.key), msg.NeedURL, u.key)
 		}
 	}
 	text := func(key, md string) Text {
@@ -115,20 +116,20 @@ func (l *loader) certification(c *Certification, file string) {
 			l.missing(file, ki, table, "id")
 			continue
 		case seen[o.ID] != diag.Pos{}:
-			l.errs.Add(pos, "groupe d'options %q en double : déjà déclaré à %s", o.ID, seen[o.ID])
+			l.fail(pos, msg.OptionsDup, o.ID, seen[o.ID])
 			continue
 		case o.Choose < 1:
-			l.errs.Add(l.at(file, ki, table+".choose"), "groupe d'options %q : choose est le nombre de blocs à choisir, au moins 1", o.ID)
+			l.fail(l.at(file, ki, table+".choose"), msg.OptionsChoose, o.ID)
 		}
 		seen[o.ID] = pos
 		c.Options = append(c.Options, &Option{ID: o.ID, Label: o.Label, Choose: o.Choose, Pos: pos})
 	}
 	now := time.Now()
 	if !d.DateFin.IsZero() && d.DateFin.Before(now) {
-		l.warn(l.at(file, ki, "date_fin"), "la certification n'est plus enregistrée au RNCP depuis le %s (date_fin)", d.DateFin.Format("02/01/2006"))
+		l.warn(l.at(file, ki, "date_fin"), msg.CertEnded, d.DateFin.Format("02/01/2006"))
 	}
 	if d.Actif != nil && !*d.Actif {
-		l.warn(l.at(file, ki, "actif"), "la certification n'est pas active (actif = false)")
+		l.warn(l.at(file, ki, "actif"), msg.CertInactive)
 	}
 }
 

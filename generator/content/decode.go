@@ -3,7 +3,6 @@ package content
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 var bom = []byte("\xef\xbb\xbf")
@@ -22,10 +22,10 @@ var bom = []byte("\xef\xbb\xbf")
 // UTF-8 with the position of the first bad byte, and returns the text in
 // Unicode normal form C: an é typed precomposed or, as macOS tools save
 // it, as e and a combining accent is the same é in every id, slug and page.
-func checkText(file string, src []byte, errs *diag.List) ([]byte, bool) {
+func checkText(lang msg.Lang, file string, src []byte, errs *diag.List) ([]byte, bool) {
 	src = bytes.TrimPrefix(src, bom)
 	if len(bytes.TrimSpace(src)) == 0 {
-		errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "fichier vide")
+		errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "%s", lang.F(msg.EmptyFile))
 		return nil, false
 	}
 	if !utf8.Valid(src) {
@@ -42,7 +42,7 @@ func checkText(file string, src []byte, errs *diag.List) ([]byte, bool) {
 			}
 			i += n
 		}
-		errs.Add(diag.Pos{File: file, Line: line, Col: col}, "texte illisible : ce fichier n’est pas en UTF-8 (réenregistrez-le en UTF-8)")
+		errs.Add(diag.Pos{File: file, Line: line, Col: col}, "%s", lang.F(msg.NotUTF8))
 		return nil, false
 	}
 	return norm.NFC.Bytes(src), true // src itself when it is NFC already
@@ -52,13 +52,13 @@ func checkText(file string, src []byte, errs *diag.List) ([]byte, bool) {
 // unknown keys (typos) at their position. firstLine is the line of src in the
 // file: 1 for a data file, 2 for front matter. It returns the key index so
 // callers can position their own validation errors.
-func decodeTOML(file string, src []byte, firstLine int, v any, errs *diag.List) (ki *keyIndex, ok bool) {
+func decodeTOML(lang msg.Lang, file string, src []byte, firstLine int, v any, errs *diag.List) (ki *keyIndex, ok bool) {
 	text := string(src)
 	ki = indexKeys(text, firstLine)
-	md, err := safeDecode(text, v)
+	md, err := safeDecode(lang, text, v)
 	if err != nil {
-		if !typeErrors(file, text, v, err, ki, errs) {
-			errs.Add(tomlErrPos(file, err, firstLine, ki), "%s", tomlErrMsg(err))
+		if !typeErrors(lang, file, text, v, err, ki, errs) {
+			errs.Add(tomlErrPos(file, err, firstLine, ki), "%s", tomlErrMsg(lang, err))
 		}
 		return ki, false
 	}
@@ -69,7 +69,7 @@ func decodeTOML(file string, src []byte, firstLine int, v any, errs *diag.List) 
 			positions = [][2]int{{0, 0}}
 		}
 		for _, p := range positions {
-			errs.Add(diag.Pos{File: file, Line: p[0], Col: p[1]}, "clé inconnue %q : faute de frappe ? (le manuel donne les clés de chaque fichier)", path)
+			errs.Add(diag.Pos{File: file, Line: p[0], Col: p[1]}, "%s", lang.F(msg.UnknownKey, path))
 		}
 	}
 	return ki, true
@@ -77,10 +77,10 @@ func decodeTOML(file string, src []byte, firstLine int, v any, errs *diag.List) 
 
 // safeDecode guards the TOML library, which can panic on some malformed
 // input positions, so that bad content is an error and never a crash.
-func safeDecode(text string, v any) (md toml.MetaData, err error) {
+func safeDecode(lang msg.Lang, text string, v any) (md toml.MetaData, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("toml : fichier illisible (%v)", r)
+			err = errors.New(lang.F(msg.TOMLPrefix) + lang.F(msg.TOMLUnreadable, r))
 		}
 	}()
 	return toml.Decode(text, v)
@@ -119,18 +119,21 @@ var typeErr = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
 })
 
-func tomlErrMsg(err error) string {
+func tomlErrMsg(lang msg.Lang, err error) string {
 	var pe toml.ParseError
-	msg := err.Error()
+	text := err.Error()
 	if errors.As(err, &pe) {
-		msg = pe.Message
-		if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
-			msg += fmt.Sprintf(" (clé %q)", pe.LastKey)
+		text = pe.Message
+		if pe.LastKey != "" && !strings.Contains(text, pe.LastKey) {
+			text += lang.F(msg.TOMLKey, pe.LastKey)
 		}
-	} else if m := typeErr().FindStringSubmatch(msg); m != nil {
-		msg = fmt.Sprintf("%s (clé %q)", m[3], m[2])
+	} else if m := typeErr().FindStringSubmatch(text); m != nil {
+		text = m[3] + lang.F(msg.TOMLKey, m[2])
 	}
-	return "toml : " + strings.TrimPrefix(msg, "toml: ")
+	if strings.HasPrefix(text, lang.F(msg.TOMLPrefix)) {
+		return text // safeDecode's own
+	}
+	return lang.F(msg.TOMLPrefix) + strings.TrimPrefix(text, "toml: ")
 }
 
 // Keys tells where the keys of a decoded TOML file are written.
@@ -152,12 +155,12 @@ func (k Keys) Pos(path string) diag.Pos {
 // DecodeTOML decodes a whole TOML file into v with the same checks as the
 // content loader: syntax and type errors positioned, unknown keys reported as
 // typos, a panicking parser turned into an error. It returns where the keys
-// are, for the caller's own checks, and a diag.List.
-func DecodeTOML(file string, src []byte, v any) (Keys, error) {
+// are, for the caller's own checks, and a diag.List, in lang.
+func DecodeTOML(lang msg.Lang, file string, src []byte, v any) (Keys, error) {
 	var errs diag.List
 	keys := Keys{file: file}
-	if text, ok := checkText(file, src, &errs); ok {
-		keys.ki, _ = decodeTOML(file, text, 1, v, &errs)
+	if text, ok := checkText(lang, file, src, &errs); ok {
+		keys.ki, _ = decodeTOML(lang, file, text, 1, v, &errs)
 	}
 	errs.Sort()
 	return keys, errs.Err()

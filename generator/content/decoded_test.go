@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"cursus/generator/msg"
 )
 
 // TestLoadAgain: loading with the bloc files decoded by the last load
@@ -32,7 +34,7 @@ func TestLoadAgain(t *testing.T) {
 	} {
 		edit()
 		want, wantErr := Load(fsys)
-		got, err := LoadAgain(fsys, &decoded)
+		got, err := LoadAgain(fsys, msg.FR, &decoded)
 		if fmt.Sprint(err) != fmt.Sprint(wantErr) {
 			t.Fatalf("step %d: error %v, want %v", i, err, wantErr)
 		}

@@ -2,14 +2,20 @@ package content
 
 import (
 	"bytes"
-	"errors"
+
+	"cursus/generator/msg"
 )
+
+// frontError is a problem of front matter, the key of its message.
+type frontError msg.Key
+
+func (e frontError) Error() string { return msg.FR.F(msg.Key(e)) }
 
 // errNoFrontMatter and errUnterminated describe the two ways a page's front
 // matter fence can be wrong.
 var (
-	errNoFrontMatter = errors.New("en-tête : une page commence par une ligne +++")
-	errUnterminated  = errors.New("en-tête : la ligne +++ qui le ferme manque")
+	errNoFrontMatter error = frontError(msg.FrontNone)
+	errUnterminated  error = frontError(msg.FrontUnterminated)
 )
 
 // splitFrontMatter separates the TOML front matter between the two +++ lines

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 	"cursus/internal/par"
 	"slices"
 )
@@ -76,14 +77,14 @@ type pageFront struct {
 // Load reads the content tree in fsys and returns the validated model. When
 // the content has problems, it returns a diag.List with every one of them,
 // sorted, each positioned in its file. Warnings, which do not stop a build,
-// are in the model's Warnings.
-func Load(fsys fs.FS) (*Site, error) { return LoadAgain(fsys, nil) }
+// are in the model's Warnings. Messages are in French.
+func Load(fsys fs.FS) (*Site, error) { return LoadAgain(fsys, msg.FR, nil) }
 
-// LoadAgain loads the content as Load does, decoding again only the bloc
-// files whose bytes changed since the last load kept in decoded: the dev
-// server's builds. A nil decoded keeps nothing.
-func LoadAgain(fsys fs.FS, decoded *Decoded) (*Site, error) {
-	l := &loader{fsys: fsys, site: &Site{metiers: map[string]*Metier{}}, shared: map[string]*Modalite{}, decoded: decoded}
+// LoadAgain is Load with messages in lang, the site's language, decoding
+// again only the bloc files whose bytes changed since the last load kept
+// in decoded: the dev server's builds. A nil decoded keeps nothing.
+func LoadAgain(fsys fs.FS, lang msg.Lang, decoded *Decoded) (*Site, error) {
+	l := &loader{fsys: fsys, lang: lang, site: &Site{metiers: map[string]*Metier{}}, shared: map[string]*Modalite{}, decoded: decoded}
 	l.load()
 	decoded.done()
 	l.errs.Sort()
@@ -97,6 +98,7 @@ func LoadAgain(fsys fs.FS, decoded *Decoded) (*Site, error) {
 
 type loader struct {
 	fsys    fs.FS
+	lang    msg.Lang // of the messages
 	decoded *Decoded
 	site    *Site
 	errs    diag.List
@@ -131,8 +133,23 @@ type parsedBloc struct {
 }
 
 // warn records a warning: its message says it is one.
-func (l *loader) warn(pos diag.Pos, format string, args ...any) {
-	l.warns.Add(pos, "avertissement : "+format, args...)
+func (l *loader) warn(pos diag.Pos, k msg.Key, args ...any) {
+	l.warns.Add(pos, "%s%s", l.lang.F(msg.Warning), l.lang.F(k, args...))
+}
+
+// fail records an error.
+func (l *loader) fail(pos diag.Pos, k msg.Key, args ...any) {
+	l.errs.Add(pos, "%s", l.lang.F(k, args...))
+}
+
+// frontErr records an error of splitFrontMatter.
+func (l *loader) frontErr(pos diag.Pos, err error) {
+	var fe frontError
+	if errors.As(err, &fe) {
+		l.fail(pos, msg.Key(fe))
+		return
+	}
+	l.errs.Add(pos, "%v", err)
 }
 
 func (l *loader) load() {
@@ -158,7 +175,7 @@ func (l *loader) load() {
 		// file saved by macOS tools has the name typed elsewhere.
 		name := norm.NFC.String(p)
 		if seen[name] {
-			l.errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "un autre fichier porte ce nom, ses accents codés autrement (Unicode NFC et NFD) : gardez-en un seul")
+			l.fail(diag.Pos{File: name, Line: 1, Col: 1}, msg.NameNFC)
 			return nil
 		}
 		seen[name] = true
@@ -192,7 +209,7 @@ func (l *loader) load() {
 		case path.Dir(f) == MetiersDir && path.Ext(f) == ".md":
 			metierPages = append(metierPages, f)
 		case path.Ext(f) == ".toml":
-			l.errs.Add(diag.Pos{File: f}, "fichier de données inconnu : les données vont dans %s, %s ou %s/*.toml", CertificationFile, ModalitesFile, BlocsDir)
+			l.fail(diag.Pos{File: f}, msg.UnknownDataFile, CertificationFile, ModalitesFile, BlocsDir)
 		case path.Ext(f) == ".md":
 			l.page(f)
 		}
@@ -237,7 +254,7 @@ func (l *loader) layout(files []string) {
 		}
 	}
 	if hasRoot && len(dirs) > 0 {
-		l.errs.Add(diag.Pos{File: CertificationsDir}, "%s et %s/ à la fois : un site a une certification à sa racine ou plusieurs sous %s/, pas les deux", CertificationFile, CertificationsDir, CertificationsDir)
+		l.fail(diag.Pos{File: CertificationsDir}, msg.RootAndCerts, CertificationFile, CertificationsDir, CertificationsDir)
 	}
 	if len(dirs) == 0 {
 		c := &Certification{byID: map[string]any{}, Pos: diag.Pos{File: CertificationFile}}
@@ -259,10 +276,10 @@ func (l *loader) layout(files []string) {
 		dir := CertificationsDir + "/" + slug
 		c := &Certification{Slug: slug, Dir: dir, byID: map[string]any{}, Pos: diag.Pos{File: dir + "/" + CertificationFile}}
 		if Slugify(slug) != slug {
-			l.errs.Add(diag.Pos{File: dir}, "dossier %q : le nom d'une certification est son slug, en minuscules ASCII, chiffres et tirets (%q)", slug, Slugify(slug))
+			l.fail(diag.Pos{File: dir}, msg.CertDirName, slug, Slugify(slug))
 		}
 		if slices.Contains(Reserved, slug) {
-			l.errs.Add(diag.Pos{File: dir}, "dossier %q : ce nom est réservé aux pages du site", slug)
+			l.fail(diag.Pos{File: dir}, msg.CertDirReserved, slug)
 		}
 		cl := &certLoad{cert: c}
 		sawCert := false
@@ -280,13 +297,13 @@ func (l *loader) layout(files []string) {
 			case isBlocFile(f, dir):
 				cl.blocFiles = append(cl.blocFiles, f)
 			case path.Ext(f) == ".toml":
-				l.errs.Add(diag.Pos{File: f}, "fichier de données inconnu : une certification a %s, %s et %s/*.toml", CertificationFile, ModalitesFile, BlocsDir)
+				l.fail(diag.Pos{File: f}, msg.UnknownCertFile, CertificationFile, ModalitesFile, BlocsDir)
 			case path.Ext(f) == ".md":
 				l.page(f)
 			}
 		}
 		if !sawCert {
-			l.errs.Add(diag.Pos{File: dir + "/" + CertificationFile}, "fichier manquant : chaque certification a son %s (au moins title)", CertificationFile)
+			l.fail(diag.Pos{File: dir + "/" + CertificationFile}, msg.CertFileMissing, CertificationFile)
 		}
 		l.certs = append(l.certs, cl)
 		l.site.Certifications = append(l.site.Certifications, c)
@@ -336,7 +353,7 @@ func Ignored(name string) bool {
 }
 
 func (l *loader) read(file string) ([]byte, bool) {
-	return readText(l.fsys, file, l.onDisk(file), &l.errs)
+	return readText(l.lang, l.fsys, file, l.onDisk(file), &l.errs)
 }
 
 // onDisk returns the name of file in the directory listing.
@@ -349,13 +366,13 @@ func (l *loader) onDisk(file string) string {
 
 // readText reads the file listed as name and checks its text (see
 // checkText); errors name it file, in normal form C.
-func readText(fsys fs.FS, file, name string, errs *diag.List) ([]byte, bool) {
+func readText(lang msg.Lang, fsys fs.FS, file, name string, errs *diag.List) ([]byte, bool) {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		errs.Add(diag.Pos{File: file}, "%v", err)
 		return nil, false
 	}
-	return checkText(file, src, errs)
+	return checkText(lang, file, src, errs)
 }
 
 // modalites reads a file of modalités of certification c, or shared by
@@ -366,7 +383,7 @@ func (l *loader) modalites(file string, c *Certification) []*Modalite {
 		return nil
 	}
 	var m modalitesFile
-	ki, ok := decodeTOML(file, src, 1, &m, &l.errs)
+	ki, ok := decodeTOML(l.lang, file, src, 1, &m, &l.errs)
 	if !ok {
 		return nil
 	}
@@ -413,7 +430,7 @@ func (l *loader) parseBlocs() {
 	parsed := make([]*parsedBloc, len(files))
 	errs := make([]diag.List, len(files))
 	par.ForEach(len(files), func(i int) {
-		parsed[i] = l.decoded.bloc(l.fsys, files[i], l.onDisk(files[i]), &errs[i])
+		parsed[i] = l.decoded.bloc(l.lang, l.fsys, files[i], l.onDisk(files[i]), &errs[i])
 	})
 	for i, pb := range parsed {
 		l.errs = append(l.errs, errs[i]...)
@@ -423,22 +440,22 @@ func (l *loader) parseBlocs() {
 	}
 }
 
-func parseBloc(fsys fs.FS, file, name string, errs *diag.List) *parsedBloc {
+func parseBloc(lang msg.Lang, fsys fs.FS, file, name string, errs *diag.List) *parsedBloc {
 	raw, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		errs.Add(diag.Pos{File: file}, "%v", err)
 		return nil
 	}
-	return decodeBloc(file, raw, errs)
+	return decodeBloc(lang, file, raw, errs)
 }
 
-func decodeBloc(file string, raw []byte, errs *diag.List) *parsedBloc {
-	src, ok := checkText(file, raw, errs)
+func decodeBloc(lang msg.Lang, file string, raw []byte, errs *diag.List) *parsedBloc {
+	src, ok := checkText(lang, file, raw, errs)
 	if !ok {
 		return nil
 	}
 	var b blocFile
-	ki, ok := decodeTOML(file, src, 1, &b, errs)
+	ki, ok := decodeTOML(lang, file, src, 1, &b, errs)
 	if !ok {
 		return nil
 	}
@@ -456,15 +473,16 @@ type Decoded struct {
 
 type decodedBloc struct {
 	raw    []byte
+	lang   msg.Lang // of the errors
 	parsed *parsedBloc
 	errs   diag.List
 }
 
 // bloc decodes the bloc file listed as name, or returns what the last load
 // decoded of the same bytes.
-func (d *Decoded) bloc(fsys fs.FS, file, name string, errs *diag.List) *parsedBloc {
+func (d *Decoded) bloc(lang msg.Lang, fsys fs.FS, file, name string, errs *diag.List) *parsedBloc {
 	if d == nil {
-		return parseBloc(fsys, file, name, errs)
+		return parseBloc(lang, fsys, file, name, errs)
 	}
 	raw, err := fs.ReadFile(fsys, name)
 	if err != nil {
@@ -474,9 +492,9 @@ func (d *Decoded) bloc(fsys fs.FS, file, name string, errs *diag.List) *parsedBl
 	d.mu.Lock()
 	old, ok := d.last[name]
 	d.mu.Unlock()
-	if !ok || !bytes.Equal(old.raw, raw) {
-		old = decodedBloc{raw: raw}
-		old.parsed = decodeBloc(file, raw, &old.errs)
+	if !ok || old.lang != lang || !bytes.Equal(old.raw, raw) {
+		old = decodedBloc{raw: raw, lang: lang}
+		old.parsed = decodeBloc(lang, file, raw, &old.errs)
 	}
 	d.mu.Lock()
 	if d.next == nil {
@@ -502,11 +520,11 @@ func (l *loader) page(file string) {
 	}
 	front, body, bodyLine, err := splitFrontMatter(src)
 	if err != nil {
-		l.errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "%v", err)
+		l.frontErr(diag.Pos{File: file, Line: 1, Col: 1}, err)
 		return
 	}
 	var fm pageFront
-	ki, ok := decodeTOML(file, front, 2, &fm, &l.errs)
+	ki, ok := decodeTOML(l.lang, file, front, 2, &fm, &l.errs)
 	if !ok {
 		return
 	}
@@ -517,16 +535,16 @@ func (l *loader) page(file string) {
 	}
 	certHome := strings.HasPrefix(file, CertificationsDir+"/") && strings.Count(file, "/") == 2 && path.Base(file) == "index.md"
 	if fm.Attach == "" && !certHome && strings.TrimSpace(fm.Title) == "" {
-		l.errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "en-tête : title manque, le titre de la page")
+		l.fail(diag.Pos{File: file, Line: 1, Col: 1}, msg.FrontNoTitle)
 	}
 	if file == "index.md" || certHome {
 		if fm.Slug != "" {
-			l.errs.Add(l.at(file, ki, "slug"), "en-tête : la page d’accueil n’a pas de slug")
+			l.fail(l.at(file, ki, "slug"), msg.HomeSlug)
 		}
 	} else if fm.Slug != "" {
 		p.Slug = cleanSlugPath(fm.Slug)
 		if p.Slug == "" {
-			l.errs.Add(l.at(file, ki, "slug"), "en-tête : le slug %q n’a ni lettre ni chiffre", fm.Slug)
+			l.fail(l.at(file, ki, "slug"), msg.SlugNoLetter, fm.Slug)
 		}
 	} else {
 		p.Slug = cleanSlugPath(strings.TrimSuffix(strings.TrimSuffix(file, ".md"), "/index"))
@@ -557,7 +575,7 @@ func (l *loader) missing(file string, ki *keyIndex, table, key string) {
 	if table != "" {
 		where = table + "." + key
 	}
-	l.errs.Add(l.at(file, ki, table), "%s manque : cette clé est obligatoire", where)
+	l.fail(l.at(file, ki, table), msg.KeyMissing, where)
 }
 
 // declare registers an id of certification c (nil: shared by the site),
@@ -574,7 +592,7 @@ func (l *loader) declare(c *Certification, id string, v any, pos diag.Pos, kind 
 		prev, dup = l.pos["\x00"+id]
 	}
 	if dup {
-		l.errs.Add(pos, "id %q en double : %s déjà déclaré à %s", strings.TrimPrefix(id, "modalite:"), kind, prev)
+		l.fail(pos, msg.IDDup, strings.TrimPrefix(id, "modalite:"), kind, prev)
 		return false
 	}
 	l.pos[key] = pos

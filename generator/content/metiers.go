@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // metierFront is the front matter of a métier page, metiers/<id>.md.
@@ -30,31 +31,31 @@ func (l *loader) readMetierPages(files []string) {
 		}
 		front, body, bodyLine, err := splitFrontMatter(src)
 		if err != nil {
-			l.errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "%v", err)
+			l.frontErr(diag.Pos{File: file, Line: 1, Col: 1}, err)
 			continue
 		}
 		var fm metierFront
-		ki, ok := decodeTOML(file, front, 2, &fm, &l.errs)
+		ki, ok := decodeTOML(l.lang, file, front, 2, &fm, &l.errs)
 		if !ok {
 			continue
 		}
 		for i, code := range fm.ROME {
 			if !romeCode().MatchString(code) {
-				l.errs.Add(l.at(file, ki, "rome["+strconv.Itoa(i)+"]"), "code ROME %q : une lettre et quatre chiffres sont attendus (M1801)", code)
+				l.fail(l.at(file, ki, "rome["+strconv.Itoa(i)+"]"), msg.RomeCode, code)
 			}
 		}
 		if fm.Onisep != "" && !strings.HasPrefix(fm.Onisep, "https://") {
-			l.errs.Add(l.at(file, ki, "onisep"), "onisep : une adresse complète est attendue (https://…)")
+			l.fail(l.at(file, ki, "onisep"), msg.NeedURL, "onisep")
 		}
 		id := strings.TrimSuffix(path.Base(file), ".md")
 		pos := diag.Pos{File: file, Line: 1, Col: 1}
 		m := l.site.Metier(id)
 		if m == nil {
 			if strings.TrimSpace(fm.Title) == "" {
-				l.errs.Add(pos, "en-tête : title manque, le titre de la page")
+				l.fail(pos, msg.FrontNoTitle)
 				continue
 			}
-			l.warn(pos, "aucun bloc ne mène au métier %q", id)
+			l.warn(pos, msg.MetierNoBloc, id)
 			m = &Metier{ID: id, Slug: Slugify(id), Pos: pos}
 			l.site.metiers[id] = m
 			l.site.Metiers = append(l.site.Metiers, m)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 func (l *loader) resolveBlocs(cl *certLoad) {
@@ -24,9 +25,9 @@ func (l *loader) resolveBlocs(cl *certLoad) {
 	l.site.Competences = append(l.site.Competences, c.Competences...)
 	for _, o := range c.Options {
 		if len(o.Blocs) == 0 {
-			l.warn(o.Pos, "aucun bloc n'est dans le groupe d'options %q", o.ID)
+			l.warn(o.Pos, msg.OptionsEmpty, o.ID)
 		} else if o.Choose > len(o.Blocs) {
-			l.errs.Add(o.Pos, "groupe d'options %q : choisir %d blocs parmi %d n'est pas possible", o.ID, o.Choose, len(o.Blocs))
+			l.fail(o.Pos, msg.OptionsTooMany, o.ID, o.Choose, len(o.Blocs))
 		}
 	}
 }
@@ -78,35 +79,35 @@ func (l *loader) resolveBloc(cl *certLoad, pb parsedBloc, numbers map[int]diag.P
 		}
 	}
 	if d.Number <= 0 {
-		l.errs.Add(l.at(file, ki, "number"), "number : le numéro du bloc est un entier à partir de 1")
+		l.fail(l.at(file, ki, "number"), msg.BlocNumber)
 		ok = false
 	} else if prev, dup := numbers[d.Number]; dup {
-		l.errs.Add(l.at(file, ki, "number"), "numéro de bloc %d en double : déjà utilisé à %s", d.Number, prev)
+		l.fail(l.at(file, ki, "number"), msg.BlocNumberDup, d.Number, prev)
 		ok = false
 	} else {
 		numbers[d.Number] = l.at(file, ki, "number")
 	}
 	if len(d.Competences) == 0 {
-		l.errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "le bloc %s n’a aucune compétence ([[competences]])", d.ID)
+		l.fail(diag.Pos{File: file, Line: 1, Col: 1}, msg.BlocNoCompetence, d.ID)
 		ok = false
 	}
 	if d.Code != "" {
 		pos := l.at(file, ki, "code")
 		if prev, dup := codes[d.Code]; dup {
-			l.errs.Add(pos, "code de bloc %q en double : déjà utilisé à %s", d.Code, prev)
+			l.fail(pos, msg.BlocCodeDup, d.Code, prev)
 			ok = false
 		} else {
 			codes[d.Code] = pos
 		}
 		if cert.RNCP != "" && !strings.HasPrefix(d.Code, cert.RNCP) {
-			l.errs.Add(pos, "code de bloc %q : il doit commencer par le code RNCP de sa certification, %s", d.Code, cert.RNCP)
+			l.fail(pos, msg.BlocCodePrefix, d.Code, cert.RNCP)
 			ok = false
 		}
 	}
 	var option *Option
 	if d.Option != "" {
 		if option = cert.option(d.Option); option == nil {
-			l.errs.Add(l.at(file, ki, "option"), "option %q : aucun groupe d'options de ce nom dans %s", d.Option, path.Join(cert.Dir, CertificationFile))
+			l.fail(l.at(file, ki, "option"), msg.BlocOption, d.Option, path.Join(cert.Dir, CertificationFile))
 			ok = false
 		}
 	}
@@ -131,7 +132,7 @@ func (l *loader) resolveBloc(cl *certLoad, pb parsedBloc, numbers map[int]diag.P
 	}
 	b.Modalites = l.modaliteRefs(cert, file, ki, "modalites", d.Modalites)
 	if len(d.Modalites) == 0 && strings.TrimSpace(d.Evaluation) == "" {
-		l.warn(b.Pos, "le bloc %s n'a ni modalité d'évaluation (modalites) ni texte d'évaluation (evaluation)", b.ID)
+		l.warn(b.Pos, msg.BlocNoAssessment, b.ID)
 	}
 	l.blocMetiers(b, pb)
 	for i := range d.Competences {
@@ -157,7 +158,7 @@ func (l *loader) blocMetiers(b *Bloc, pb parsedBloc) {
 			id = Slugify(dm.Title)
 		}
 		if id == "" {
-			l.errs.Add(l.at(pb.file, pb.keys, table), "métier sans id ni title : donnez au moins l’un des deux")
+			l.fail(l.at(pb.file, pb.keys, table), msg.MetierNoID)
 			continue
 		}
 		pos := l.at(pb.file, pb.keys, table+".id")
@@ -173,19 +174,19 @@ func (l *loader) blocMetiers(b *Bloc, pb parsedBloc) {
 		}
 		switch {
 		case m == nil && title == "" && !l.metierPages[id]:
-			l.errs.Add(pos, "métier %q inconnu : déclarez-le une fois avec son title", id)
+			l.fail(pos, msg.MetierUnknown, id)
 			continue
 		case m == nil:
 			m = &Metier{ID: id, Title: title, Slug: Slugify(id), Pos: pos}
 			l.site.metiers[id] = m
 			l.site.Metiers = append(l.site.Metiers, m)
 		case dm.Title != "" && dm.Title != m.Title:
-			l.errs.Add(pos, "le métier %q a un autre title à %s : %q", id, m.Pos, m.Title)
+			l.fail(pos, msg.MetierOtherTitle, id, m.Pos, m.Title)
 			continue
 		}
 		for _, seen := range b.Metiers {
 			if seen == m {
-				l.errs.Add(pos, "métier %q cité deux fois dans le bloc %s", id, b.ID)
+				l.fail(pos, msg.MetierTwice, id, b.ID)
 				m = nil
 				break
 			}
@@ -222,12 +223,12 @@ func (l *loader) competence(b *Bloc, pb parsedBloc, i int) *Competence {
 		return nil
 	}
 	if len(dc.Criteria) == 0 {
-		l.warn(c.Pos, "la compétence %s n'a pas de critères d'évaluation : sa page dira qu'ils ne sont pas publiés sur ce site", c.ID)
+		l.warn(c.Pos, msg.CompetenceNoCriteria, c.ID)
 	}
 	for j, text := range dc.Criteria {
 		pos := l.at(file, ki, table+".criteria["+strconv.Itoa(j)+"]")
 		if strings.TrimSpace(text) == "" {
-			l.errs.Add(pos, "critère vide")
+			l.fail(pos, msg.EmptyCriterion)
 			continue
 		}
 		c.Criteria = append(c.Criteria, Criterion{Text: text, Pos: pos})
@@ -251,7 +252,7 @@ func (l *loader) modaliteRefs(c *Certification, file string, ki *keyIndex, key s
 			m = l.shared[id]
 		}
 		if m == nil {
-			l.errs.Add(l.at(file, ki, key+"["+strconv.Itoa(i)+"]"), "modalité %q inconnue : déclarez-la dans modalites.toml", id)
+			l.fail(l.at(file, ki, key+"["+strconv.Itoa(i)+"]"), msg.ModaliteUnknown, id)
 			continue
 		}
 		out = append(out, m)
@@ -281,7 +282,7 @@ func (l *loader) resolvePages() {
 		case p.Attach != "":
 			l.attach(p, cl)
 		case cl != nil:
-			l.errs.Add(p.Pos, "dans %s/, une page autre que index.md rattache sa prose à un bloc ou une compétence (attach)", cl.cert.Dir)
+			l.fail(p.Pos, msg.AttachInCert, cl.cert.Dir)
 		default:
 			l.site.Pages = append(l.site.Pages, p)
 		}
@@ -313,11 +314,11 @@ func (l *loader) attach(p *Page, cl *certLoad) {
 	case *Metier:
 		slot = &e.Prose
 	default:
-		l.errs.Add(p.Pos, "en-tête : attach : id %q inconnu (l’id d’un bloc, d’une compétence ou d’un métier)", p.Attach)
+		l.fail(p.Pos, msg.AttachUnknown, p.Attach)
 		return
 	}
 	if *slot != nil {
-		l.errs.Add(p.Pos, "en-tête : attach : %s a déjà sa prose dans %s", p.Attach, (*slot).Path)
+		l.fail(p.Pos, msg.AttachTwice, p.Attach, (*slot).Path)
 		return
 	}
 	*slot = p
@@ -329,11 +330,11 @@ func (l *loader) checkSlugs() {
 	seen := map[string]diag.Pos{}
 	claim := func(path string, pos diag.Pos) {
 		if seg := longSegment(path); seg != "" {
-			l.errs.Add(pos, "slug trop long : %d octets, les noms de fichiers en permettent %d ; donnez un id ou un slug plus court (%.40s…)", len(seg), maxSegment, seg)
+			l.fail(pos, msg.SlugTooLong, len(seg), maxSegment, seg)
 			return
 		}
 		if prev, dup := seen[path]; dup {
-			l.errs.Add(pos, "slug en double : %s est aussi l’adresse de %s", path, prev)
+			l.fail(pos, msg.SlugDup, path, prev)
 			return
 		}
 		seen[path] = pos
@@ -364,7 +365,7 @@ pages:
 		first, _, _ := strings.Cut(p.Slug, "/")
 		for _, r := range Reserved {
 			if first == r || l.site.Several && l.isCert(first) {
-				l.errs.Add(p.Pos, "slug réservé : /%s/ est une page du site lui-même", p.Slug)
+				l.fail(p.Pos, msg.SlugReserved, p.Slug)
 				continue pages
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // typeErrors reports every value of the wrong type in text, each at its
@@ -21,9 +22,9 @@ import (
 // reported and dropped; the rest is decoded again for the next error.
 // It returns false when it could not place err, which the caller then
 // reports as the library gave it.
-func typeErrors(file, text string, v any, err error, ki *keyIndex, errs *diag.List) bool {
+func typeErrors(lang msg.Lang, file, text string, v any, err error, ki *keyIndex, errs *diag.List) bool {
 	var doc map[string]any
-	if _, derr := safeDecode(text, &doc); derr != nil {
+	if _, derr := safeDecode(lang, text, &doc); derr != nil {
 		return false
 	}
 	typ := reflect.TypeOf(v).Elem()
@@ -32,7 +33,7 @@ func typeErrors(file, text string, v any, err error, ki *keyIndex, errs *diag.Li
 		if err := toml.NewEncoder(&buf).Encode(d); err != nil {
 			return err
 		}
-		_, err := safeDecode(buf.String(), reflect.New(typ).Interface())
+		_, err := safeDecode(lang, buf.String(), reflect.New(typ).Interface())
 		return err
 	}
 	placed := false
@@ -45,7 +46,7 @@ func typeErrors(file, text string, v any, err error, ki *keyIndex, errs *diag.Li
 		for _, at := range locate(doc, key) {
 			if perr := decode(at.probe); perr != nil {
 				line, col := ki.lookup(at.path)
-				errs.Add(diag.Pos{File: file, Line: line, Col: col}, "%s", tomlErrMsg(perr))
+				errs.Add(diag.Pos{File: file, Line: line, Col: col}, "%s", tomlErrMsg(lang, perr))
 				at.drop()
 				found = true
 			}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 	"cursus/generator/rncp"
 )
 
@@ -38,9 +39,10 @@ func Certifications(content fs.FS) ([]Certification, error) {
 // or a code, niveau, title or date that differs; each is one error at the
 // key of the content file. A fiche that is no longer active or past its
 // end date on today is a warning. Texts are compared with typographic
-// spaces and apostrophes folded, as the site may set them.
-func Against(content fs.FS, certs []Certification, fiches map[string]*rncp.Fiche, today time.Time) (diag.List, []Warning) {
-	a := &against{errs: &diag.List{}}
+// spaces and apostrophes folded, as the site may set them. Messages are
+// in lang, the site's language.
+func Against(lang msg.Lang, content fs.FS, certs []Certification, fiches map[string]*rncp.Fiche, today time.Time) (diag.List, []Warning) {
+	a := &against{errs: &diag.List{}, lang: lang}
 	for _, c := range certs {
 		a.cert(content, c, fiches[c.RNCP], today)
 	}
@@ -52,6 +54,11 @@ func Against(content fs.FS, certs []Certification, fiches map[string]*rncp.Fiche
 type against struct {
 	errs     *diag.List
 	warnings []Warning
+	lang     msg.Lang
+}
+
+func (a *against) fail(pos diag.Pos, k msg.Key, args ...any) {
+	a.errs.Add(pos, "%s", a.lang.F(k, args...))
 }
 
 func (a *against) cert(content fs.FS, c Certification, f *rncp.Fiche, today time.Time) {
@@ -61,18 +68,18 @@ func (a *against) cert(content fs.FS, c Certification, f *rncp.Fiche, today time
 	}
 	at := func(key string) diag.Pos { return at(src, "", 0, key) }
 	if f == nil {
-		a.errs.Add(at("rncp"), "la fiche %s n'est pas dans l'export", c.RNCP)
+		a.fail(at("rncp"), msg.AgainstMissing, c.RNCP)
 		return
 	}
 	if !f.Active() {
-		a.warnings = append(a.warnings, Warning{at("rncp"), "la fiche " + f.Numero + " n'est plus active (ACTIF : " + f.Actif + ")"})
+		a.warnings = append(a.warnings, Warning{at("rncp"), a.lang.F(msg.AgainstInactive, f.Numero, f.Actif)})
 	}
 	if fin := f.Fin(); !fin.IsZero() && fin.Before(today) {
-		a.warnings = append(a.warnings, Warning{at("rncp"), "la fiche " + f.Numero + " a pris fin le " + fin.String()})
+		a.warnings = append(a.warnings, Warning{at("rncp"), a.lang.F(msg.AgainstEnded, f.Numero, fin.String())})
 	}
-	a.same(at("title"), "l'intitulé", str(src.m["title"]), strings.TrimSpace(f.Intitule))
+	a.same(at("title"), a.lang.F(msg.AgainstTitle), str(src.m["title"]), strings.TrimSpace(f.Intitule))
 	if l := f.Level(); l > 0 {
-		a.same(at("level"), "le niveau", levelString(src.m["level"]), strconv.Itoa(l))
+		a.same(at("level"), a.lang.F(msg.AgainstLevel), levelString(src.m["level"]), strconv.Itoa(l))
 	}
 	for _, d := range []struct {
 		key  string
@@ -100,7 +107,7 @@ func at(src *source, table string, n int, key string) diag.Pos {
 
 func (a *against) same(pos diag.Pos, what, got, want string) {
 	if norm(got) != norm(want) {
-		a.errs.Add(pos, "%s diffère de la fiche : « %s » ici, « %s » dans la fiche", what, got, want)
+		a.fail(pos, msg.AgainstDiffers, what, got, want)
 	}
 }
 
@@ -130,19 +137,19 @@ func (a *against) blocs(content fs.FS, dir string, f *rncp.Fiche, certPos diag.P
 		}
 		switch {
 		case code == "":
-			a.errs.Add(at(src, "", 0, "id"), "ce bloc n'a pas de code : la fiche %s donne un code à chacun de ses blocs", f.Numero)
+			a.fail(at(src, "", 0, "id"), msg.AgainstNoCode, f.Numero)
 			continue
 		case fb == nil:
-			a.errs.Add(at(src, "", 0, "code"), "le bloc %s n'est pas dans la fiche %s", code, f.Numero)
+			a.fail(at(src, "", 0, "code"), msg.AgainstBlocUnknown, code, f.Numero)
 			continue
 		}
 		seen[code] = true
-		a.same(at(src, "", 0, "title"), "l'intitulé du bloc", str(src.m["title"]), strings.TrimSpace(fb.Libelle))
+		a.same(at(src, "", 0, "title"), a.lang.F(msg.AgainstBlocTitle), str(src.m["title"]), strings.TrimSpace(fb.Libelle))
 		a.competences(src, fb)
 	}
 	for _, b := range f.Blocs {
 		if !seen[strings.TrimSpace(b.Code)] {
-			a.errs.Add(certPos, "le bloc %s « %s » de la fiche manque", b.Code, strings.TrimSpace(b.Libelle))
+			a.fail(certPos, msg.AgainstBlocMissing, b.Code, strings.TrimSpace(b.Libelle))
 		}
 	}
 }
@@ -167,17 +174,17 @@ func (a *against) competences(src *source, fb *rncp.Bloc) {
 	for i, c := range official {
 		j, ok := byKey[key(i, c.Number)]
 		if !ok {
-			a.errs.Add(at(src, "", 0, "code"), "la compétence %s « %s » de la fiche manque dans ce bloc", or(c.Number, strconv.Itoa(i+1)), c.Text)
+			a.fail(at(src, "", 0, "code"), msg.AgainstCompetenceMissing, or(c.Number, strconv.Itoa(i+1)), c.Text)
 			continue
 		}
 		matched[j] = true
 		if got := str(site[j]["text"]); norm(got) != norm(c.Text) {
-			a.errs.Add(at(src, "competences", j, "text"), "la compétence %s est formulée autrement que dans la fiche : « %s »", str(site[j]["id"]), c.Text)
+			a.fail(at(src, "competences", j, "text"), msg.AgainstCompetenceWording, str(site[j]["id"]), c.Text)
 		}
 	}
 	for j, c := range site {
 		if !matched[j] {
-			a.errs.Add(at(src, "competences", j, "id"), "la compétence %s n'est pas dans le bloc %s de la fiche", str(c["id"]), fb.Code)
+			a.fail(at(src, "competences", j, "id"), msg.AgainstCompetenceUnknown, str(c["id"]), fb.Code)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"cursus/generator/msg"
 	"cursus/generator/rncp"
 )
 
@@ -61,7 +62,7 @@ func TestAgainst(t *testing.T) {
 			for _, f := range fiches {
 				byNum[f.Numero] = f
 			}
-			errs, warnings := Against(content, certs, byNum, today)
+			errs, warnings := Against(msg.FR, content, certs, byNum, today)
 			var got []string
 			for _, e := range errs {
 				got = append(got, e.Error())
@@ -89,7 +90,7 @@ func TestAgainstWarnings(t *testing.T) {
 	certs, _ := Certifications(content)
 	f := *fiches[0]
 	f.Actif = "INACTIVE"
-	errs, warnings := Against(content, certs, map[string]*rncp.Fiche{"RNCP10001": &f}, time.Date(2027, 3, 16, 0, 0, 0, 0, time.UTC))
+	errs, warnings := Against(msg.FR, content, certs, map[string]*rncp.Fiche{"RNCP10001": &f}, time.Date(2027, 3, 16, 0, 0, 0, 0, time.UTC))
 	var got []string
 	for _, w := range warnings {
 		got = append(got, w.String())
@@ -98,5 +99,10 @@ func TestAgainstWarnings(t *testing.T) {
 		"certification.toml:4:1: la fiche RNCP10001 a pris fin le 2027-03-15"
 	if errs.Len() != 0 || strings.Join(got, "\n") != want {
 		t.Errorf("errors %v, warnings\n%s\nwant\n%s", errs, strings.Join(got, "\n"), want)
+	}
+	// An English site reads them in English.
+	_, warnings = Against(msg.EN, content, certs, map[string]*rncp.Fiche{"RNCP10001": &f}, time.Date(2027, 3, 16, 0, 0, 0, 0, time.UTC))
+	if len(warnings) != 2 || warnings[0].String() != "certification.toml:4:1: the fiche RNCP10001 is no longer active (ACTIF: INACTIVE)" {
+		t.Errorf("English warnings %v", warnings)
 	}
 }

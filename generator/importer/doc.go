@@ -7,6 +7,7 @@
 //	r, err := importer.Import("ref.txt", src, os.DirFS(dir)) // err: file:line:col lines
 //	for _, w := range r.Warnings { fmt.Println(w) }         // decisions to check
 //	for _, c := range r.Changes { fmt.Println(c.Kind, c.Path) } // --dry-run: and c.Diff
+//	for _, it := range r.Report { fmt.Println(it.Text(msg.FR)) } // kept, replaced, added…
 //	err = importer.Write(dir, r)                            // all files or none
 //
 // # Input
@@ -85,6 +86,25 @@
 // kept, with a warning. Importing the same table twice changes nothing, and
 // importing the seed over the hand-made content reproduces it byte for byte.
 // Comments inside existing files, other than the leading ones, are not kept.
+//
+// Result.Report says it all, piece by piece (Item.Text, in French or
+// English): each bloc, compétence, criterion, label and modalité kept,
+// replaced, added or removed, and what exists only on disk, such as a
+// label kept over the one the table would give or a bloc file the table
+// does not have.
+//
+// # Replacing
+//
+// With Options.Replace (cursus import --replace), the référentiel becomes
+// wholly the table's: every file is what an import into an empty directory
+// gives (ids, labels, no comments nor keys written by hand, only the
+// table's modalités), and the bloc files the table does not have are
+// removed. Métiers alone keep their ids, matched by title, since their
+// pages and links name them. Write removes only blocs/bN.toml files of the
+// content directory, the importer's own; pages, other files and other
+// directories are never touched. It is all or nothing: new files and
+// copies of the old ones are written beside their targets first, and if a
+// rename fails, those done are undone.
 //
 // Output is deterministic TOML in the layout of the hand-made files: keys in
 // a fixed order, one array item per line unless a single item is shorter

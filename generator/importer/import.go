@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -29,6 +30,25 @@ type Result struct {
 	Warnings []Warning
 	// Stats counts what the table holds.
 	Stats Stats
+	// Report says, bloc by bloc, what the import keeps of existing
+	// content, what it replaces, adds and removes, and what exists only
+	// on disk.
+	Report []Item
+	// Remove lists the bloc files of existing content that Write removes
+	// (Options.Replace): blocs/bN.toml files the table no longer has.
+	Remove []string
+}
+
+// Options change how Import treats existing content. The zero value keeps
+// what people chose.
+type Options struct {
+	// Replace makes the référentiel wholly the table's: ids of blocs and
+	// compétences, labels, comments and keys written by hand are the
+	// ones an import into an empty directory gives, modalités the table
+	// does not have are dropped, and bloc files it does not have are
+	// removed. Only métiers keep their ids, matched by title: pages
+	// (content/metiers/<id>.md) and links name them.
+	Replace bool
 }
 
 // Stats counts the entities an import read from the table.
@@ -53,6 +73,7 @@ const (
 	Unchanged ChangeKind = iota
 	Created
 	Modified
+	Deleted
 )
 
 func (k ChangeKind) String() string {
@@ -61,6 +82,8 @@ func (k ChangeKind) String() string {
 		return "create"
 	case Modified:
 		return "update"
+	case Deleted:
+		return "remove"
 	}
 	return "unchanged"
 }
@@ -82,6 +105,11 @@ type Change struct {
 // file:line:col: message per problem; positions in existing content are
 // relative to existing. A table over MaxTableSize is refused.
 func Import(name string, src []byte, existing fs.FS) (*Result, error) {
+	return ImportWith(name, src, existing, Options{})
+}
+
+// ImportWith is Import with options.
+func ImportWith(name string, src []byte, existing fs.FS, opts Options) (*Result, error) {
 	if err := checkSize(name, src); err != nil {
 		return nil, err
 	}
@@ -91,7 +119,7 @@ func Import(name string, src []byte, existing fs.FS) (*Result, error) {
 	}
 	var errs diag.List
 	m := newMerger()
-	olds, srcs := readBlocs(existing, t, m, &errs)
+	olds, srcs, others := readBlocs(existing, t, m, opts.Replace, &errs)
 	modSrc, ok := readSource(existing, ModalitesPath, &errs)
 	var oldMods *modalitesDoc
 	if ok {
@@ -101,14 +129,38 @@ func Import(name string, src []byte, existing fs.FS) (*Result, error) {
 		return nil, errs
 	}
 	r := &Result{Files: map[string][]byte{}}
-	r.Files[ModalitesPath] = m.modalites(t, oldMods, modSrc).encode()
+	mods, over := oldMods, modSrc
+	if opts.Replace {
+		mods, over = nil, nil
+	}
+	modDoc := m.modalites(t, mods, over)
+	r.Files[ModalitesPath] = modDoc.encode()
 	for _, b := range t.blocs {
 		p := blocPath(b.number)
-		r.Files[p] = m.bloc(b, olds[p], srcs[p]).encode()
+		over, overSrc := olds[p], srcs[p]
+		if opts.Replace {
+			over, overSrc = nil, nil
+		}
+		d := m.bloc(b, over, overSrc)
+		r.Files[p] = d.encode()
+		r.Report = append(r.Report, reportBloc(p, olds[p], d, tableLabels(b))...)
 		r.Stats.add(b)
 	}
+	for _, p := range slices.Sorted(maps.Keys(others)) {
+		it := Item{Outcome: DiskOnly, What: WhatBloc, Path: p, Of: or(others[p].id, strconv.Itoa(others[p].number))}
+		if opts.Replace {
+			it.Outcome = Removed
+			r.Remove = append(r.Remove, p)
+		}
+		r.Report = append(r.Report, it)
+	}
+	r.Report = append(r.Report, reportModalites(oldMods, modDoc, m.modFromTable())...)
 	r.Stats.Modalites = len(t.modalites)
 	r.Changes = changes(r.Files, existing)
+	for _, p := range r.Remove {
+		r.Changes = append(r.Changes, Change{Path: p, Kind: Deleted})
+	}
+	slices.SortFunc(r.Changes, func(a, b Change) int { return strings.Compare(a.Path, b.Path) })
 	r.Warnings = append(warnings, m.warnings...)
 	sortWarnings(r.Warnings)
 	return r, nil
@@ -117,9 +169,10 @@ func Import(name string, src []byte, existing fs.FS) (*Result, error) {
 var blocFile = lazyRegexp(`^b(\d+)\.toml$`)
 
 // readBlocs reads every existing bloc file: those the table rewrites, and
-// the others for the métier ids they hold and a warning that they stay.
-func readBlocs(existing fs.FS, t *table, m *merger, errs *diag.List) (map[string]*blocDoc, map[string]*source) {
-	olds, srcs := map[string]*blocDoc{}, map[string]*source{}
+// the others (returned apart) for the métier ids they hold and a warning
+// that they stay, unless replace removes them.
+func readBlocs(existing fs.FS, t *table, m *merger, replace bool, errs *diag.List) (olds map[string]*blocDoc, srcs map[string]*source, gone map[string]*blocDoc) {
+	olds, srcs, gone = map[string]*blocDoc{}, map[string]*source{}, map[string]*blocDoc{}
 	var paths []string
 	for _, b := range t.blocs {
 		paths = append(paths, blocPath(b.number))
@@ -144,12 +197,25 @@ func readBlocs(existing fs.FS, t *table, m *merger, errs *diag.List) (map[string
 		d := readBlocDoc(s)
 		m.knowMetiers(d)
 		if slices.Contains(others, p) {
-			m.warn(diag.Pos{File: p}, "bloc %s is not in the table: file left as it is", or(d.id, strconv.Itoa(d.number)))
+			if !replace {
+				m.warn(diag.Pos{File: p}, "bloc %s is not in the table: file left as it is", or(d.id, strconv.Itoa(d.number)))
+			}
+			gone[p] = d
 			continue
 		}
 		olds[p], srcs[p] = d, s
 	}
-	return olds, srcs
+	return olds, srcs, gone
+}
+
+// tableLabels are the labels an import into an empty directory gives
+// bloc b, then each of its compétences.
+func tableLabels(b *tBloc) []string {
+	out := []string{deriveLabel(b.title)}
+	for _, c := range b.competences {
+		out = append(out, deriveLabel(c.text))
+	}
+	return out
 }
 
 func (s *Stats) add(b *tBloc) {

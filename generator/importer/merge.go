@@ -192,6 +192,15 @@ func (m *merger) competences(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
 	}
 }
 
+// modFromTable returns the ids of the modalités of the table.
+func (m *merger) modFromTable() map[string]bool {
+	out := map[string]bool{}
+	for _, id := range m.modIDs {
+		out[id] = true
+	}
+	return out
+}
+
 func (m *merger) modIDList(keys []string) []string {
 	var out ordered
 	for _, k := range keys {

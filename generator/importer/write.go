@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,64 +16,149 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-// Write writes the files of r under dir, the content directory. Every file
-// is checked first (a clean relative path, valid TOML) and written to a
-// temporary file beside its target; only when all of them are written are
-// they renamed into place, so an error leaves dir as it was. Files whose
-// bytes are already on disk are not touched.
+// Write writes the files of r under dir, the content directory, and
+// removes the bloc files of r.Remove: all of it or nothing. Every file is
+// checked first (a clean relative path, valid TOML; a removal only a
+// blocs/bN.toml file, the importer's own) and written to a temporary file
+// beside its target, with a copy of the file it replaces; only then are
+// they renamed into place, and if one rename fails, those done are undone,
+// so an error leaves dir as it was. Files whose bytes are already on disk
+// are not touched.
 func Write(dir string, r *Result) error {
+	return swapper{rename: os.Rename}.write(dir, r)
+}
+
+// swapper does the renames of Write; a test gives it one that fails.
+type swapper struct {
+	rename func(oldpath, newpath string) error
+}
+
+func (s swapper) write(dir string, r *Result) error {
 	if r == nil {
 		return errors.New("import: nothing to write")
 	}
-	paths := make([]string, 0, len(r.Files))
-	for p := range r.Files {
-		paths = append(paths, p)
-	}
-	slices.Sort(paths)
+	paths := slices.Sorted(maps.Keys(r.Files))
 	for _, p := range paths {
 		if err := validFile(p, r.Files[p]); err != nil {
 			return err
 		}
+	}
+	for _, p := range r.Remove {
+		if !ownBlocFile(p) || r.Files[p] != nil {
+			return fmt.Errorf("import: %q is not a bloc file the import may remove", p)
+		}
+	}
+	for _, p := range append(slices.Clone(paths), r.Remove...) {
 		// A rename fails on a directory; find that out before any rename.
 		target := filepath.Join(dir, filepath.FromSlash(p))
-		if fi, err := os.Stat(target); err == nil && !fi.Mode().IsRegular() {
+		if fi, err := os.Lstat(target); err == nil && !fi.Mode().IsRegular() {
 			return fmt.Errorf("import: %s exists and is not a regular file", target)
 		}
 	}
-	var pending []pendingFile
-	cleanup := func() {
-		for _, f := range pending {
-			os.Remove(f.tmp)
+	steps, err := stage(dir, r, paths)
+	if err != nil {
+		return err
+	}
+	for i, st := range steps {
+		if err := st.do(s.rename); err != nil {
+			for j := i - 1; j >= 0; j-- {
+				steps[j].undo(s.rename)
+			}
+			cleanup(steps)
+			return fmt.Errorf("import: writing %s: %w (nothing changed)", st.target, err)
 		}
+	}
+	cleanup(steps)
+	return syncDirs(steps)
+}
+
+// step is one change of Write: a file written (tmp renamed over target,
+// backup holding what target held, if anything) or removed (target renamed
+// to backup).
+type step struct {
+	tmp, target, backup string
+	remove              bool
+}
+
+func (st step) do(rename func(string, string) error) error {
+	if st.remove {
+		return rename(st.target, st.backup)
+	}
+	return rename(st.tmp, st.target)
+}
+
+// undo puts back what target held before do.
+func (st step) undo(rename func(string, string) error) {
+	if st.backup == "" {
+		os.Remove(st.target) // a file the import created
+		return
+	}
+	rename(st.backup, st.target)
+}
+
+// cleanup removes the temporary files and backups that are left.
+func cleanup(steps []step) {
+	for _, st := range steps {
+		if st.tmp != "" {
+			os.Remove(st.tmp)
+		}
+		if st.backup != "" {
+			os.Remove(st.backup)
+		}
+	}
+}
+
+// stage writes every new file and every backup beside its target.
+func stage(dir string, r *Result, paths []string) ([]step, error) {
+	var steps []step
+	fail := func(target string, err error) ([]step, error) {
+		cleanup(steps)
+		return nil, fmt.Errorf("import: writing %s: %w (nothing changed)", target, err)
 	}
 	for _, p := range paths {
 		target := filepath.Join(dir, filepath.FromSlash(p))
-		if old, err := os.ReadFile(target); err == nil && bytes.Equal(old, r.Files[p]) {
+		old, err := os.ReadFile(target)
+		if err == nil && bytes.Equal(old, r.Files[p]) {
 			continue
 		}
-		tmp, err := writeTemp(target, r.Files[p])
-		if err != nil {
-			cleanup()
-			return fmt.Errorf("import: writing %s: %w", target, err)
-		}
-		pending = append(pending, pendingFile{tmp, target})
-	}
-	for i, f := range pending {
-		if err := os.Rename(f.tmp, f.target); err != nil {
-			for _, g := range pending[i:] {
-				os.Remove(g.tmp)
+		st := step{target: target}
+		if err == nil {
+			if st.backup, err = writeTemp(target, ".old", old); err != nil {
+				return fail(target, err)
 			}
-			return fmt.Errorf("import: writing %s: %w", f.target, err)
+		}
+		steps = append(steps, st) // before a failure below: cleanup removes its backup
+		if steps[len(steps)-1].tmp, err = writeTemp(target, ".tmp", r.Files[p]); err != nil {
+			return fail(target, err)
 		}
 	}
-	return syncDirs(pending)
+	for _, p := range r.Remove {
+		target := filepath.Join(dir, filepath.FromSlash(p))
+		if _, err := os.Lstat(target); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		// An empty file reserves the backup's name; the rename replaces it.
+		backup, err := writeTemp(target, ".old", nil)
+		if err != nil {
+			return fail(target, err)
+		}
+		steps = append(steps, step{target: target, backup: backup, remove: true})
+	}
+	return steps, nil
+}
+
+// ownBlocFile reports whether p is a bloc file the importer writes, the
+// only kind of file it may remove.
+func ownBlocFile(p string) bool {
+	dir, name := path.Split(p)
+	return dir == "blocs/" && blocFile().MatchString(name)
 }
 
 // syncDirs makes the renames durable: a rename is an entry of its
 // directory, which must reach the disk too, or a crash can bring back the
 // old file after Write said it was replaced. Sources are what faculty
 // cannot rebuild.
-func syncDirs(files []pendingFile) error {
+func syncDirs(files []step) error {
 	done := map[string]bool{}
 	for _, f := range files {
 		dir := filepath.Dir(f.target)
@@ -92,8 +179,6 @@ func syncDirs(files []pendingFile) error {
 	}
 	return nil
 }
-
-type pendingFile struct{ tmp, target string }
 
 // validFile refuses what Import never produces, so that a Result built or
 // altered by hand cannot write outside dir or leave broken content.
@@ -117,13 +202,14 @@ func validFile(p string, data []byte) error {
 }
 
 // writeTemp writes data to a new temporary file in the directory of target
-// (created if needed), synced to disk, and returns its name.
-func writeTemp(target string, data []byte) (string, error) {
+// (created if needed), named after it with suffix, hidden, synced to disk,
+// and returns its name.
+func writeTemp(target, suffix string, data []byte) (string, error) {
 	dir := filepath.Dir(target)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp*")
+	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+suffix+"*")
 	if err != nil {
 		return "", err
 	}

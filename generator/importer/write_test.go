@@ -84,7 +84,7 @@ func TestWriteBlockedTarget(t *testing.T) {
 func assertNoTemp(t *testing.T, dir string) {
 	t.Helper()
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && strings.Contains(d.Name(), ".tmp") {
+		if err == nil && (strings.Contains(d.Name(), ".tmp") || strings.Contains(d.Name(), ".old")) {
 			t.Errorf("temporary file left: %s", p)
 		}
 		return nil

@@ -2,11 +2,13 @@ package render
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 
 	"cursus/generator/content"
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // Words are the words of a theme in the site's language: page titles,
@@ -31,17 +33,30 @@ func Lang(code string) string {
 }
 
 // T returns the words of key, each {name} in them replaced by the value
-// following name in args: T("bloc_title", "number", "2", "title", "…").
-// A key no layer has comes back as itself, for a test to see.
-func (w *Words) T(key string, args ...string) string {
+// following name in args, printed as fmt.Sprint does:
+// T("bloc_title", "number", 2, "title", "…"). A key no layer has comes
+// back as itself, for a test to see.
+func (w *Words) T(key string, args ...any) string {
 	s, ok := w.words[key]
 	if !ok {
 		return key
 	}
 	for i := 0; i+1 < len(args); i += 2 {
-		s = strings.ReplaceAll(s, "{"+args[i]+"}", args[i+1])
+		s = strings.ReplaceAll(s, "{"+fmt.Sprint(args[i])+"}", fmt.Sprint(args[i+1]))
 	}
 	return s
+}
+
+// N returns the words of key for a count n: those of key_one for one
+// thing (and none, in French), of key_other otherwise, with {n} replaced
+// by n and the other args as T does: N("competences", 3) gives
+// "3 compétences" from competences_other = "{n} compétences".
+func (w *Words) N(key string, n int, args ...any) string {
+	form := "_other"
+	if n == 1 || n == 0 && w.Lang == "fr" {
+		form = "_one"
+	}
+	return w.T(key+form, append([]any{"n", n}, args...)...)
 }
 
 // Has reports whether key has words.
@@ -76,7 +91,7 @@ func loadWords(layers []wordsLayer, lang string, at diag.Pos) (*Words, error) {
 		}
 		found = true
 		var words map[string]string
-		if _, err := content.DecodeTOML(file, src, &words); err != nil {
+		if _, err := content.DecodeTOML(msg.Of(lang), file, src, &words); err != nil {
 			errs.AddErr(diag.Pos{File: file}, err)
 			continue
 		}
@@ -85,7 +100,7 @@ func loadWords(layers []wordsLayer, lang string, at diag.Pos) (*Words, error) {
 		}
 	}
 	if !found && len(errs) == 0 {
-		errs.Add(at, "languageCode %q : aucun thème n’a de traduction i18n/%s.toml (cursus a fr et en)", lang, lang)
+		errs.Add(at, "%s", msg.Of(lang).F(msg.NoTranslation, lang, lang))
 	}
 	errs.Sort()
 	return w, errs.Err()

@@ -115,6 +115,9 @@ type Options struct {
 	Lang     string
 	LangAt   diag.Pos
 	Defaults fs.FS // cursus's default theme, whose words the others override
+	// Typography is given every word once loaded: the site's French
+	// typography. Nil leaves the words as written.
+	Typography func(string) string
 }
 
 // sub is the path of name in the directory dir, "." being the root.
@@ -183,12 +186,18 @@ func Load(root fs.FS, dir string, opts Options) (*Theme, error) {
 			<-assetsc
 			return nil, err
 		}
+		if opts.Typography != nil {
+			for k, v := range words.words {
+				words.words[k] = opts.Typography(v)
+			}
+		}
 	}
 	partials := resolve(root, dir, opts.Own, "layouts/partials/*.html")
 	t := &Theme{Dir: dir, own: opts.Own, files: files, Words: words, base: cmp.Or(opts.BasePath, "/"), layouts: map[string]*template.Template{}, free: map[string][]*template.Template{}, sources: map[string]source{}}
 	t.buffers.New = func() any { return new(bytes.Buffer) }
-	// t gives a template the theme's words: {{t "search"}}.
-	all := template.FuncMap{"cached": t.cached, "asset": t.asset, "t": words.T}
+	// t gives a template the theme's words: {{t "search"}}; tn those for a
+	// count: {{tn "competences" (len .Competences)}}.
+	all := template.FuncMap{"cached": t.cached, "asset": t.asset, "t": words.T, "tn": words.N}
 	for k, v := range funcs {
 		all[k] = v
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"cursus/generator/msg"
 	"cursus/internal/browsertest"
 
 	"github.com/chromedp/chromedp"
@@ -69,7 +70,7 @@ func TestServedHTMLValid(t *testing.T) {
 	page := filepath.Join(out, "page.html")
 	failed := filepath.Join(out, "failed.html")
 	os.WriteFile(page, []byte(fetch(t, s.URL()+"competences/b1-c1/")), 0o644)
-	os.WriteFile(failed, errorPage([]string{`content/blocs/b1.toml:31:12: toml: strings cannot contain newlines`}, 1), 0o644)
+	os.WriteFile(failed, errorPage(msg.FR, []string{`content/blocs/b1.toml:31:12: toml: strings cannot contain newlines`}, 1), 0o644)
 	res, err := exec.Command(java, "-jar", jar, "--errors-only", "--exit-zero-always", page, failed).CombinedOutput()
 	if err != nil {
 		t.Fatalf("vnu: %v\n%s", err, res)

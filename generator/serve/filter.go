@@ -10,17 +10,17 @@ import (
 
 // targets are what a site's build reads, as slash paths relative to the site
 // root: the content directory, the active theme and the site's own
-// layouts/ and static/ that override it, watched with all their
+// layouts/, static/ and i18n/ that override it, watched with all their
 // sub-directories, and config.toml. Everything else under the root (the
 // output, .git, notes) is noise.
 type targets struct {
-	trees   []string // "content", "themes/default", "layouts", "static"
+	trees   []string // "content", "themes/default", "layouts", "static", "i18n"
 	publish string   // the output directory, never watched even when nested in a tree
 }
 
 func targetsOf(cfg config.Config) targets {
 	return targets{
-		trees:   []string{clean(cfg.ContentDir), "themes/" + clean(cfg.Theme), "layouts", "static"},
+		trees:   []string{clean(cfg.ContentDir), "themes/" + clean(cfg.Theme), "layouts", "static", "i18n"},
 		publish: clean(cfg.PublishDir),
 	}
 }

@@ -26,6 +26,8 @@ func TestRelevant(t *testing.T) {
 		// The site's own overrides.
 		{t1, "layouts/partials/chrome.html", true},
 		{t1, "static/logo.svg", true},
+		{t1, "i18n/fr.toml", true},
+		{t1, "i18n/.fr.toml.swp", false},
 		{t1, "layouts/.chrome.html.swp", false},
 		{t1, "themes", false},
 		{t1, "public/index.html", false},

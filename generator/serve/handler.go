@@ -44,7 +44,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if snap.site == nil {
-		s.file(w, r, http.StatusInternalServerError, "error.html", errorPage(snap.errors, snap.build), "no-store")
+		s.file(w, r, http.StatusInternalServerError, "error.html", errorPage(snap.lang, snap.errors, snap.build), "no-store")
 		return
 	}
 	name, redirect, ok := lookup(snap.site.Files, r.URL.Path)

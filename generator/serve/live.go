@@ -5,6 +5,8 @@ import (
 	"html"
 	"strconv"
 	"strings"
+
+	"cursus/generator/msg"
 )
 
 // Paths the dev server answers besides the site's own files. They live
@@ -38,19 +40,23 @@ func snippet(build int64) string {
 // errorPage is served for every page when no build has succeeded yet: the
 // errors in plain HTML (readable without the script), and the script, which
 // reloads once a build succeeds.
-func errorPage(errs []string, build int64) []byte {
+func errorPage(lang msg.Lang, errs []string, build int64) []byte {
 	var b strings.Builder
+	title, help, code := lang.F(msg.ServeFailed), lang.F(msg.ServeFailedHelp), "fr"
+	if lang == msg.EN {
+		code = "en"
+	}
 	b.WriteString(`<!doctype html>
-<html lang="fr">
+<html lang="` + code + `">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Le site n’a pas pu être construit — cursus serve</title>
+<title>` + title + ` — cursus serve</title>
 </head>
 <body>
 <main>
-<h1>Le site n’a pas pu être construit</h1>
-<p>Corrigez les erreurs ci-dessous et enregistrez : la page se rechargera d’elle-même.</p>
+<h1>` + title + `</h1>
+<p>` + help + `</p>
 <ul>
 `)
 	for _, e := range errs {

@@ -72,6 +72,23 @@
   // overlay shows the errors of a failed build over the last good one, or
   // the warnings of a build that succeeded, in a smaller box at the bottom
   // that hides nothing the page needs.
+  // The overlay speaks the page's language, the site's: English for
+  // lang="en…", French otherwise, as cursus's messages do.
+  const en = /^en\b/i.test(document.documentElement.lang);
+  const words = en ? {
+    close: "Close",
+    warnings: (n) => n === 1 ? "1 warning" : n + " warnings",
+    warnHelp: "The site is up to date; these points deserve a look (cursus check --strict refuses them).",
+    errors: (n) => n === 1 ? "1 error keeps the site from being rebuilt" : n + " errors keep the site from being rebuilt",
+    errHelp: "The last good site stays on screen. This message goes away by itself once the errors are fixed.",
+  } : {
+    close: "Fermer",
+    warnings: (n) => n === 1 ? "1 avertissement" : n + " avertissements",
+    warnHelp: "Le site est à jour ; ces points méritent d’être revus (cursus check --strict les refuse).",
+    errors: (n) => n === 1 ? "1 erreur empêche la reconstruction du site" : n + " erreurs empêchent la reconstruction du site",
+    errHelp: "Le dernier site valide reste affiché. Ce message disparaîtra de lui-même une fois les erreurs corrigées.",
+  };
+
   function overlay(errors, warnings) {
     const warn = !errors.length && warnings.length > 0, items = warn ? warnings : errors;
     const key = (warn ? "w\n" : "e\n") + items.join("\n");
@@ -86,20 +103,20 @@
     box.id = warn ? "cursus-warnings" : "cursus-errors";
     box.dataset.key = key;
     box.setAttribute("role", warn ? "status" : "alert");
-    box.lang = "fr";
-    const close = el("button", "float:right;margin:0 0 .5rem 1rem;padding:.25rem .75rem;font:inherit;color:#fff;background:" + colour + ";border:0;border-radius:4px;cursor:pointer", "Fermer");
+    box.lang = en ? "en" : "fr";
+    const close = el("button", "float:right;margin:0 0 .5rem 1rem;padding:.25rem .75rem;font:inherit;color:#fff;background:" + colour + ";border:0;border-radius:4px;cursor:pointer", words.close);
     close.type = "button";
     close.onclick = () => { dismissed = key; hide(); };
     if (warn) {
       box.append(close,
         el("p", "margin:0 0 .5rem;font-weight:700;font-size:1.1rem;color:" + colour,
-          items.length === 1 ? "1 avertissement" : items.length + " avertissements"),
-        el("p", "margin:0 0 .75rem", "Le site est à jour ; ces points méritent d’être revus (cursus check --strict les refuse)."));
+          words.warnings(items.length)),
+        el("p", "margin:0 0 .75rem", words.warnHelp));
     } else {
       box.append(close,
         el("p", "margin:0 0 .5rem;font-weight:700;font-size:1.1rem;color:" + colour,
-          errors.length === 1 ? "1 erreur empêche la reconstruction du site" : errors.length + " erreurs empêchent la reconstruction du site"),
-        el("p", "margin:0 0 .75rem", "Le dernier site valide reste affiché. Ce message disparaîtra de lui-même une fois les erreurs corrigées."));
+          words.errors(errors.length)),
+        el("p", "margin:0 0 .75rem", words.errHelp));
     }
     const list = el("ul", "margin:0;padding:0;list-style:none");
     for (const e of items) {

@@ -25,6 +25,7 @@ import (
 
 	"cursus/generator/config"
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 	"cursus/internal/sitefs"
 )
 
@@ -183,7 +184,7 @@ func (s *Server) rebuild(changed []string) {
 	prev := s.hub.current.Load()
 	if err != nil {
 		errs := errorLines(err)
-		next, still := &snapshot{build: s.build, errors: errs}, "showing them until they are fixed"
+		next, still := &snapshot{build: s.build, errors: errs, lang: s.lang()}, "showing them until they are fixed"
 		if prev != nil && prev.site != nil {
 			next, still = prev.withErrors(errs), "still serving the last good build"
 		}
@@ -226,6 +227,13 @@ func (s *Server) loadTargets(def config.Config) targets {
 		return targetsOf(cfg)
 	}
 	return targetsOf(def)
+}
+
+// lang is the language of the site's messages, for the page that shows
+// them before any build succeeded: that of config.toml, even a broken one.
+func (s *Server) lang() msg.Lang {
+	cfg, _ := config.Load(s.root)
+	return msg.Of(cfg.LanguageCode)
 }
 
 func (s *Server) warn(err error) { s.logf(s.opts.Stderr, "cursus serve: %v\n", err) }

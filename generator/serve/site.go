@@ -2,6 +2,7 @@ package serve
 
 import (
 	"cursus/generator/content"
+	"cursus/generator/msg"
 	"io/fs"
 	"path"
 	"strings"
@@ -37,6 +38,7 @@ type snapshot struct {
 	build  int64  // the build the site comes from
 	inject string // the snippet its pages carry, to compare pages across builds
 	errors []string
+	lang   msg.Lang          // of the page of errors, when site is nil
 	assets map[string]bool   // fingerprinted file → true
 	latest map[string]string // asset name without its hash → current file
 }

@@ -86,6 +86,7 @@ func TestWatcher(t *testing.T) {
 		{"vim save", func() { vimWrite(t, dir, "content/blocs/b1.toml", "id = 4") }, []string{"content/blocs/b1.toml"}},
 		{"config", func() { atomicWrite(t, dir, "config.toml", `theme = "default"`) }, []string{"config.toml"}},
 		{"theme template", func() { write(t, dir, "themes/default/layouts/bloc.html", "x") }, []string{"themes/default/layouts/bloc.html"}},
+		{"site words, i18n/ made after the start", func() { write(t, dir, "i18n/fr.toml", `home = "Début"`) }, []string{"i18n/fr.toml"}},
 		{"new page in new directories", func() { write(t, dir, "content/nouveau/sous/page.md", "+++\n+++\n") },
 			[]string{"content/nouveau/sous/page.md"}},
 		{"then saved again", func() { atomicWrite(t, dir, "content/nouveau/sous/page.md", "+++\n+++\nx") },

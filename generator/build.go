@@ -30,11 +30,11 @@ import (
 type Options struct {
 	Minify  bool
 	BaseURL string // overrides config.toml's baseURL when set
-	// Inject is HTML placed before </body> on every page: the dev server's
-	// reload script. Empty for published sites.
-	Inject string
 	// Preview is the dev server's build: a site without config.toml gets
-	// the defaults.
+	// the defaults, and the search index keeps one name,
+	// assets/search-index.json, rather than one after its content: the
+	// dev server serves it uncached, and a page that does not change
+	// keeps its bytes from one build to the next however the index does.
 	Preview bool
 	// Strict fails the build on warnings, which then come back as its
 	// errors: cursus build --strict and check --strict.
@@ -165,7 +165,9 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 	if err := c.put(pl.searchFile, index); err != nil {
 		return nil, err
 	}
-	out.Assets = append(out.Assets, pl.searchFile)
+	if !opts.Preview { // named after its content
+		out.Assets = append(out.Assets, pl.searchFile)
+	}
 	sort.Strings(out.Assets)
 
 	targets := fragmentTargets(pl.pages, in.theme.Links())
@@ -173,28 +175,13 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 	errs := make([]error, len(pl.pages))
 	par.ForEach(len(pl.pages), func(i int) {
 		p := pl.pages[i]
-		var written error
-		// emit publishes a page, and returns its published bytes when
-		// they are its own (made by inject), nil otherwise.
-		emit := func(html []byte) ([]byte, error) {
+		if html := cache.get(i, p.file()); html != nil {
+			// The page as the last build published it.
 			if targets[p.file()] {
 				scans[i] = scanHTML(html)
 			}
-			if in.cfg.RelativeURLs {
-				html = relativize(html, p.file(), in.urls.base)
-			}
-			if opts.Inject == "" {
-				written = c.put(p.file(), html)
-				return nil, written
-			}
-			html = inject(html, opts.Inject) // a new slice: the sink may keep it
-			written = c.own(p.file(), html)
-			return html, written
-		}
-		if html := cache.get(i, p.file()); html != nil {
-			var final []byte
-			final, errs[i] = emit(html)
-			cache.keep(i, p.file(), html, final, opts.Inject, in.cfg.RelativeURLs)
+			errs[i] = c.own(p.file(), html)
+			cache.keep(i, p.file(), html)
 			return
 		}
 		ld, err := pl.ld.of(p.data)
@@ -203,10 +190,24 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 			return
 		}
 		p.data.JSONLD = ld
+		var written error
 		err = in.theme.RenderFunc(p.layout, p.data, func(html []byte) error {
-			final, err := emit(html)
-			cache.keep(i, p.file(), html, final, opts.Inject, in.cfg.RelativeURLs)
-			return err
+			if targets[p.file()] {
+				scans[i] = scanHTML(html)
+			}
+			if in.cfg.RelativeURLs {
+				html = relativize(html, p.file(), in.urls.base)
+			}
+			if cache == nil {
+				written = c.put(p.file(), html)
+				return written
+			}
+			// The renderer reuses html: the cache keeps its own copy,
+			// which the build's files share.
+			html = bytes.Clone(html)
+			written = c.own(p.file(), html)
+			cache.keep(i, p.file(), html)
+			return written
 		})
 		if err != nil && written == nil {
 			err = diag.Prefix(p.at(), err)
@@ -252,18 +253,6 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 	}
 	out.FileCount, out.Size = int(c.files.Load()), c.size.Load()
 	return out, nil
-}
-
-// inject places snippet before the last </body>.
-func inject(html []byte, snippet string) []byte {
-	i := bytes.LastIndex(html, []byte("</body>"))
-	if i < 0 {
-		return append(html, snippet...)
-	}
-	out := make([]byte, 0, len(html)+len(snippet))
-	out = append(out, html[:i]...)
-	out = append(out, snippet...)
-	return append(out, html[i:]...)
 }
 
 // fingerprint names a file after its content, so that it can be cached for

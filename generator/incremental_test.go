@@ -57,9 +57,8 @@ func matchBuild(t *testing.T, fsys fstest.MapFS, steps int) {
 		} else {
 			what = editAtRandom(rng, fsys, saved)
 		}
-		inject := fmt.Sprintf("<script>/*%d*/</script>", step)
-		want, wantErr := Build(fsys, Options{Preview: true, Inject: inject})
-		got, gotErr := inc.Build(fsys, inject)
+		want, wantErr := Build(fsys, Options{Preview: true})
+		got, gotErr := inc.Build(fsys)
 		failed = wantErr != nil
 		if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
 			t.Fatalf("step %d (%s): Build: %v\nincremental: %v", step, what, wantErr, gotErr)
@@ -286,7 +285,7 @@ func TestIncrementalLatency(t *testing.T) {
 // logs the times of the full and the incremental build after each.
 func measureEdits(t *testing.T, fsys fstest.MapFS, n int, file func(i int) string) {
 	inc := NewIncremental(Options{Preview: true})
-	if _, err := inc.Build(fsys, "<script></script>"); err != nil {
+	if _, err := inc.Build(fsys); err != nil {
 		t.Fatal(err)
 	}
 	var full, fast []time.Duration
@@ -294,14 +293,13 @@ func measureEdits(t *testing.T, fsys fstest.MapFS, n int, file func(i int) strin
 		name := file(i)
 		data := strings.Replace(string(fsys[name].Data), "Clarté", fmt.Sprintf("Clarté %d", i), 1)
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
-		inject := fmt.Sprintf("<script>/*%d*/</script>", i)
 		start := time.Now()
-		if _, err := Build(fsys, Options{Preview: true, Inject: inject}); err != nil {
+		if _, err := Build(fsys, Options{Preview: true}); err != nil {
 			t.Fatal(err)
 		}
 		full = append(full, time.Since(start))
 		start = time.Now()
-		out, err := inc.Build(fsys, inject)
+		out, err := inc.Build(fsys)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -327,7 +325,7 @@ func measureEdits(t *testing.T, fsys fstest.MapFS, n int, file func(i int) strin
 func TestIncrementalSiteWords(t *testing.T) {
 	fsys := syntheticSite(t, 1).(fstest.MapFS)
 	inc := NewIncremental(Options{Preview: true})
-	if _, err := inc.Build(fsys, ""); err != nil {
+	if _, err := inc.Build(fsys); err != nil {
 		t.Fatal(err)
 	}
 	fsys["i18n/fr.toml"] = &fstest.MapFile{Data: []byte("competence_text = \"Ce que dit le référentiel\"\n")}
@@ -335,7 +333,7 @@ func TestIncrementalSiteWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := inc.Build(fsys, "")
+	got, err := inc.Build(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}

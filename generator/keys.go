@@ -34,17 +34,18 @@ import (
 //     key on the others.
 //
 // Only the kinds listed in keyedKinds get a key; every other page (those
-// that list the whole model: home, métiers, recherche, choix, pages, 404,
+// that list the whole model: home, métiers, recherche, choix, 404,
 // données ouvertes, and any kind added later) renders every time, so a new
 // page kind is never served stale. A site whose layouts are not the
 // bundled theme's gets no keys at all.
 
 // narrowKinds read of the model their bloc, compétence or métier, the
-// blocs these link to, and their certification's own fields.
-var narrowKinds = map[string]bool{"bloc": true, "competence": true, "metier": true}
+// blocs these link to, and their certification's own fields; a markdown
+// page, its own text and its certification's own fields.
+var narrowKinds = map[string]bool{"bloc": true, "competence": true, "metier": true, "page": true}
 
 // keyedKinds are the kinds whose reads the keys follow.
-var keyedKinds = map[string]bool{"bloc": true, "competence": true, "metier": true,
+var keyedKinds = map[string]bool{"bloc": true, "competence": true, "metier": true, "page": true,
 	"blocs": true, "competences": true, "modalites": true, "matrice": true, "certification": true, "livret": true}
 
 // cacheable reports whether the site renders with the bundled theme's

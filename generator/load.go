@@ -23,6 +23,7 @@ type loaded struct {
 	theme   *render.Theme
 	urls    urls
 	min     *minifier // nil when the build does not minify
+	preview bool      // Options.Preview
 }
 
 // french gives a text the site's French typography: only a French site has
@@ -54,7 +55,7 @@ func load(root fs.FS, opts Options, keep *kept) (*loaded, error) {
 			return nil, err
 		}
 	}
-	in := &loaded{cfg: cfg, urls: urls{base: cfg.BasePath(), baseURL: cfg.BaseURL}}
+	in := &loaded{cfg: cfg, urls: urls{base: cfg.BasePath(), baseURL: cfg.BaseURL}, preview: opts.Preview}
 	if opts.Minify {
 		in.min = newMinifier()
 	}

@@ -452,7 +452,10 @@ func (pl *plan) addSearchIndex(in *loaded) error {
 		return fmt.Errorf("search index: %w", err)
 	}
 	pl.search = data
-	pl.searchFile = fingerprint("assets/search-index.json", data)
+	pl.searchFile = "assets/search-index.json"
+	if !in.preview { // see Options.Preview
+		pl.searchFile = fingerprint(pl.searchFile, data)
+	}
 	pl.site.SearchIndex = in.urls.url("/" + pl.searchFile)
 	return nil
 }

@@ -68,7 +68,7 @@ func TestThemeKept(t *testing.T) {
 	})
 	inc := NewIncremental(Options{Preview: true})
 	theme := func() any {
-		if _, err := inc.Build(fsys, ""); err != nil {
+		if _, err := inc.Build(fsys); err != nil {
 			t.Fatal(err)
 		}
 		return inc.kept.theme.theme

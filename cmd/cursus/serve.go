@@ -63,7 +63,7 @@ func buildFor(minify bool) serve.BuildFunc {
 		if inc == nil || o.BaseURL != baseURL {
 			inc, baseURL = generator.NewIncremental(generator.Options{Minify: minify, BaseURL: o.BaseURL, Preview: true}), o.BaseURL
 		}
-		out, err := inc.Build(root, o.Inject)
+		out, err := inc.Build(root)
 		if err != nil {
 			return nil, err
 		}

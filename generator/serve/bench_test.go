@@ -10,11 +10,11 @@ import (
 func BenchmarkChanges(b *testing.B) {
 	dir := copySite(b)
 	build := func(n int64) *snapshot {
-		site, err := realBuild(os.DirFS(dir), BuildOptions{BaseURL: "http://localhost/", Inject: snippet(n)})
+		site, err := realBuild(os.DirFS(dir), BuildOptions{BaseURL: "http://localhost/"})
 		if err != nil {
 			b.Fatal(err)
 		}
-		return newSnapshot(site, n, scriptURL(n))
+		return newSnapshot(site, n)
 	}
 	prev := build(1)
 	edit(b, dir, "content/blocs/b1.toml", "Clarté et précision", "Clarté mesurée et précision", false)

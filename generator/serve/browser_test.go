@@ -22,7 +22,7 @@ import (
 
 // realBuild is what cursus serve builds with.
 func realBuild(root fs.FS, o BuildOptions) (*Site, error) {
-	out, err := generator.Build(root, generator.Options{BaseURL: o.BaseURL, Inject: o.Inject})
+	out, err := generator.Build(root, generator.Options{BaseURL: o.BaseURL})
 	if err != nil {
 		return nil, err
 	}
@@ -263,7 +263,7 @@ func incrementalBuild() BuildFunc {
 		if inc == nil {
 			inc = generator.NewIncremental(generator.Options{BaseURL: o.BaseURL})
 		}
-		out, err := inc.Build(root, o.Inject)
+		out, err := inc.Build(root)
 		if err != nil {
 			return nil, err
 		}
@@ -278,13 +278,59 @@ func incrementalBuild() BuildFunc {
 // test's (performance.timeOrigin is wall time). It measures a full build
 // on every save, and the incremental one.
 func TestSaveToPaintLatency(t *testing.T) {
-	t.Run("full", func(t *testing.T) { saveToPaint(t, realBuild) })
-	t.Run("incremental", func(t *testing.T) { saveToPaint(t, incrementalBuild()) })
+	critere := func() latencyCase {
+		return latencyCase{dir: copySite(t), page: "competences/b1-c1/", file: "content/blocs/b1.toml",
+			old: "Clarté et précision de la documentation", text: func(i int) string { return fmt.Sprintf("Clarté mesurée n° %d de la documentation", i) },
+			shows: criteriaHas}
+	}
+	t.Run("full", func(t *testing.T) { saveToPaint(t, realBuild, critere()) })
+	t.Run("incremental", func(t *testing.T) { saveToPaint(t, incrementalBuild(), critere()) })
 }
 
-func saveToPaint(t *testing.T, build BuildFunc) {
+// TestSaveToPaintLatencyLarge measures the same on a large generated site,
+// for a critère edit and a template edit, when CURSUS_LATENCY_SITE names
+// one, e.g. the site of 100 certifications:
+//
+//	CURSUS_SYNTHETIC_DIR=/tmp/p100 CURSUS_SYNTHETIC_CERTS=100 go test ./generator -run TestWriteSyntheticSite
+//	CURSUS_LATENCY_SITE=/tmp/p100 go test ./generator/serve -run TestSaveToPaintLatencyLarge -v
+func TestSaveToPaintLatencyLarge(t *testing.T) {
+	site := os.Getenv("CURSUS_LATENCY_SITE")
+	if site == "" {
+		t.Skip("set CURSUS_LATENCY_SITE to a generated site to measure")
+	}
+	copyOf := func() string {
+		dir := t.TempDir()
+		testsite.Copy(t, site, dir)
+		return dir
+	}
+	t.Run("critère", func(t *testing.T) {
+		saveToPaint(t, incrementalBuild(), latencyCase{dir: copyOf(), page: "cert-042/competences/b3-c1/",
+			file: "content/certifications/cert-042/blocs/b3.toml", old: "Clarté et précision de la documentation",
+			text:  func(i int) string { return fmt.Sprintf("Clarté mesurée n° %d de la documentation", i) },
+			shows: criteriaHas})
+	})
+	t.Run("template", func(t *testing.T) {
+		saveToPaint(t, incrementalBuild(), latencyCase{dir: copyOf(), page: "cert-042/competences/b3-c1/",
+			file: "themes/default/layouts/competence.html", old: `{{define "main"}}`,
+			text: func(i int) string { return fmt.Sprintf(`{{define "main"}}<p class="mark">Repère %d</p>`, i) },
+			shows: func(s string) string {
+				return fmt.Sprintf(`document.readyState === "complete" && (document.querySelector(".mark") || {textContent: ""}).textContent === %q`, strings.TrimSuffix(strings.TrimPrefix(s, `{{define "main"}}<p class="mark">`), "</p>"))
+			}})
+	})
+}
+
+// latencyCase is an edit to make again and again, and the page that
+// shows it.
+type latencyCase struct {
+	dir, page, file string
+	old             string              // in file before the first edit
+	text            func(i int) string  // what the i-th edit writes in place of the last
+	shows           func(string) string // JavaScript: is the text on the page?
+}
+
+func saveToPaint(t *testing.T, build BuildFunc, c latencyCase) {
 	ctx := browsertest.New(t, 1280, 800)
-	dir := copySite(t)
+	dir := c.dir
 	var mu sync.Mutex
 	var buildStart, buildEnd time.Time
 	timed := func(root fs.FS, o BuildOptions) (*Site, error) {
@@ -314,21 +360,21 @@ addEventListener("DOMContentLoaded", () => {
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: observe}); err != nil {
 		t.Fatal(err)
 	}
-	open(t, ctx, s.URL()+"competences/b1-c1/")
+	open(t, ctx, s.URL()+c.page)
 	// As a person would, read before editing: a browser just started and a
 	// page just loaded keep both cores busy for a while, and the first
 	// builds would measure that.
 	time.Sleep(time.Second)
-	old := "Clarté et précision de la documentation"
+	old := c.old
 	var paint, seen []time.Duration
 	missed := 0
 	for i := 1; i <= 20; i++ {
-		text := fmt.Sprintf("Clarté mesurée n° %d de la documentation", i)
+		text := c.text(i)
 		eval[bool](t, ctx, `window.__paint = 0, true`)
-		edit(t, dir, "content/blocs/b1.toml", old, text, i%2 == 0)
+		edit(t, dir, c.file, old, text, i%2 == 0)
 		written := time.Now()
 		old = text
-		if !waitJS(t, ctx, criteriaHas(text), 5*time.Second) {
+		if !waitJS(t, ctx, c.shows(text), 30*time.Second) {
 			missed++
 			t.Errorf("save %d never showed", i)
 			continue

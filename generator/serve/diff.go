@@ -98,11 +98,7 @@ func changedFiles(prev, next *snapshot) (html, others []string) {
 		switch {
 		case !ok:
 			see(f)
-		case isHTML(f):
-			if !samePage(pb, nb, prev.inject, next.inject) {
-				see(f)
-			}
-		case !bytes.Equal(pb, nb):
+		case !bytes.Equal(pb, nb): // at once when the build kept the page's bytes
 			see(f)
 		}
 	}
@@ -145,7 +141,7 @@ func pageChanged(prev, next *snapshot, file string, renames map[string]string) (
 	if p == nil || n == nil {
 		return true, false
 	}
-	same := []pair{{[]byte(prev.inject), []byte(next.inject)}}
+	var same []pair
 	for from, to := range renames {
 		if !bytes.Contains(p, []byte(from)) {
 			continue

@@ -27,13 +27,13 @@ func (f fakeSite) snapshot(build int64) *snapshot {
 	}
 	for file, body := range f.pages {
 		nav, main, _ := strings.Cut(body, "|") // "nav|main": what is outside <main>, and in it
-		site.Files[file] = []byte("<html>" + head + "<body><nav>" + nav + "</nav><main>" + main + "</main>" + snippet(build) + "</body></html>")
+		site.Files[file] = []byte("<html>" + head + "<body><nav>" + nav + "</nav><main>" + main + "</main></body></html>")
 	}
 	site.Files["assets/style."+f.css+".css"] = []byte("body{}" + f.css)
 	site.Files["assets/search-index."+f.index+".json"] = []byte("{}" + f.index)
 	site.Files["sitemap.xml"] = []byte("<urlset/>" + f.index)
 	site.Assets = append(site.Assets, "assets/style."+f.css+".css", "assets/search-index."+f.index+".json")
-	return newSnapshot(site, build, scriptURL(build))
+	return newSnapshot(site, build)
 }
 
 func pagesOf(kv ...string) map[string]string {
@@ -136,16 +136,22 @@ func TestChanges(t *testing.T) {
 	}
 }
 
-func TestSamePageMinified(t *testing.T) {
-	// A minifier drops the quotes but keeps the URL: pages still compare.
-	a := []byte("<p>x</p><script src=" + scriptURL(9) + " defer></script>")
-	b := []byte("<p>x</p><script src=" + scriptURL(10) + " defer></script>")
-	if !samePage(a, b, scriptURL(9), scriptURL(10)) {
-		t.Error("pages differing only in the build number compare different")
+// TestWithScript: a page is served with its build's live script before its
+// last </body>; other files as built.
+func TestWithScript(t *testing.T) {
+	page := []byte("<p>a</body> in a text</p></body></html>")
+	got := string(withScript("x/index.html", page, 7))
+	if want := "<p>a</body> in a text</p>" + snippet(7) + "</body></html>"; got != want {
+		t.Errorf("withScript = %q, want %q", got, want)
 	}
-	c := []byte(strings.Replace(string(b), "x", "y", 1))
-	if samePage(a, c, scriptURL(9), scriptURL(10)) {
-		t.Error("different pages compare the same")
+	if string(page) != "<p>a</body> in a text</p></body></html>" {
+		t.Error("withScript wrote into the built page")
+	}
+	if got := string(withScript("a.html", []byte("<p>"), 7)); got != "<p>"+snippet(7) {
+		t.Errorf("no </body>: %q", got)
+	}
+	if got := string(withScript("assets/a.css", []byte("</body>"), 7)); got != "</body>" {
+		t.Errorf("a stylesheet got the script: %q", got)
 	}
 }
 

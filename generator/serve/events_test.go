@@ -15,7 +15,7 @@ import (
 // gets 503 and no stream (its page works, without live reload); a stream
 // that ends frees its place.
 func TestEventStreamsAreCapped(t *testing.T) {
-	srv := testServer(newSnapshot(&Site{Files: map[string][]byte{"index.html": []byte("<p>x</p>")}}, 1, scriptURL(1)))
+	srv := testServer(newSnapshot(&Site{Files: map[string][]byte{"index.html": []byte("<p>x</p>")}}, 1))
 	srv.hub.max = 2
 	var log bytes.Buffer
 	srv.opts.Stderr = &log

@@ -1,13 +1,14 @@
 package serve
 
 import (
-	"cursus/generator/content"
+	"bytes"
 	"net"
 	"net/http"
 	"path"
 	"strconv"
 	"strings"
 
+	"cursus/generator/content"
 	"cursus/generator/media"
 )
 
@@ -61,7 +62,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			// for ever, a change gets another name.
 			cache = "public, max-age=31536000, immutable"
 		}
-		s.file(w, r, http.StatusOK, name, snap.site.Files[name], cache)
+		s.file(w, r, http.StatusOK, name, withScript(name, snap.site.Files[name], snap.build), cache)
 	case snap.latest[unfingerprint(strings.TrimPrefix(r.URL.Path, "/"))] != "":
 		// An asset of an older build, linked from a page that had no
 		// reason to reload (the search index changes with every edit):
@@ -72,9 +73,30 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		body, ok := snap.site.Files["404.html"]
 		if !ok {
 			body = []byte("404 page not found\n")
+		} else {
+			body = withScript("404.html", body, snap.build)
 		}
 		s.file(w, r, http.StatusNotFound, "404.html", body, "no-cache")
 	}
+}
+
+// withScript returns a page of the site with the live script of its build
+// placed before its last </body>, as it is served; other files as they are.
+// The builds leave pages without it: a page that did not change keeps its
+// bytes from one build to the next, and tells so at a glance (diff.go).
+func withScript(name string, body []byte, build int64) []byte {
+	if !isHTML(name) {
+		return body
+	}
+	snip := snippet(build)
+	i := bytes.LastIndex(body, []byte("</body>"))
+	if i < 0 {
+		i = len(body)
+	}
+	out := make([]byte, 0, len(body)+len(snip))
+	out = append(out, body[:i]...)
+	out = append(out, snip...)
+	return append(out, body[i:]...)
 }
 
 // lookup maps a request path to a file of the site: "/" and "/x/" to their

@@ -31,7 +31,7 @@ func TestServeHTTP(t *testing.T) {
 		},
 		Assets: []string{"assets/style.3f9a1c2b.css", "assets/favicon.0a1b2c3d.svg", "assets/search-index.00aa11bb.json"},
 	}
-	srv := testServer(newSnapshot(site, 1, scriptURL(1)))
+	srv := testServer(newSnapshot(site, 1))
 	tests := []struct {
 		method, path string
 		status       int
@@ -42,6 +42,8 @@ func TestServeHTTP(t *testing.T) {
 		{"GET", "/", 200, "text/html; charset=utf-8", "no-cache", "home"},
 		{"GET", "/index.html", 200, "text/html; charset=utf-8", "no-cache", "home"},
 		{"GET", "/blocs/b1/", 200, "text/html; charset=utf-8", "no-cache", "bloc 1"},
+		{"GET", "/blocs/b1/?script", 200, "text/html; charset=utf-8", "no-cache", "<p>bloc 1</p>" + snippet(1)},
+		{"GET", "/missing/?script", 404, "text/html; charset=utf-8", "no-cache", "<p>introuvable</p>" + snippet(1)},
 		{"GET", "/blocs/b1", 301, "", "", "/blocs/b1/"},
 		{"GET", "/blocs/b1?x=1", 301, "", "", "/blocs/b1/?x=1"},
 		{"GET", "/blocs//b1/", 301, "", "", "/blocs/b1/"},
@@ -111,7 +113,7 @@ func TestServeFirstBuildFailed(t *testing.T) {
 
 func TestServeHTTPRefusesForeignHosts(t *testing.T) {
 	site := &Site{Files: map[string][]byte{"index.html": []byte("<p>home</p>"), "404.html": []byte("x")}}
-	srv := testServer(newSnapshot(site, 1, scriptURL(1)))
+	srv := testServer(newSnapshot(site, 1))
 	srv.opts.Bind = "127.0.0.1"
 	for host, want := range map[string]int{
 		"127.0.0.1:1313":    200,

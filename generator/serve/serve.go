@@ -179,7 +179,7 @@ func (s *Server) rebuild(changed []string) {
 	}
 	s.build++
 	start := time.Now()
-	site, err := s.opts.Build(s.root, BuildOptions{BaseURL: s.baseURL, Inject: snippet(s.build)})
+	site, err := s.opts.Build(s.root, BuildOptions{BaseURL: s.baseURL})
 	took := time.Since(start).Milliseconds()
 	prev := s.hub.current.Load()
 	if err != nil {
@@ -192,7 +192,7 @@ func (s *Server) rebuild(changed []string) {
 		s.logf(s.opts.Stderr, "%s\nbuild failed in %d ms with %d error(s): %s\n", joinLines(errs), took, len(errs), still)
 		return
 	}
-	next := newSnapshot(site, s.build, scriptURL(s.build))
+	next := newSnapshot(site, s.build)
 	m := changes(prev, next, changed, s.opts.NavigateToChanged)
 	s.hub.publish(next, m)
 	if len(site.Warnings) > 0 {

@@ -59,7 +59,7 @@ func versionedBuild(n *atomic.Int64) BuildFunc {
 		pad := strings.Repeat("<p>Critère d’évaluation, texte de remplissage.</p>\n", 800)
 		site := &Site{Files: map[string][]byte{}, Sources: map[string][]string{}}
 		for _, p := range []string{"index.html", "blocs/b1/index.html", "competences/b1-c1/index.html", "404.html"} {
-			site.Files[p] = []byte(fmt.Sprintf("<!doctype html>\n<title>%s</title>\n%s<body>%s<footer>%s</footer>%s</body>\n</html>\n", v, pad, p, v, o.Inject))
+			site.Files[p] = []byte(fmt.Sprintf("<!doctype html>\n<title>%s</title>\n%s<body>%s<footer>%s</footer></body>\n</html>\n", v, pad, p, v))
 		}
 		n.Add(1)
 		return site, nil

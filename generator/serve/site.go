@@ -23,7 +23,6 @@ type Site struct {
 // BuildOptions are what the server asks of a build.
 type BuildOptions struct {
 	BaseURL string // the server's own address, so that absolute links stay local
-	Inject  string // HTML to place before </body> of every page
 }
 
 // BuildFunc builds the site under root into memory. Content errors should
@@ -35,16 +34,15 @@ type BuildFunc func(root fs.FS, opts BuildOptions) (*Site, error)
 // failed. Snapshots are immutable and swapped whole.
 type snapshot struct {
 	site   *Site
-	build  int64  // the build the site comes from
-	inject string // the snippet its pages carry, to compare pages across builds
+	build  int64 // the build the site comes from
 	errors []string
 	lang   msg.Lang          // of the page of errors, when site is nil
 	assets map[string]bool   // fingerprinted file → true
 	latest map[string]string // asset name without its hash → current file
 }
 
-func newSnapshot(site *Site, build int64, inject string) *snapshot {
-	s := &snapshot{site: site, build: build, inject: inject, assets: map[string]bool{}, latest: map[string]string{}}
+func newSnapshot(site *Site, build int64) *snapshot {
+	s := &snapshot{site: site, build: build, assets: map[string]bool{}, latest: map[string]string{}}
 	for _, a := range site.Assets {
 		a = strings.TrimPrefix(a, "/")
 		s.assets[a] = true
@@ -64,9 +62,3 @@ func (s *snapshot) withErrors(errs []string) *snapshot {
 func pagePath(file string) string { return content.PathOfFile(file) }
 
 func isHTML(file string) bool { return path.Ext(file) == ".html" }
-
-// samePage reports whether two renderings of a page differ only in the
-// build number of the injected script.
-func samePage(a, b []byte, injectA, injectB string) bool {
-	return equalExcept(a, b, []pair{{[]byte(injectA), []byte(injectB)}})
-}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"cursus/generator/content"
 	"cursus/generator/opendata"
 	"cursus/generator/render"
 	"cursus/internal/par"
@@ -33,10 +34,15 @@ func makeDownloads(in *loaded, v *View) ([]download, error) {
 	certs := in.model.Certifications
 	made := make([][]opendata.File, len(certs))
 	errs := make([]error, len(certs))
-	par.ForEach(len(certs), func(i int) { made[i], errs[i] = opendata.Certification(certs[i], opts) })
+	// The dev server's builds make again only the files of certifications
+	// whose référentiel changed (opendata.Again).
+	salt := in.urls.baseURL + "\x00" + opts.Date.String()
+	last := in.keep.downloads(salt)
+	par.ForEach(len(certs), func(i int) { made[i], errs[i] = opendata.Again(certs[i], opts, last[certs[i].Prefix()]) })
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	in.keep.keepDownloads(salt, certs, made)
 	for i, files := range made {
 		vc := v.Certifications[i]
 		vc.Downloads = nil
@@ -71,4 +77,24 @@ func openDataPage(in *loaded, home Crumb) *page {
 		Title:       in.theme.Words.T("opendata_title"),
 		Description: in.theme.Words.T("opendata_description"),
 		Path:        opendata.Dir, Crumbs: []Crumb{home}}}
+}
+
+// downloads returns the open data files the last build kept, by prefix of
+// their certification, when it made them with the same options (salt).
+func (k *kept) downloads(salt string) map[string][]opendata.File {
+	if k == nil || k.salt != salt {
+		return nil
+	}
+	return k.files
+}
+
+// keepDownloads keeps the open data files of this build for the next.
+func (k *kept) keepDownloads(salt string, certs []*content.Certification, made [][]opendata.File) {
+	if k == nil {
+		return
+	}
+	k.salt, k.files = salt, make(map[string][]opendata.File, len(certs))
+	for i, c := range certs {
+		k.files[c.Prefix()] = made[i]
+	}
 }

@@ -24,6 +24,7 @@ type loaded struct {
 	urls    urls
 	min     *minifier // nil when the build does not minify
 	preview bool      // Options.Preview
+	keep    *kept     // what the dev server's builds keep for the next, or nil
 }
 
 // french gives a text the site's French typography: only a French site has
@@ -55,7 +56,7 @@ func load(root fs.FS, opts Options, keep *kept) (*loaded, error) {
 			return nil, err
 		}
 	}
-	in := &loaded{cfg: cfg, urls: urls{base: cfg.BasePath(), baseURL: cfg.BaseURL}, preview: opts.Preview}
+	in := &loaded{cfg: cfg, urls: urls{base: cfg.BasePath(), baseURL: cfg.BaseURL}, preview: opts.Preview, keep: keep}
 	if opts.Minify {
 		in.min = newMinifier()
 	}

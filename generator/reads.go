@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"cursus/generator/content"
+	"cursus/generator/opendata"
 	"cursus/generator/render"
 )
 
@@ -131,10 +132,14 @@ func (r *reads) same(fsys fs.FS) bool {
 }
 
 // kept is what the dev server's builds keep for the next (Incremental):
-// the theme, and the bloc files decoded.
+// the theme, the bloc files decoded, the open data files made.
 type kept struct {
 	theme   themeCache
 	decoded content.Decoded
+	// files are the open data files of each certification, by prefix,
+	// made with the options salt names (downloads.go).
+	salt  string
+	files map[string][]opendata.File
 }
 
 // themeCache keeps the theme of a build, its [brand] colours added, for

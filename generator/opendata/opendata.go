@@ -59,11 +59,23 @@ type File struct {
 // Certification makes the four downloads of a certification, in the order
 // pages list them.
 func Certification(c *content.Certification, opts Options) ([]File, error) {
+	return Again(c, opts, nil)
+}
+
+// Again makes the downloads of c as Certification does, or returns last,
+// the downloads made of it before with the same opts, when its
+// referentiel.json has not changed: the other files are made of no more
+// than what it says (TestFilesFollowTheReferentiel). The dev server makes
+// again only those of the certification an edit changed.
+func Again(c *content.Certification, opts Options, last []File) ([]File, error) {
 	dir := c.Prefix() + Dir
 	ref := FromModel(c, opts.Abs)
 	js, err := ref.JSON()
 	if err != nil {
 		return nil, fmt.Errorf("opendata: %s: %w", dir, err)
+	}
+	if len(last) == 4 && last[0].Path == dir+"referentiel.json" && bytes.Equal(last[0].Data, js) {
+		return last, nil
 	}
 	cs, err := CSV(c)
 	if err != nil {

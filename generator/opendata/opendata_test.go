@@ -307,3 +307,100 @@ func TestCASE(t *testing.T) {
 		}
 	}
 }
+
+// TestFilesFollowTheReferentiel: Again may keep the files of a
+// certification whose referentiel.json did not change only if the other
+// files are made of no more than it says. Every field of the model a
+// certification reaches (its own, its blocs', compétences', critères',
+// modalités', options', métiers'…) is changed in turn: when the CSV, the
+// Moodle CSV or CASE change, referentiel.json must change too.
+func TestFilesFollowTheReferentiel(t *testing.T) {
+	base := certs(t)
+	for ci := range base.Certifications {
+		want, err := Certification(base.Certifications[ci], opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fields := 0
+		for k := 0; ; k++ {
+			c := certs(t).Certifications[ci]
+			where, ok := changeField(reflect.ValueOf(c), k, map[uintptr]bool{})
+			if !ok {
+				break
+			}
+			fields++
+			got, err := Certification(c, opts)
+			if err != nil {
+				continue // a change the files refuse
+			}
+			if bytes.Equal(got[0].Data, want[0].Data) {
+				for i := 1; i < 4; i++ {
+					if !bytes.Equal(got[i].Data, want[i].Data) {
+						t.Errorf("%s: changing %s changes %s but not referentiel.json", c.Slug, where, got[i].Path)
+					}
+				}
+			}
+		}
+		if fields < 50 {
+			t.Fatalf("%s: only %d fields changed", base.Certifications[ci].Slug, fields)
+		}
+	}
+}
+
+// changeField changes the k-th field (string, number, bool or time) met
+// walking v through exported fields, slices and pointers, each pointer
+// once, and says which; false when there are fewer.
+func changeField(v reflect.Value, k int, seen map[uintptr]bool) (string, bool) {
+	n := 0
+	var where string
+	var walk func(v reflect.Value, path string) bool
+	walk = func(v reflect.Value, path string) bool {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if v.IsNil() || seen[v.Pointer()] {
+				return false
+			}
+			seen[v.Pointer()] = true
+			return walk(v.Elem(), path)
+		case reflect.Slice:
+			for i := range v.Len() {
+				if walk(v.Index(i), path+"["+string(rune('0'+i%10))+"]") {
+					return true
+				}
+			}
+		case reflect.Struct:
+			if v.Type() == reflect.TypeFor[time.Time]() {
+				if n == k {
+					v.Set(reflect.ValueOf(v.Interface().(time.Time).AddDate(0, 0, 1)))
+					where = path
+					return true
+				}
+				n++
+				return false
+			}
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() && walk(v.Field(i), path+"."+v.Type().Field(i).Name) {
+					return true
+				}
+			}
+		case reflect.String, reflect.Int, reflect.Bool:
+			if n != k {
+				n++
+				return false
+			}
+			where = path
+			switch v.Kind() {
+			case reflect.String:
+				v.SetString(v.String() + " changé")
+			case reflect.Int:
+				v.SetInt(v.Int() + 1)
+			case reflect.Bool:
+				v.SetBool(!v.Bool())
+			}
+			return true
+		}
+		return false
+	}
+	ok := walk(v, "certification")
+	return where, ok
+}

@@ -150,7 +150,7 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 	c := &counter{sink: s}
 	out := &Output{Sources: map[string][]string{}, Project: in.project, Pages: len(pl.pages), Warnings: in.project.Warnings}
 	for _, a := range in.theme.Assets.All() {
-		if err := c.put(a.Path, a.Data); err != nil {
+		if err := c.own(a.Path, a.Data); err != nil { // the theme's, never written
 			return nil, err
 		}
 		out.Assets = append(out.Assets, a.Path)
@@ -162,7 +162,7 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 			return nil, err
 		}
 	}
-	if err := c.put(pl.searchFile, index); err != nil {
+	if err := c.own(pl.searchFile, index); err != nil {
 		return nil, err
 	}
 	if !opts.Preview { // named after its content
@@ -247,7 +247,7 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 		files = append(files, hostFile{d.file, d.data})
 	}
 	for _, f := range files {
-		if err := c.put(f.name, f.data); err != nil {
+		if err := c.own(f.name, f.data); err != nil { // made for this build, or kept from the last
 			return nil, err
 		}
 	}

@@ -50,6 +50,7 @@ func (b *Incremental) Build(root fs.FS) (*Output, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	in, pl, err := loadAndPlan(root, b.opts, &b.kept)
+	b.kept.typography.done()
 	if err != nil {
 		return nil, err
 	}

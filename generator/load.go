@@ -28,12 +28,15 @@ type loaded struct {
 }
 
 // french gives a text the site's French typography: only a French site has
-// it.
+// it. The dev server's builds take the texts the last build set from it.
 func (in *loaded) french(s string) string {
 	if in.cfg.Markup.KeepStraightQuotes || render.Lang(in.cfg.LanguageCode) != "fr" {
 		return s
 	}
-	return markdown.French(s)
+	if in.keep == nil {
+		return markdown.French(s)
+	}
+	return in.keep.typography.french(s)
 }
 
 // load reads the site in root. Content errors come before theme errors:

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"cursus/generator/content"
+	"cursus/generator/markdown"
 	"cursus/generator/opendata"
 	"cursus/generator/render"
 )
@@ -140,7 +141,34 @@ type kept struct {
 	// made with the options salt names (downloads.go).
 	salt  string
 	files map[string][]opendata.File
+	// typography holds every text set in French by the last build.
+	typography typeset
 }
+
+// typeset remembers texts set with French typography: a site's texts are
+// set again on every build, and most did not change.
+type typeset struct {
+	last map[string]string // read only while a build runs
+	mu   sync.Mutex
+	next map[string]string
+}
+
+func (t *typeset) french(s string) string {
+	out, ok := t.last[s]
+	if !ok {
+		out = markdown.French(s)
+	}
+	t.mu.Lock()
+	if t.next == nil {
+		t.next = map[string]string{}
+	}
+	t.next[s] = out
+	t.mu.Unlock()
+	return out
+}
+
+// done keeps the texts of the build that ends for the next.
+func (t *typeset) done() { t.last, t.next = t.next, nil }
 
 // themeCache keeps the theme of a build, its [brand] colours added, for
 // the next build of the same site, as long as loading it would read the

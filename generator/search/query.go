@@ -25,8 +25,8 @@ const (
 type term struct {
 	word, stem string
 	family     string // Family of the stem
-	number     bool // only digits: matched exactly, "7" must not find "27001"
-	typos      bool // long enough, and without digits, to forgive a typo
+	number     bool   // only digits: matched exactly, "7" must not find "27001"
+	typos      bool   // long enough, and without digits, to forgive a typo
 }
 
 // parseQuery splits a query into terms. Stop words and lone letters are

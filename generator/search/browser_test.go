@@ -221,7 +221,7 @@ func TestSearchPage(t *testing.T) {
 func TestSuggestions(t *testing.T) {
 	srv, _, ix := published(t)
 	ctx := browsertest.New(t, 390, 844)
-	for _, q := range []string{"admission", "admision", "bac+5", "cybersecuritéee"} {
+	for _, q := range []string{"admissibilité", "candidature", "bac+5", "cybersecuritéee"} {
 		if len(ix.Search(q)) > 0 {
 			t.Fatalf("%q finds something: not a test of suggestions", q)
 		}
@@ -433,6 +433,35 @@ func TestFamilyInBrowser(t *testing.T) {
 	for i, w := range words {
 		if want := search.Family(search.Stem(content.Fold(w))); got[i] != want {
 			t.Errorf("%s: browser %q, Go %q", w, got[i], want)
+		}
+	}
+}
+
+// TestStudentsQuestions searches what prospective students ask on the
+// bundled site: each finds the page of questions, which answers from the
+// référentiel (or says what it does not give), and a word finds its family.
+func TestStudentsQuestions(t *testing.T) {
+	_, _, ix := published(t)
+	for _, q := range []string{"durée", "alternance", "admission", "RNCP", "rythme", "évalué"} {
+		found := false
+		for _, h := range ix.Search(q) {
+			found = found || h.Doc.URL == base+"questions/"
+		}
+		if !found {
+			t.Errorf("%q does not find %squestions/", q, base)
+		}
+	}
+	titles := func(q string) map[string]bool {
+		m := map[string]bool{}
+		for _, h := range ix.Search(q) {
+			m[h.Doc.URL+" "+h.Doc.Title] = true
+		}
+		return m
+	}
+	securite, securisation := titles("sécurité"), titles("sécurisation")
+	for d := range securite {
+		if !securisation[d] {
+			t.Errorf("sécurité finds %s, sécurisation does not", d)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package quality
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -23,20 +22,6 @@ var layoutViewports = []struct {
 }{
 	{"390x844", 390, 844},
 	{"1280x800", 1280, 800},
-}
-
-// layoutTab opens a tab whose viewport is exactly vp: headless Chromium
-// keeps its window 500 px wide at least and takes its frame off the
-// height, so the window size alone is not the viewport.
-func layoutTab(t *testing.T, width, height int) context.Context {
-	ctx := browsertest.New(t, width, height)
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
-		t.Fatal(err)
-	}
-	if got, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[innerWidth, innerHeight]`)); err != nil || got[0] != width || got[1] != height {
-		t.Fatalf("viewport %v (%v), want %dx%d", got, err, width, height)
-	}
-	return ctx
 }
 
 // settle is how long a page is left after its load event before it is
@@ -78,7 +63,7 @@ func TestLayoutShift(t *testing.T) {
 		urls := layoutURLs(t, site)
 		for _, vp := range layoutViewports {
 			t.Run(vp.name, func(t *testing.T) {
-				ctx := layoutTab(t, vp.width, vp.height)
+				ctx := browsertest.New(t, vp.width, vp.height)
 				for _, u := range urls {
 					if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+u.url), chromedp.Sleep(settle)); err != nil {
 						t.Fatalf("%s: %v", u.url, err)
@@ -151,7 +136,7 @@ func TestScreenshots(t *testing.T) {
 		srv := serve(t, site)
 		urls := layoutURLs(t, site)
 		for _, vp := range layoutViewports {
-			ctx := layoutTab(t, vp.width, vp.height)
+			ctx := browsertest.New(t, vp.width, vp.height)
 			for _, scheme := range schemes {
 				if err := chromedp.Do(ctx, colorScheme(scheme)); err != nil {
 					t.Fatal(err)

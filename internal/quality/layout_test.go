@@ -14,12 +14,14 @@ import (
 	"cursus/internal/browsertest"
 )
 
-// layoutViewports are the windows the layout gates look through: a common
-// phone and a small laptop screen.
+// layoutViewports are the windows the layout gates look through: the
+// narrowest phone the theme supports (WCAG reflow), a common one and a
+// small laptop screen.
 var layoutViewports = []struct {
 	name          string
 	width, height int
 }{
+	{"320x640", 320, 640},
 	{"390x844", 390, 844},
 	{"1280x800", 1280, 800},
 }

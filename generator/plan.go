@@ -397,6 +397,7 @@ func renderTexts(md *markdown.Renderer, in *loaded, v *View) diag.List {
 		for j, t := range c.Texts() {
 			jobs = append(jobs, job{t, into[j]})
 		}
+		jobs = append(jobs, job{c.Admission, &x.Admission}, job{c.Contact, &x.Contact})
 	}
 	for i, b := range in.model.Blocs {
 		jobs = append(jobs, job{b.Evaluation, &v.Blocs[i].Evaluation})

@@ -73,9 +73,17 @@ type Certification struct {
 	// Downloads are the certification's open data files (downloads.go).
 	Downloads []Download
 	// HasFiche is true when the certification has any field of its fiche
-	// beyond its title and summary.
+	// beyond its title and summary, prérequis and voies d'accès aside
+	// (they are the admission's).
 	HasFiche bool
-	path     string
+	// What the school says beyond the fiche: durée and rythme as written,
+	// admission and contact rendered by the plan.
+	Duree, Rythme      string
+	Admission, Contact template.HTML
+	// HasAdmission is true when there is anything to say of entering the
+	// programme: durée, rythme, prérequis, voies d'accès, admission, contact.
+	HasAdmission bool
+	path         string
 }
 
 // Code is an official code with its label, and a link when there is one
@@ -306,8 +314,13 @@ func (vm *viewMaker) certification(c *content.Certification) *Certification {
 	x.NSF, x.Formacodes, x.ROME = codes(c.NSF, nil), codes(c.Formacodes, nil), codes(c.ROME, romeURL)
 	x.HasFiche = c.RNCP != "" || c.Abrege.Code != "" || c.Level > 0 || c.Etat != "" || c.Actif != nil ||
 		x.DateEffet != "" || x.DateFin != "" || c.FicheURL != "" || len(c.Anciennes)+len(c.Nouvelles)+len(c.Certificateurs)+len(c.NSF)+len(c.Formacodes)+len(c.ROME) > 0
-	for _, t := range c.Texts() {
+	for _, t := range []content.Text{c.Objectifs, c.Activites, c.Capacites, c.Secteurs, c.Emplois, c.Obtention} {
 		x.HasFiche = x.HasFiche || strings.TrimSpace(t.Markdown) != ""
+	}
+	x.Duree, x.Rythme = fr(c.Duree), fr(c.Rythme)
+	x.HasAdmission = c.Duree != "" || c.Rythme != ""
+	for _, t := range []content.Text{c.Prerequis, c.VoiesAcces, c.Admission, c.Contact} {
+		x.HasAdmission = x.HasAdmission || strings.TrimSpace(t.Markdown) != ""
 	}
 	return x
 }

@@ -33,6 +33,11 @@ type certificationFile struct {
 	Prerequis   string    `toml:"prerequis"`
 	VoiesAcces  string    `toml:"voies_acces"`
 	Obtention   string    `toml:"obtention"`
+	// What a school adds for its students, beyond the RNCP fiche.
+	Duree     string `toml:"duree"`
+	Rythme    string `toml:"rythme"`
+	Admission string `toml:"admission"`
+	Contact   string `toml:"contact"`
 
 	Certificateurs []struct {
 		Nom   string `toml:"nom"`
@@ -52,6 +57,10 @@ type codeEntry struct {
 	Code    string `toml:"code"`
 	Libelle string `toml:"libelle"`
 }
+
+// placeholder is what cursus new writes in the keys a school fills in,
+// folded.
+const placeholder = "a completer"
 
 // certification reads the identity of c from file.
 func (l *loader) certification(c *Certification, file string) {
@@ -91,6 +100,8 @@ func (l *loader) certification(c *Certification, file string) {
 		Capacites: text("capacites", d.Capacites), Secteurs: text("secteurs", d.Secteurs),
 		Emplois: text("emplois", d.Emplois), Prerequis: text("prerequis", d.Prerequis),
 		VoiesAcces: text("voies_acces", d.VoiesAcces), Obtention: text("obtention", d.Obtention),
+		Duree: strings.TrimSpace(d.Duree), Rythme: strings.TrimSpace(d.Rythme),
+		Admission: text("admission", d.Admission), Contact: text("contact", d.Contact),
 	}
 	for _, x := range d.Certificateurs {
 		c.Certificateurs = append(c.Certificateurs, Certificateur{Nom: x.Nom, SIRET: x.SIRET})
@@ -123,6 +134,14 @@ func (l *loader) certification(c *Certification, file string) {
 		}
 		seen[o.ID] = pos
 		c.Options = append(c.Options, &Option{ID: o.ID, Label: o.Label, Choose: o.Choose, Pos: pos})
+	}
+	// cursus new writes these keys with "À compléter" for a school to
+	// fill in: one left as it is would be published as it is.
+	for _, k := range []struct{ key, v string }{{"duree", d.Duree}, {"rythme", d.Rythme}, {"prerequis", d.Prerequis},
+		{"voies_acces", d.VoiesAcces}, {"admission", d.Admission}, {"contact", d.Contact}} {
+		if strings.Contains(Fold(k.v), placeholder) {
+			l.warn(l.at(file, ki, k.key), msg.CertToComplete, k.key)
+		}
 	}
 	now := time.Now()
 	if !d.DateFin.IsZero() && d.DateFin.Before(now) {

@@ -49,6 +49,11 @@ type Certification struct {
 	Nouvelles   []string
 	// Markdown texts of the fiche, each with the position of its key.
 	Objectifs, Activites, Capacites, Secteurs, Emplois, Prerequis, VoiesAcces, Obtention Text
+	// What the school says of its programme (not on the RNCP fiche): its
+	// length and rhythm, in a few words, and how to apply and whom to ask,
+	// in markdown.
+	Duree, Rythme      string
+	Admission, Contact Text
 
 	Certificateurs []Certificateur
 	NSF            []Code

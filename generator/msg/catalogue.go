@@ -56,6 +56,7 @@ const (
 	CertLevel
 	CertEnded
 	CertInactive
+	CertToComplete
 	OptionsDup
 	OptionsChoose
 	OptionsEmpty
@@ -173,6 +174,7 @@ var catalogue = [numKeys]text{
 	CertLevel:                {"niveau %d : le niveau d'une certification va de 1 à 8", "level %d: the level of a certification goes from 1 to 8"},
 	CertEnded:                {"la certification n'est plus enregistrée au RNCP depuis le %s (date_fin)", "the certification is no longer registered in the RNCP since %s (date_fin)"},
 	CertInactive:             {"la certification n'est pas active (actif = false)", "the certification is not active (actif = false)"},
+	CertToComplete:           {"%s est encore « À compléter » : écrivez ce que l'établissement sait, ou supprimez la clé", "%s still says « À compléter » (to be completed): write what the school knows, or remove the key"},
 	OptionsDup:               {"groupe d'options %q en double : déjà déclaré à %s", "option group %q twice: already declared at %s"},
 	OptionsChoose:            {"groupe d'options %q : choose est le nombre de blocs à choisir, au moins 1", "option group %q: choose is the number of blocs to choose, at least 1"},
 	OptionsEmpty:             {"aucun bloc n'est dans le groupe d'options %q", "no bloc is in the option group %q"},

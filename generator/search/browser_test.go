@@ -221,7 +221,7 @@ func TestSearchPage(t *testing.T) {
 func TestSuggestions(t *testing.T) {
 	srv, _, ix := published(t)
 	ctx := browsertest.New(t, 390, 844)
-	for _, q := range []string{"admission", "admision", "bac+5", "cybersecuritéee"} {
+	for _, q := range []string{"admissibilité", "candidature", "bac+5", "cybersecuritéee"} {
 		if len(ix.Search(q)) > 0 {
 			t.Fatalf("%q finds something: not a test of suggestions", q)
 		}
@@ -247,6 +247,7 @@ var queries = []string{
 	"securiter", "cybersecurit", "cybersécurté", "devosp", "robotiqe", "donnée", "données", "réseau", "réseaux",
 	"développeur", "dé", "de", "données de", "l’organisation", "d'information", "ISO 27001", "27", "Œuvre",
 	"e-santé", "sécu", "architecte", "cloud", "gestion de projet", "agile", "xyzzy", "a",
+	"sécurisation", "sécuriser", "évaluer", "évaluation", "automatisation", "organisationnelle",
 }
 
 // TestBrowserAndGoAgree types the same queries in the search page and asks
@@ -392,6 +393,75 @@ func TestFoldAgrees(t *testing.T) {
 	for i, s := range texts {
 		if want := content.Fold(s); got.Texts[i] != want {
 			t.Errorf("%q:\nbrowser %q\nGo      %q", s, got.Texts[i], want)
+		}
+	}
+}
+
+// cut returns the text of search.js from the line that starts with from to
+// the end of the line that starts with to, both indented as written.
+func cut(t *testing.T, src, from, to string) string {
+	t.Helper()
+	i := strings.Index(src, "\n  "+from)
+	j := strings.Index(src[max(i, 0):], "\n  "+to)
+	if i < 0 || j < 0 {
+		t.Fatalf("search.js: no %q followed by %q", from, to)
+	}
+	j += i + 1
+	k := strings.Index(src[j:], "\n")
+	return src[i : j+k+1]
+}
+
+// TestFamilyInBrowser runs the stemmer and the family step of search.js on
+// the cases of testdata/families.txt, which TestFamily checks in Go: the
+// browser must give each word the root Go gives it.
+func TestFamilyInBrowser(t *testing.T) {
+	data, err := os.ReadFile("../../themes/default/static/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(data)
+	js := foldJS(t) + cut(t, src, "var SUFFIXES", "var FAMILY") + cut(t, src, "function strip(", "function family(")
+	var words []string
+	for _, c := range search.ReadFamilies(t) {
+		words = append(words, c.Words...)
+	}
+	ctx := browsertest.New(t, 800, 600)
+	got := run[[]string](t, ctx, fmt.Sprintf("(() => { %s; return %s.map(w => family(stem(norm(w)))); })()", js, jsJSON(words)))
+	if len(got) != len(words) {
+		t.Fatalf("the browser gave %d roots for %d words", len(got), len(words))
+	}
+	for i, w := range words {
+		if want := search.Family(search.Stem(content.Fold(w))); got[i] != want {
+			t.Errorf("%s: browser %q, Go %q", w, got[i], want)
+		}
+	}
+}
+
+// TestStudentsQuestions searches what prospective students ask on the
+// bundled site: each finds the page of questions, which answers from the
+// référentiel (or says what it does not give), and a word finds its family.
+func TestStudentsQuestions(t *testing.T) {
+	_, _, ix := published(t)
+	for _, q := range []string{"durée", "alternance", "admission", "RNCP", "rythme", "évalué"} {
+		found := false
+		for _, h := range ix.Search(q) {
+			found = found || h.Doc.URL == base+"questions/"
+		}
+		if !found {
+			t.Errorf("%q does not find %squestions/", q, base)
+		}
+	}
+	titles := func(q string) map[string]bool {
+		m := map[string]bool{}
+		for _, h := range ix.Search(q) {
+			m[h.Doc.URL+" "+h.Doc.Title] = true
+		}
+		return m
+	}
+	securite, securisation := titles("sécurité"), titles("sécurisation")
+	for d := range securite {
+		if !securisation[d] {
+			t.Errorf("sécurité finds %s, sécurisation does not", d)
 		}
 	}
 }

@@ -11,9 +11,12 @@
 // Matching and ranking are written twice, here and in the theme's
 // static/search.js, and must stay identical: the browser test in this
 // package compares the two on real queries. A query term matches a word
-// that is equal (5 points), has the same stem (4), starts with the term (3,
-// not for numbers), or, for terms of five letters or more, is one edit
-// away (2). Every term must match (AND). A term scores three times more in a
+// that is equal (5 points), has the same stem (4), is of the same word
+// family (3: Family takes derivational endings off the stem, so that
+// sécurité finds sécurisation and évaluer évaluateur; the root is computed
+// from the stem in the browser too, so the index does not grow), starts
+// with the term (3, not for numbers), or, for terms of five letters or
+// more, is one edit away (2). Every term must match (AND). A term scores three times more in a
 // title than in a body. Results are grouped by kind — métiers, blocs,
 // compétences, critères, pages — and kinds with a title match come first, so
 // a métier named by the query leads; within a kind, title matches come

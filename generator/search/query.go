@@ -13,6 +13,7 @@ import (
 const (
 	exactMatch  = 5
 	stemMatch   = 4
+	familyMatch = 3 // same word family: sécurisation for sécurité
 	prefixMatch = 3
 	typoMatch   = 2
 
@@ -23,8 +24,9 @@ const (
 // term is one word of a query.
 type term struct {
 	word, stem string
-	number     bool // only digits: matched exactly, "7" must not find "27001"
-	typos      bool // long enough, and without digits, to forgive a typo
+	family     string // Family of the stem
+	number     bool   // only digits: matched exactly, "7" must not find "27001"
+	typos      bool   // long enough, and without digits, to forgive a typo
 }
 
 // parseQuery splits a query into terms. Stop words and lone letters are
@@ -42,9 +44,11 @@ func parseQuery(q string) []term {
 			continue
 		}
 		letters += utf8.RuneCountInString(w)
+		stem := Stem(w)
 		terms = append(terms, term{
 			word:   w,
-			stem:   Stem(w),
+			stem:   stem,
+			family: Family(stem),
 			number: isNumber(w),
 			typos:  utf8.RuneCountInString(w) >= typoMinLen && !hasDigit(w),
 		})
@@ -55,13 +59,16 @@ func parseQuery(q string) []term {
 	return terms
 }
 
-// match returns the points of word w, of stem s, for term t; 0 if no match.
-func (t term) match(w, s string) int {
+// match returns the points of word w, of stem s and family root f, for
+// term t; 0 if no match.
+func (t term) match(w, s, f string) int {
 	switch {
 	case w == t.word:
 		return exactMatch
 	case s == t.stem:
 		return stemMatch
+	case f == t.family:
+		return familyMatch
 	case !t.number && strings.HasPrefix(w, t.word):
 		return prefixMatch
 	case t.typos && oneEdit(t.word, w):
@@ -108,11 +115,16 @@ func (ix *Index) Search(q string) []Hit {
 	if len(terms) == 0 {
 		return nil
 	}
+	stems, families := make([]string, len(ix.Words)), make([]string, len(ix.Words))
+	for j, w := range ix.Words {
+		stems[j] = w[:len(w)-ix.Cuts[j]]
+		families[j] = Family(stems[j])
+	}
 	points := make([][]int, len(terms)) // points[term][word]
 	for i, t := range terms {
 		points[i] = make([]int, len(ix.Words))
 		for j, w := range ix.Words {
-			points[i][j] = t.match(w, w[:len(w)-ix.Cuts[j]])
+			points[i][j] = t.match(w, stems[j], families[j])
 		}
 	}
 	var hits []Hit

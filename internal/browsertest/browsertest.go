@@ -32,7 +32,7 @@ func Path() string {
 
 // New starts a fresh headless Chromium (own user-data-dir) and returns a
 // chromedp context for one tab, cancelled when the test ends. width and
-// height set the window size.
+// height are the size of the page's viewport (innerWidth, innerHeight).
 //
 // chromedp v0.23 has a generic API: chromedp.Do(ctx, actions...) runs
 // actions without values; v, err := chromedp.Run(ctx, chromedp.Text(sel))
@@ -73,7 +73,10 @@ func New(t testing.TB, width, height int) context.Context {
 		cancel()
 		cancelAlloc()
 	})
-	if err := chromedp.Do(ctx); err != nil {
+	// Headless Chromium keeps its window 500 px wide at least and takes
+	// its frame off the height: the viewport is emulated, so that 390 px
+	// means what a phone shows.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
 	return ctx

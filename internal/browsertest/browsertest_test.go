@@ -25,4 +25,9 @@ func TestBrowserOpensALocalPage(t *testing.T) {
 	if text != "Bonjour" {
 		t.Errorf("text = %q", text)
 	}
+	// Narrower than the 500 px a headless window keeps at least.
+	size, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[innerWidth, innerHeight]`))
+	if err != nil || len(size) != 2 || size[0] != 390 || size[1] != 844 {
+		t.Errorf("viewport = %v (%v), want 390×844", size, err)
+	}
 }

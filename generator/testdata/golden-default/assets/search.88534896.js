@@ -9,6 +9,7 @@
   var STOP = new Set(('le la les de des du un une et en au aux ou pour par sur dans avec son sa ses leur ' +
     'leurs ce ces cet cette qui que qu se ne est sont').split(' '));
   var SUFFIXES = ['ement', 'ation', 'ition', 'euse', 'ique', 'eur', 'ite', 'ee', 'er', 'e'];
+  var FAMILY = ['isationnell', 'isationnel', 'ationnell', 'ationnel', 'ativ', 'atif', 'atis', 'is', 'at', 'iv', 'if'];
   // A word, or a compétence code such as b7.c2 kept whole.
   var WORD = /[a-z]\d+\.[a-z]\d+(?![\p{L}\p{N}])|[\p{L}\p{M}\p{N}]+/giu;
   var HEADER_MAX = 8; // results shown in the header's panel
@@ -28,15 +29,23 @@
       .replace(WHOLE, function (c) { return LETTERS[c]; });
   }
 
-  function stem(w) {
-    if (w.length <= 3 || /\d/.test(w)) return w;
-    if (/[sx]$/.test(w)) w = w.slice(0, -1);
-    for (var i = 0; i < SUFFIXES.length; i++) {
-      var s = SUFFIXES[i];
-      if (w.endsWith(s) && w.length - s.length >= 3) return w.slice(0, -s.length);
+  function strip(w, list, min) {
+    for (var i = 0; i < list.length; i++) {
+      var s = list[i];
+      if (w.endsWith(s) && w.length - s.length >= min) return w.slice(0, -s.length);
     }
     return w;
   }
+
+  function stem(w) {
+    if (w.length <= 3 || /\d/.test(w)) return w;
+    if (/[sx]$/.test(w)) w = w.slice(0, -1);
+    return strip(w, SUFFIXES, 3);
+  }
+
+  // family is Family of Go: the root a word family shares (sécurité,
+  // sécurisation → secur), taken from the stem.
+  function family(s) { return strip(s, FAMILY, 4); }
 
   // parse keeps the last word even if short while it is being typed: it may
   // be the start of a longer one.
@@ -46,13 +55,14 @@
       return !STOP.has(w) && (w.length > 1 || /^\d+$/.test(w)) || typing && i == words.length - 1;
     }).map(function (w) {
       letters += w.length;
-      return { w: w, s: stem(w), n: /^\d+$/.test(w), t: w.length >= 5 && !/\d/.test(w) };
+      var s = stem(w);
+      return { w: w, s: s, f: family(s), n: /^\d+$/.test(w), t: w.length >= 5 && !/\d/.test(w) };
     });
     return letters < 2 ? [] : terms;
   }
 
-  function match(t, w, s) {
-    return w == t.w ? 5 : s == t.s ? 4 : !t.n && w.startsWith(t.w) ? 3 : t.t && oneEdit(t.w, w) ? 2 : 0;
+  function match(t, w, s, f) {
+    return w == t.w ? 5 : s == t.s ? 4 : f == t.f ? 3 : !t.n && w.startsWith(t.w) ? 3 : t.t && oneEdit(t.w, w) ? 2 : 0;
   }
 
   // oneEdit: at most one insertion, deletion, substitution or swap.
@@ -76,7 +86,7 @@
     var terms = parse(q), hits = [], titled = [];
     if (!terms.length) return hits;
     var points = terms.map(function (t) {
-      return index.words.map(function (w, i) { return match(t, w, index.stems[i]); });
+      return index.words.map(function (w, i) { return match(t, w, index.stems[i], index.families[i]); });
     });
     index.docs.forEach(function (d, order) {
       var score = 0, title = true;
@@ -117,7 +127,7 @@
   function suggest(q) {
     var out = [], seen = {};
     var alts = parse(q).map(function (t) {
-      if (index.words.some(function (w, i) { return match(t, w, index.stems[i]); })) return [t.w];
+      if (index.words.some(function (w, i) { return match(t, w, index.stems[i], index.families[i]); })) return [t.w];
       var max = Math.max(2, Math.floor(t.w.length / 3)), near = [];
       index.words.forEach(function (w, i) {
         if (w.length < 3 || /\d/.test(w) || STOP.has(w)) return;
@@ -143,6 +153,7 @@
       return r.json();
     }).then(function (ix) {
       ix.stems = ix.words.map(function (w, i) { return w.slice(0, w.length - ix.cut[i]); });
+      ix.families = ix.stems.map(family);
       // With relativeURLs, the index's URLs are relative to it.
       ix.docs.forEach(function (d) { if (d.u[0] != '/') d.u = new URL(d.u, new URL(script.dataset.index, location)).href; });
       index = ix;
@@ -157,8 +168,8 @@
   }
 
   function hit(word, terms) {
-    var w = norm(word), s = stem(w);
-    return terms.some(function (t) { return match(t, w, s); });
+    var w = norm(word), s = stem(w), f = family(s);
+    return terms.some(function (t) { return match(t, w, s, f); });
   }
 
   // snippet cuts text around its first matched word, on word boundaries.

@@ -51,6 +51,7 @@ func (b *Incremental) Build(root fs.FS) (*Output, error) {
 	defer b.mu.Unlock()
 	in, pl, err := loadAndPlan(root, b.opts, &b.kept)
 	b.kept.typography.done()
+	b.kept.words.done()
 	if err != nil {
 		return nil, err
 	}

@@ -36,7 +36,7 @@ func (in *loaded) french(s string) string {
 	if in.keep == nil {
 		return markdown.French(s)
 	}
-	return in.keep.typography.french(s)
+	return in.keep.typography.of(s, markdown.French)
 }
 
 // load reads the site in root. Content errors come before theme errors:

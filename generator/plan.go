@@ -432,7 +432,12 @@ func (pl *plan) addSearchIndex(in *loaded) error {
 			mdOf[p.body] = p.md
 		}
 	}
+	var words func(string) []string // search.Words
+	if in.keep != nil {
+		words = func(s string) []string { return in.keep.words.of(s, search.Words) }
+	}
 	ix, err := search.Build(in.model, search.Options{
+		Words: words,
 		URL: func(v any) string {
 			p, _ := pathOf(v) // never fails for entities
 			return in.urls.url(p)

@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"cursus/generator/content"
-	"cursus/generator/markdown"
 	"cursus/generator/opendata"
 	"cursus/generator/render"
 )
@@ -141,34 +140,37 @@ type kept struct {
 	// made with the options salt names (downloads.go).
 	salt  string
 	files map[string][]opendata.File
-	// typography holds every text set in French by the last build.
-	typography typeset
+	// typography and words hold every text the last build set in French
+	// typography, and split into search words.
+	typography memo[string]
+	words      memo[[]string]
 }
 
-// typeset remembers texts set with French typography: a site's texts are
-// set again on every build, and most did not change.
-type typeset struct {
-	last map[string]string // read only while a build runs
+// memo remembers what a pure function gave for each text of the last
+// build: a site's texts are set in French typography and split into
+// search words again on every build, and most did not change.
+type memo[T any] struct {
+	last map[string]T // read only while a build runs
 	mu   sync.Mutex
-	next map[string]string
+	next map[string]T
 }
 
-func (t *typeset) french(s string) string {
-	out, ok := t.last[s]
+func (m *memo[T]) of(s string, f func(string) T) T {
+	out, ok := m.last[s]
 	if !ok {
-		out = markdown.French(s)
+		out = f(s)
 	}
-	t.mu.Lock()
-	if t.next == nil {
-		t.next = map[string]string{}
+	m.mu.Lock()
+	if m.next == nil {
+		m.next = map[string]T{}
 	}
-	t.next[s] = out
-	t.mu.Unlock()
+	m.next[s] = out
+	m.mu.Unlock()
 	return out
 }
 
 // done keeps the texts of the build that ends for the next.
-func (t *typeset) done() { t.last, t.next = t.next, nil }
+func (m *memo[T]) done() { m.last, m.next = m.next, nil }
 
 // themeCache keeps the theme of a build, its [brand] colours added, for
 // the next build of the same site, as long as loading it would read the

@@ -27,11 +27,13 @@ import (
 //     of other certifications their own fields only (titles, codes, URLs);
 //   - a bloc's key: the bloc whole with its compétences, options and
 //     modalités, and of the other blocs and compétences these name their
-//     own fields;
-//   - a page: its own fields, its métier whole, the entities it names by
-//     path and key: the bloc's key on the pages of a bloc, compétence or
-//     métier (with their certification's own fields), the certification's
-//     key on the others.
+//     own fields; its light key, the same without the critères of its
+//     compétences;
+//   - a page: its own fields, its métier and its compétence whole, the
+//     entities it names by path and key: the bloc's key on the page of a
+//     bloc, its light key on the pages of a compétence or métier, which
+//     show no critères but their own compétence's (with their
+//     certification's own fields), the certification's key on the others.
 //
 // Only the kinds listed in keyedKinds get a key; every other page (those
 // that list the whole model: home, métiers, recherche, choix, 404,
@@ -105,6 +107,7 @@ func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
 	shallows := &sync.Map{}
 	certs := entityKeys(seed, v.Certifications, func(w *walker, c *Certification) { w.cert, w.shallows = c, shallows })
 	blocs := entityKeys(seed, v.Blocs, func(w *walker, b *Bloc) { w.bloc, w.shallows = b, shallows })
+	light := entityKeys(seed, v.Blocs, func(w *walker, b *Bloc) { w.bloc, w.shallows, w.light = b, shallows, true })
 	site := siteKey(seed, root, in, pl)
 	keys := make([]uint64, len(pl.pages))
 	par.ForEach(len(pl.pages), func(i int) {
@@ -114,6 +117,9 @@ func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
 		}
 		w := newWalker(seed, certs)
 		w.blocs, w.metier, w.narrow, w.shallows = blocs, p.data.Metier, narrowKinds[p.data.Kind], shallows
+		if p.data.Kind != "bloc" {
+			w.blocs, w.comp = light, p.data.Competence
+		}
 		w.uint(site)
 		w.string(p.layout)
 		w.value(reflect.ValueOf(*p.data))
@@ -184,6 +190,10 @@ type walker struct {
 	cert   *Certification            // the certification being hashed, whole
 	bloc   *Bloc                     // the bloc being hashed, whole
 	metier *Metier                   // the page's métier, hashed whole
+	comp   *Competence               // the page's compétence, hashed whole
+	// light leaves out the critères of the compétences of the bloc hashed
+	// whole: its light key.
+	light bool
 	// narrow: the page reads of other entities their blocs' keys and
 	// its certification's own fields, not the whole certification.
 	narrow bool
@@ -266,6 +276,9 @@ func (w *walker) value(v reflect.Value) {
 		}
 	case reflect.Struct:
 		for i := range v.NumField() {
+			if w.light && v.Type() == compType.Elem() && v.Type().Field(i).Name == "Criteria" {
+				continue
+			}
 			w.value(v.Field(i))
 		}
 	case reflect.Pointer:
@@ -341,7 +354,9 @@ func (w *walker) pointer(v reflect.Value) {
 		case *Bloc:
 			bloc = x
 		case *Competence:
-			bloc = x.Bloc
+			if x != w.comp {
+				bloc = x.Bloc
+			}
 		}
 		if bloc != nil {
 			switch {

@@ -39,3 +39,19 @@ func tuneGC() {
 		debug.SetMemoryLimit(math.MaxInt64)
 	})
 }
+
+// serveGCPercent paces the collector of the dev server.
+const serveGCPercent = 50
+
+// tuneServeGC runs the dev server's collector with GOGC=50. The server
+// holds a whole site and what its builds keep for the next one for hours,
+// and each rebuild allocates about as much again: with the default pacing
+// its heap grew to twice what is live. On the 6,000-page site, after 200
+// edits: 432 MB resident with GOGC=100, 331 MB with 50, for a rebuild 8 %
+// slower (p50 208 → 225 ms). GOGC or GOMEMLIMIT in the environment win.
+func tuneServeGC() {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetGCPercent(serveGCPercent)
+}

@@ -41,3 +41,18 @@ func TestTuneGC(t *testing.T) {
 		t.Errorf("tuneGC overrode GOGC=50: percent %d", got)
 	}
 }
+
+func TestTuneServeGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	tuneServeGC()
+	if got := debug.SetGCPercent(100); got != serveGCPercent {
+		t.Errorf("GC percent %d after tuneServeGC, want %d", got, serveGCPercent)
+	}
+	t.Setenv("GOGC", "200")
+	tuneServeGC()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC=200 in the environment: GC percent set to %d", got)
+	}
+}

@@ -26,6 +26,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fl, args, stdout, stderr); !ok {
 		return code
 	}
+	tuneServeGC()
 	if *port < 0 || *port > 65535 || *poll < 0 {
 		fmt.Fprintln(stderr, "cursus serve: --port must be within 0–65535 and --poll positive")
 		return 2

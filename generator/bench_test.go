@@ -278,3 +278,47 @@ func BenchmarkPublish(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkIncremental rebuilds after a critère edit, as the dev server
+// does after a save, on the bundled site and on the site of 100
+// certifications, and reports the CPU time of a rebuild and the pages it
+// took from the last build.
+func BenchmarkIncremental(b *testing.B) {
+	sites := []struct {
+		name string
+		fsys func() fstest.MapFS
+		file func(i int) string
+	}{
+		{"bundled", func() fstest.MapFS {
+			return bundledFS(b, func(p string) bool {
+				return strings.HasPrefix(p, "themes/") || p == "config.toml" || strings.HasPrefix(p, "content/")
+			})
+		}, func(int) string { return "content/blocs/b1.toml" }},
+		{"P100", func() fstest.MapFS { return certificationsSite(b, 100) }, func(i int) string {
+			return fmt.Sprintf("content/certifications/cert-%03d/blocs/b%d.toml", 1+i*7%100, 1+i%8)
+		}},
+	}
+	for _, site := range sites {
+		b.Run(site.name, func(b *testing.B) {
+			fsys := site.fsys()
+			inc := NewIncremental(Options{})
+			if _, err := inc.Build(fsys); err != nil {
+				b.Fatal(err)
+			}
+			i, reused := 0, 0
+			start := cpuTime()
+			for b.Loop() {
+				name := site.file(i)
+				data := strings.Replace(string(fsys[name].Data), "Clarté", fmt.Sprintf("Clarté %d", i), 1)
+				fsys[name] = &fstest.MapFile{Data: []byte(data)}
+				if _, err := inc.Build(fsys); err != nil {
+					b.Fatal(err)
+				}
+				reused += inc.Reused
+				i++
+			}
+			b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(i), "cpu-ms/op")
+			b.ReportMetric(float64(reused)/float64(i), "reused/op")
+		})
+	}
+}

@@ -334,8 +334,8 @@ func (w *walker) pointer(v reflect.Value) {
 	}
 	if v.CanInterface() {
 		var bloc *Bloc
+		var path string // of the bloc or compétence v points to
 		switch x := v.Interface().(type) {
-
 		case *Metier:
 			if x != w.metier {
 				w.shallowAt(v)
@@ -352,10 +352,10 @@ func (w *walker) pointer(v reflect.Value) {
 				return
 			}
 		case *Bloc:
-			bloc = x
+			bloc, path = x, x.path
 		case *Competence:
 			if x != w.comp {
-				bloc = x.Bloc
+				bloc, path = x.Bloc, x.path
 			}
 		}
 		if bloc != nil {
@@ -367,11 +367,11 @@ func (w *walker) pointer(v reflect.Value) {
 				return
 			case w.narrow:
 				key(w, w.blocs, bloc)
-				w.string(v.Elem().FieldByName("path").String())
+				w.string(path)
 				return
 			default:
 				key(w, w.certs, bloc.Cert)
-				w.string(v.Elem().FieldByName("path").String())
+				w.string(path)
 				return
 			}
 		}

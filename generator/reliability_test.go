@@ -109,6 +109,20 @@ func TestLinksOutOfTheSite(t *testing.T) {
 			}
 		})
 	}
+	// An English site says it in English.
+	t.Run("english", func(t *testing.T) {
+		dir, root := copySite(t)
+		cfg := filepath.Join(dir, "config.toml")
+		data, _ := os.ReadFile(cfg)
+		os.WriteFile(cfg, append([]byte("languageCode = \"en\"\n"), data...), 0o644)
+		if err := os.Symlink(filepath.Join(outside, "page.md"), filepath.Join(dir, "content", "vole.md")); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+		lines := errorLines(t, func() error { _, err := Build(root, Options{}); return err })
+		if want := "content/vole.md: is a symbolic link that leads out of the site's folder: cursus reads nothing outside the site"; !contains(lines, want) {
+			t.Errorf("errors %q lack %q", lines, want)
+		}
+	})
 	// A link to a file inside the site is read as the file.
 	dir, root := copySite(t)
 	os.Rename(filepath.Join(dir, "content", "dev.md"), filepath.Join(dir, "dev.md"))

@@ -50,7 +50,7 @@ func TestErrors(t *testing.T) {
 		{"titel = \"x\"\n", []string{`config.toml:1:1: clé inconnue "titel" : faute de frappe ? (le manuel donne les clés de chaque fichier)`}},
 		{"[markup]\nunsafe = true\nunsave = 1\n", []string{`config.toml:3:1: clé inconnue "markup.unsave" : faute de frappe ? (le manuel donne les clés de chaque fichier)`}},
 		{"title = \n", []string{`config.toml:1:9: toml : expected value but found '\n' instead (clé "title")`}},
-		{"[markup]\nunsafe = \"oui\"\n", []string{`config.toml:2:1: toml : incompatible types: TOML value has type string; destination has type boolean (clé "markup.unsafe")`}},
+		{"[markup]\nunsafe = \"oui\"\n", []string{`config.toml:2:1: toml : il faut true ou false, pas un texte entre guillemets (clé "markup.unsafe")`}},
 		{"title = \"T\"\nbaseURL = \"example.org\"\n", []string{`config.toml:2:1: baseURL "example.org" : une adresse complète est attendue, comme https://example.org/`}},
 		{"title = \"T\"\n  publishDir = \"../out\"\n", []string{`config.toml:2:3: publishDir "../out" : un chemin relatif, dans le dossier du site, est attendu`}},
 		{"title = \"\"\n", []string{`config.toml:1:1: title est vide : c’est le nom du site, en tête de chaque page`}},

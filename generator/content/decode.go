@@ -128,12 +128,47 @@ func tomlErrMsg(lang msg.Lang, err error) string {
 			text += lang.F(msg.TOMLKey, pe.LastKey)
 		}
 	} else if m := typeErr().FindStringSubmatch(text); m != nil {
-		text = m[3] + lang.F(msg.TOMLKey, m[2])
+		text = typeMismatch(lang, m[3]) + lang.F(msg.TOMLKey, m[2])
 	}
 	if strings.HasPrefix(text, lang.F(msg.TOMLPrefix)) {
 		return text // safeDecode's own
 	}
 	return lang.F(msg.TOMLPrefix) + strings.TrimPrefix(text, "toml: ")
+}
+
+// mismatch matches the library's message for a value of the wrong type.
+var mismatch = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^incompatible types: TOML value has type (\S+); destination has type (\S+)$`)
+})
+
+// typeMismatch says a type error of the library in lang: "il faut un
+// nombre entier, pas un texte entre guillemets"; other messages as they
+// are.
+func typeMismatch(lang msg.Lang, text string) string {
+	m := mismatch().FindStringSubmatch(text)
+	if m == nil {
+		return text
+	}
+	got, want := kindName(lang, m[1]), kindName(lang, m[2])
+	if got == "" || want == "" {
+		return text
+	}
+	return lang.F(msg.TOMLType, want, got)
+}
+
+// kindName names a type of the TOML library's messages, "" when unknown.
+func kindName(lang msg.Lang, kind string) string {
+	k, ok := map[string]msg.Key{
+		"string": msg.KindString, "integer": msg.KindInteger, "int64": msg.KindInteger, "float": msg.KindFloat,
+		"float64": msg.KindFloat, "bool": msg.KindBool, "boolean": msg.KindBool,
+		"array": msg.KindArray, "slice": msg.KindArray, "[]any": msg.KindArray, "[]interface {}": msg.KindArray,
+		"table": msg.KindTable, "map": msg.KindTable, "struct": msg.KindTable, "map[string]any": msg.KindTable,
+		"map[string]interface {}": msg.KindTable, "datetime": msg.KindDatetime, "time.Time": msg.KindDatetime,
+	}[kind]
+	if !ok {
+		return ""
+	}
+	return lang.F(k)
 }
 
 // Keys tells where the keys of a decoded TOML file are written.

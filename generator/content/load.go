@@ -15,6 +15,7 @@ import (
 	"cursus/generator/diag"
 	"cursus/generator/msg"
 	"cursus/internal/par"
+	"cursus/internal/sitefs"
 	"slices"
 )
 
@@ -336,7 +337,7 @@ func (l *loader) walkError(dir string, err error) {
 	for _, e := range list.Unwrap() {
 		var pe *fs.PathError
 		if errors.As(e, &pe) {
-			l.errs.Add(diag.Pos{File: path.Join(dir, path.Base(pe.Path))}, "%v", pe.Err)
+			l.errs.Add(diag.Pos{File: path.Join(dir, path.Base(pe.Path))}, "%s", fileErr(l.lang, pe.Err))
 		} else {
 			l.errs.Add(diag.Pos{File: dir}, "%v", e)
 		}
@@ -369,10 +370,25 @@ func (l *loader) onDisk(file string) string {
 func readText(lang msg.Lang, fsys fs.FS, file, name string, errs *diag.List) ([]byte, bool) {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		errs.Add(diag.Pos{File: file}, "%v", err)
+		errs.Add(diag.Pos{File: file}, "%s", fileErr(lang, err))
 		return nil, false
 	}
 	return checkText(lang, file, src, errs)
+}
+
+// fileErr says in lang why a file of the site was not read, when the site's
+// file system refused it (internal/sitefs).
+func fileErr(lang msg.Lang, err error) string {
+	for _, e := range []struct {
+		err error
+		key msg.Key
+	}{{sitefs.ErrSpecial, msg.FileSpecial}, {sitefs.ErrDirLink, msg.FileDirLink},
+		{sitefs.ErrOutside, msg.FileOutside}, {sitefs.ErrBrokenLink, msg.FileBrokenLink}} {
+		if errors.Is(err, e.err) {
+			return lang.F(e.key)
+		}
+	}
+	return err.Error()
 }
 
 // modalites reads a file of modalités of certification c, or shared by
@@ -443,7 +459,7 @@ func (l *loader) parseBlocs() {
 func parseBloc(lang msg.Lang, fsys fs.FS, file, name string, errs *diag.List) *parsedBloc {
 	raw, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		errs.Add(diag.Pos{File: file}, "%v", err)
+		errs.Add(diag.Pos{File: file}, "%s", fileErr(lang, err))
 		return nil
 	}
 	return decodeBloc(lang, file, raw, errs)
@@ -486,7 +502,7 @@ func (d *Decoded) bloc(lang msg.Lang, fsys fs.FS, file, name string, errs *diag.
 	}
 	raw, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		errs.Add(diag.Pos{File: file}, "%v", err)
+		errs.Add(diag.Pos{File: file}, "%s", fileErr(lang, err))
 		return nil
 	}
 	d.mu.Lock()

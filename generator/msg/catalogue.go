@@ -32,6 +32,18 @@ const (
 	TOMLUnreadable
 	TOMLPrefix
 	TOMLKey
+	TOMLType
+	KindString
+	KindInteger
+	KindFloat
+	KindBool
+	KindArray
+	KindTable
+	KindDatetime
+	FileSpecial
+	FileDirLink
+	FileOutside
+	FileBrokenLink
 	KeyMissing
 	NeedURL
 	NameNFC
@@ -150,6 +162,18 @@ var catalogue = [numKeys]text{
 	TOMLUnreadable:           {"fichier illisible (%v)", "unreadable file (%v)"},
 	TOMLPrefix:               {"toml : ", "toml: "},
 	TOMLKey:                  {" (clé %q)", " (key %q)"},
+	TOMLType:                 {"il faut %s, pas %s", "expected %s, not %s"},
+	KindString:               {"un texte entre guillemets", "a text in quotes"},
+	KindInteger:              {"un nombre entier", "a whole number"},
+	KindFloat:                {"un nombre", "a number"},
+	KindBool:                 {"true ou false", "true or false"},
+	KindArray:                {"une liste entre crochets [ ]", "a list in brackets [ ]"},
+	KindTable:                {"une table", "a table"},
+	KindDatetime:             {"une date", "a date"},
+	FileSpecial:              {"n’est ni un fichier ni un dossier (tube nommé, socket ou périphérique) : cursus ne le lit pas ; retirez-le du site", "is neither a file nor a folder (a named pipe, socket or device): cursus does not read it; remove it from the site"},
+	FileDirLink:              {"est un lien symbolique vers un dossier : cursus ne suit pas ces liens ; copiez le dossier à cet endroit", "is a symbolic link to a folder: cursus does not follow such links; copy the folder here"},
+	FileOutside:              {"est un lien symbolique qui sort du dossier du site : cursus ne lit rien hors du site", "is a symbolic link that leads out of the site's folder: cursus reads nothing outside the site"},
+	FileBrokenLink:           {"est un lien symbolique cassé", "is a broken symbolic link"},
 	KeyMissing:               {"%s manque : cette clé est obligatoire", "%s is missing: this key is required"},
 	NeedURL:                  {"%s : une adresse complète est attendue (https://…)", "%s: a full address is expected (https://…)"},
 	NameNFC:                  {"un autre fichier porte ce nom, ses accents codés autrement (Unicode NFC et NFD) : gardez-en un seul", "another file has this name, with its accents encoded otherwise (Unicode NFC and NFD): keep only one"},

@@ -45,12 +45,14 @@ func Open(dir string) (*FS, error) {
 // Close releases the directory.
 func (f *FS) Close() error { return f.root.Close() }
 
-// Errors returned, wrapped in an *fs.PathError naming the file.
+// Errors returned, wrapped in an *fs.PathError naming the file. Their
+// texts are French; the content loader says them in the site's language
+// (msg.FileSpecial…).
 var (
 	ErrSpecial    = errors.New("n’est ni un fichier ni un dossier (tube nommé, socket ou périphérique) : cursus ne le lit pas ; retirez-le du site")
 	ErrDirLink    = errors.New("est un lien symbolique vers un dossier : cursus ne suit pas ces liens ; copiez le dossier à cet endroit")
 	ErrOutside    = errors.New("est un lien symbolique qui sort du dossier du site : cursus ne lit rien hors du site")
-	errBrokenLink = errors.New("est un lien symbolique cassé")
+	ErrBrokenLink = errors.New("est un lien symbolique cassé")
 )
 
 // Open opens a file or directory, after checking what it is.
@@ -156,7 +158,7 @@ func (f *FS) check(op, name string) (fs.FileInfo, error) {
 		var pe *fs.PathError
 		switch {
 		case errors.Is(err, fs.ErrNotExist) && f.isLink(name):
-			err = errBrokenLink
+			err = ErrBrokenLink
 		case errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "escapes"):
 			// os.Root's error for a path that resolves outside it has no
 			// exported value to test against.

@@ -88,7 +88,7 @@ func TestLinks(t *testing.T) {
 		"static/passwd.txt": ErrOutside,
 		"static/up.txt":     ErrOutside,
 		"static/shared":     nil, // a directory: ReadFile refuses it as such
-		"static/broken.css": errBrokenLink,
+		"static/broken.css": ErrBrokenLink,
 	}
 	for name, want := range refused {
 		got, err := fs.ReadFile(f, name)

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // ModalitesPath is the content file of the modalités, relative to content/.
@@ -49,6 +50,9 @@ type Options struct {
 	// removed. Only métiers keep their ids, matched by title: pages
 	// (content/metiers/<id>.md) and links name them.
 	Replace bool
+	// Lang is the language of the errors and warnings: that of the site
+	// (msg.Of of its languageCode), French by default.
+	Lang msg.Lang
 }
 
 // Stats counts the entities an import read from the table.
@@ -110,17 +114,17 @@ func Import(name string, src []byte, existing fs.FS) (*Result, error) {
 
 // ImportWith is Import with options.
 func ImportWith(name string, src []byte, existing fs.FS, opts Options) (*Result, error) {
-	if err := checkSize(name, src); err != nil {
+	if err := checkSize(opts.Lang, name, src); err != nil {
 		return nil, err
 	}
-	t, warnings, err := parseTable(name, src)
+	t, warnings, err := parseTable(opts.Lang, name, src)
 	if err != nil {
 		return nil, err
 	}
 	var errs diag.List
-	m := newMerger()
+	m := newMerger(opts.Lang)
 	olds, srcs, others := readBlocs(existing, t, m, opts.Replace, &errs)
-	modSrc, ok := readSource(existing, ModalitesPath, &errs)
+	modSrc, ok := readSource(opts.Lang, existing, ModalitesPath, &errs)
 	var oldMods *modalitesDoc
 	if ok {
 		oldMods = readModalitesDoc(modSrc)
@@ -190,7 +194,7 @@ func readBlocs(existing fs.FS, t *table, m *merger, replace bool, errs *diag.Lis
 	// Blocs the table rewrites come first: a métier keeps the id of its
 	// own bloc before that of another.
 	for _, p := range append(paths, others...) {
-		s, ok := readSource(existing, p, errs)
+		s, ok := readSource(m.lang, existing, p, errs)
 		if !ok {
 			continue
 		}
@@ -198,7 +202,7 @@ func readBlocs(existing fs.FS, t *table, m *merger, replace bool, errs *diag.Lis
 		m.knowMetiers(d)
 		if slices.Contains(others, p) {
 			if !replace {
-				m.warn(diag.Pos{File: p}, "bloc %s is not in the table: file left as it is", or(d.id, strconv.Itoa(d.number)))
+				m.warn(diag.Pos{File: p}, msg.ImportBlocNotInTable, or(d.id, strconv.Itoa(d.number)))
 			}
 			gone[p] = d
 			continue

@@ -121,3 +121,18 @@ func TestReadErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestReadErrorsInEnglish: a site whose languageCode is English reads the
+// export's errors in English, at the same positions.
+func TestReadErrorsInEnglish(t *testing.T) {
+	for src, want := range map[string]string{
+		"<html>\n</html>": "e.xml:1:1: not an RNCP export: the root element is <html>, expected <FICHES>",
+		"<FICHES>\n<FICHE><NUMERO_FICHE>RNCP1</NUMERO_FICHE>\n  <INTITULE>x</TITRE>\n</FICHE></FICHES>":             "e.xml:3:22: unreadable RNCP export: <INTITULE> closed by </TITRE>",
+		"<FICHES>\n<FICHE><NUMERO_FICHE>RNCP1</NUMERO_FICHE>\n<DATE_EFFET>31/02/2023</DATE_EFFET></FICHE></FICHES>": "e.xml:3:1: fiche RNCP1: DATE_EFFET “31/02/2023” is not a dd/mm/yyyy date",
+	} {
+		_, err := Read(msg.EN, "e.xml", strings.NewReader(src), []string{"RNCP1"})
+		if err == nil || err.Error() != want {
+			t.Errorf("error\n got %v\nwant %s", err, want)
+		}
+	}
+}

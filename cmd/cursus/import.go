@@ -65,7 +65,7 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	for _, c := range r.Changes {
-		fmt.Fprintf(stdout, "%-9s %s\n", c.Kind, filepath.Join(*dir, c.Path))
+		fmt.Fprintf(stdout, "%-9s %s\n", c.Kind.Text(lang), filepath.Join(*dir, c.Path))
 		if *dry && c.Diff != "" {
 			fmt.Fprint(stdout, c.Diff)
 		}

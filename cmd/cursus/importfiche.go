@@ -92,7 +92,7 @@ func importFiches(lang msg.Lang, file, dir string, numeros []string, dry bool, s
 		fmt.Fprintln(stderr, lang.F(msg.Warning)+w.String())
 	}
 	for _, mv := range r.Moves {
-		fmt.Fprintf(stdout, "%-9s %s → %s\n", "move", filepath.Join(dir, mv.From), filepath.Join(dir, mv.To))
+		fmt.Fprintf(stdout, "%-9s %s → %s\n", lang.F(msg.ChangeMoved), filepath.Join(dir, mv.From), filepath.Join(dir, mv.To))
 	}
 	moved := map[string]bool{}
 	for _, mv := range r.Moves {
@@ -106,7 +106,7 @@ func importFiches(lang msg.Lang, file, dir string, numeros []string, dry bool, s
 		if c.Kind != importer.Unchanged {
 			changed++
 		}
-		fmt.Fprintf(stdout, "%-9s %s\n", c.Kind, filepath.Join(dir, c.Path))
+		fmt.Fprintf(stdout, "%-9s %s\n", c.Kind.Text(lang), filepath.Join(dir, c.Path))
 		if dry && c.Diff != "" {
 			fmt.Fprint(stdout, c.Diff)
 		}

@@ -74,7 +74,7 @@ func ImportFiches(lang msg.Lang, fiches []*rncp.Fiche, existing fs.FS) (*FicheRe
 	if errs.Sort(); errs.Len() > 0 {
 		return nil, errs
 	}
-	r := &FicheResult{Result: Result{Files: map[string][]byte{}}}
+	r := &FicheResult{Result: Result{Files: map[string][]byte{}, lang: lang}}
 	m := newMerger(lang)
 	mt := knownMetiers(existing, m, &errs)
 	where := r.layout(fiches, root, dirs, existing)
@@ -378,7 +378,7 @@ func WriteFiches(dir string, r *FicheResult) error {
 	}
 	for _, mv := range r.Moves {
 		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(mv.From))); err != nil {
-			return fmt.Errorf("import: moving %s to %s: %w", mv.From, mv.To, err)
+			return r.fail(err, msg.WriteMove, mv.From, mv.To, err)
 		}
 	}
 	if len(r.Moves) > 0 {

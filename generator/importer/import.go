@@ -38,6 +38,24 @@ type Result struct {
 	// Remove lists the bloc files of existing content that Write removes
 	// (Options.Replace): blocs/bN.toml files the table no longer has.
 	Remove []string
+	// lang is the language of the errors of Write: that of the import.
+	lang msg.Lang
+}
+
+// langError is an error of Write in the language of the import, which
+// still unwraps to the error of the file system.
+type langError struct {
+	msg string
+	err error
+}
+
+func (e *langError) Error() string { return e.msg }
+func (e *langError) Unwrap() error { return e.err }
+
+// fail is an error of Write in r's language that unwraps to err (nil when
+// the file system did not fail).
+func (r *Result) fail(err error, k msg.Key, args ...any) error {
+	return &langError{msg: r.lang.F(k, args...), err: err}
 }
 
 // Options change how Import treats existing content. The zero value keeps
@@ -92,6 +110,11 @@ func (k ChangeKind) String() string {
 	return "unchanged"
 }
 
+var changeKeys = [...]msg.Key{Unchanged: msg.ChangeUnchanged, Created: msg.ChangeCreated, Modified: msg.ChangeModified, Deleted: msg.ChangeDeleted}
+
+// Text is what the change list of cursus import says of k, in l.
+func (k ChangeKind) Text(l msg.Lang) string { return l.F(changeKeys[k]) }
+
 // Change is what an import does to one file.
 type Change struct {
 	Path string
@@ -132,7 +155,7 @@ func ImportWith(name string, src []byte, existing fs.FS, opts Options) (*Result,
 	if errs.Sort(); errs.Len() > 0 {
 		return nil, errs
 	}
-	r := &Result{Files: map[string][]byte{}}
+	r := &Result{Files: map[string][]byte{}, lang: opts.Lang}
 	mods, over := oldMods, modSrc
 	if opts.Replace {
 		mods, over = nil, nil

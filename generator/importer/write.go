@@ -14,6 +14,8 @@ import (
 	"syscall"
 
 	"github.com/BurntSushi/toml"
+
+	"cursus/generator/msg"
 )
 
 // Write writes the files of r under dir, the content directory, and
@@ -52,7 +54,7 @@ func (s swapper) write(dir string, r *Result) error {
 		// A rename fails on a directory; find that out before any rename.
 		target := filepath.Join(dir, filepath.FromSlash(p))
 		if fi, err := os.Lstat(target); err == nil && !fi.Mode().IsRegular() {
-			return fmt.Errorf("import: %s exists and is not a regular file", target)
+			return r.fail(nil, msg.WriteNotRegular, target)
 		}
 	}
 	steps, err := stage(dir, r, paths)
@@ -65,7 +67,7 @@ func (s swapper) write(dir string, r *Result) error {
 				steps[j].undo(s.rename)
 			}
 			cleanup(steps)
-			return fmt.Errorf("import: writing %s: %w (nothing changed)", st.target, err)
+			return r.fail(err, msg.WriteFailed, st.target, err)
 		}
 	}
 	cleanup(steps)
@@ -113,7 +115,7 @@ func stage(dir string, r *Result, paths []string) ([]step, error) {
 	var steps []step
 	fail := func(target string, err error) ([]step, error) {
 		cleanup(steps)
-		return nil, fmt.Errorf("import: writing %s: %w (nothing changed)", target, err)
+		return nil, r.fail(err, msg.WriteFailed, target, err)
 	}
 	for _, p := range paths {
 		target := filepath.Join(dir, filepath.FromSlash(p))

@@ -171,6 +171,14 @@ const (
 	ExportRoot
 	ExportDate
 	ExportBlocCode
+	ChangeUnchanged
+	ChangeCreated
+	ChangeModified
+	ChangeDeleted
+	ChangeMoved
+	WriteNotRegular
+	WriteFailed
+	WriteMove
 	ImportReplaceExport
 	ImportNeedFiche
 	ImportDryRun
@@ -333,6 +341,14 @@ var catalogue = [numKeys]text{
 	ExportRoot:               {"pas un export RNCP : l'élément racine est <%s>, attendu <FICHES>", "not an RNCP export: the root element is <%s>, expected <FICHES>"},
 	ExportDate:               {"fiche %s : %s « %s » n'est pas une date jj/mm/aaaa", "fiche %s: %s “%s” is not a dd/mm/yyyy date"},
 	ExportBlocCode:           {"fiche %s : le bloc %d a le code « %s », attendu %sBC suivi de son numéro", "fiche %s: bloc %d has the code “%s”, expected %sBC followed by its number"},
+	ChangeUnchanged:          {"inchangé", "unchanged"},
+	ChangeCreated:            {"créé", "create"},
+	ChangeModified:           {"modifié", "update"},
+	ChangeDeleted:            {"supprimé", "remove"},
+	ChangeMoved:              {"déplacé", "move"},
+	WriteNotRegular:          {"import : %s existe et n'est pas un fichier ordinaire", "import: %s exists and is not a regular file"},
+	WriteFailed:              {"import : écriture de %s impossible : %v (rien n'a changé)", "import: writing %s: %v (nothing changed)"},
+	WriteMove:                {"import : déplacement de %s vers %s : %v", "import: moving %s to %s: %v"},
 	ImportReplaceExport:      {"--replace vaut pour un tableau de référentiel, pas pour un export RNCP", "--replace is for a référentiel table, not for an RNCP export"},
 	ImportNeedFiche:          {"un export RNCP demande au moins une --fiche RNCP…", "an RNCP export needs at least one --fiche RNCP…"},
 	ImportDryRun:             {"essai, rien n'est écrit : %s", "dry run, nothing written: %s"},

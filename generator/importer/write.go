@@ -71,7 +71,7 @@ func (s swapper) write(dir string, r *Result) error {
 		}
 	}
 	cleanup(steps)
-	return syncDirs(steps)
+	return syncDirs(r, steps)
 }
 
 // step is one change of Write: a file written (tmp renamed over target,
@@ -159,8 +159,8 @@ func ownBlocFile(p string) bool {
 // syncDirs makes the renames durable: a rename is an entry of its
 // directory, which must reach the disk too, or a crash can bring back the
 // old file after Write said it was replaced. Sources are what faculty
-// cannot rebuild.
-func syncDirs(files []step) error {
+// cannot rebuild. Its error is in r's language.
+func syncDirs(r *Result, files []step) error {
 	done := map[string]bool{}
 	for _, f := range files {
 		dir := filepath.Dir(f.target)
@@ -176,7 +176,7 @@ func syncDirs(files []step) error {
 		d.Close()
 		// Some file systems do not sync directories (EINVAL).
 		if err != nil && !errors.Is(err, errors.ErrUnsupported) && !errors.Is(err, syscall.EINVAL) {
-			return fmt.Errorf("import: syncing %s: %w", dir, err)
+			return r.fail(err, msg.WriteSync, dir, err)
 		}
 	}
 	return nil

@@ -179,6 +179,7 @@ const (
 	WriteNotRegular
 	WriteFailed
 	WriteMove
+	WriteSync
 	ImportReplaceExport
 	ImportNeedFiche
 	ImportDryRun
@@ -349,6 +350,7 @@ var catalogue = [numKeys]text{
 	WriteNotRegular:          {"import : %s existe et n'est pas un fichier ordinaire", "import: %s exists and is not a regular file"},
 	WriteFailed:              {"import : écriture de %s impossible : %v (rien n'a changé)", "import: writing %s: %v (nothing changed)"},
 	WriteMove:                {"import : déplacement de %s vers %s : %v", "import: moving %s to %s: %v"},
+	WriteSync:                {"import : le dossier %s n'a pu être enregistré sur le disque : %v", "import: syncing %s: %v"},
 	ImportReplaceExport:      {"--replace vaut pour un tableau de référentiel, pas pour un export RNCP", "--replace is for a référentiel table, not for an RNCP export"},
 	ImportNeedFiche:          {"un export RNCP demande au moins une --fiche RNCP…", "an RNCP export needs at least one --fiche RNCP…"},
 	ImportDryRun:             {"essai, rien n'est écrit : %s", "dry run, nothing written: %s"},

@@ -202,7 +202,7 @@ func TestBadTables(t *testing.T) {
 		{"missing header", tsv(small[0], small[2]), "ref.txt:2:1: bloc 1 : la ligne d'en-tête (Activités / Métiers, Compétences, Modalités d'évaluation, Critères d'évaluation) est attendue avant la première ligne"},
 		{"too few columns", tsv(small[0], small[1], "a\tb"), "ref.txt:3:1: la ligne a 2 colonnes séparées par des tabulations, 4 sont attendues (activités / métiers, compétence, modalités, critères)"},
 		{"no rows", tsv(small[0], small[1]), "ref.txt:1:1: le bloc 1 n'a aucune compétence : des lignes sont attendues après sa ligne d'en-tête"},
-		{"no modalités", tsv(small[0], small[1], "A\tC\t\tQualité"), "ref.txt:3:5: cellule de modalités vide dans la première ligne du bloc 1 : aucune ligne au-dessus dont la reprendre"},
+		{"no modalités", tsv(small[0], small[1], "A\tC\t\tQualité"), "ref.txt:3:5: cellule de modalités vide dans la première ligne du bloc 1 : il n'y a pas de ligne au-dessus d'où la reprendre"},
 		{"no compétence", tsv(small[0], small[1], "A\t\t"+mes+"\tQualité"), "ref.txt:3:3: cellule de compétence vide dans la première ligne du bloc 1"},
 		{"duplicate bloc", tsv(append(small, small...)...), "ref.txt:5:1: le bloc 1 apparaît deux fois (la première à la ligne 1)"},
 		{"fifth column", tsv(small[0], small[1], small[2]+"\tplus"), "ref.txt:3:215: texte inattendu dans une cinquième colonne"},

@@ -311,7 +311,7 @@ var catalogue = [numKeys]text{
 	TableColumns:             {"la ligne a %d colonnes séparées par des tabulations, 4 sont attendues (activités / métiers, compétence, modalités, critères)", "row has %d tab-separated columns, want 4 (activités / métiers, compétence, modalités, critères)"},
 	TableFifth:               {"texte inattendu dans une cinquième colonne", "unexpected text in a fifth column"},
 	TableNoCompetence:        {"cellule de compétence vide dans la première ligne du bloc %d", "empty compétence cell in the first row of bloc %d"},
-	TableNoModalites:         {"cellule de modalités vide dans la première ligne du bloc %d : aucune ligne au-dessus dont la reprendre", "empty modalités cell in the first row of bloc %d: there is no row above to take it from"},
+	TableNoModalites:         {"cellule de modalités vide dans la première ligne du bloc %d : il n'y a pas de ligne au-dessus d'où la reprendre", "empty modalités cell in the first row of bloc %d: there is no row above to take it from"},
 	TableMetierTwice:         {"le métier %q est cité deux fois dans le bloc %d : gardé une fois", "métier %q listed twice in bloc %d: kept once"},
 	TableNoCriteria:          {"la compétence n'a pas de critères", "compétence has no criteria"},
 	TableSplit:               {"critère coupé avant %q : vérifiez qu'un nouveau critère commence ici", "criterion split before %q: check that a new criterion starts here"},

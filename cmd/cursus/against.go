@@ -20,7 +20,8 @@ import (
 func checkAgainst(src, export string, stdout, stderr io.Writer) int {
 	dir := filepath.Join(src, "content")
 	content := os.DirFS(dir)
-	certs, err := importer.Certifications(content)
+	lang := siteLang(dir)
+	certs, err := importer.Certifications(lang, content)
 	if err != nil {
 		return report(stderr, prefixed(err, "content"))
 	}
@@ -33,11 +34,10 @@ func checkAgainst(src, export string, stdout, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	defer f.Close()
-	fiches, err := rncp.Read(export, f, numeros)
+	fiches, err := rncp.Read(lang, export, f, numeros)
 	if err != nil {
 		return report(stderr, err)
 	}
-	lang := siteLang(dir)
 	errs, warnings := importer.Against(lang, content, certs, fiches, time.Now())
 	for _, w := range warnings {
 		w.Pos.File = filepath.Join("content", w.Pos.File)

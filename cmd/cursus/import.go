@@ -34,14 +34,15 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 		printUsage(fl, stderr)
 		return 2
 	}
+	lang := siteLang(*dir)
 	if isExport(file) {
 		if *replace {
-			fmt.Fprintln(stderr, "cursus import: --replace vaut pour un tableau de référentiel, pas pour un export RNCP")
+			fmt.Fprintln(stderr, "cursus import:", lang.F(msg.ImportReplaceExport))
 			return 2
 		}
-		return importFiches(file, *dir, fiches, *dry, stdout, stderr)
+		return importFiches(lang, file, *dir, fiches, *dry, stdout, stderr)
 	}
-	src, err := importer.ReadTable(file)
+	src, err := importer.ReadTable(lang, file)
 	if err != nil {
 		return report(stderr, err)
 	}
@@ -49,38 +50,37 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	if _, err := os.Stat(*dir); err != nil {
 		existing = nil
 	}
-	r, err := importer.ImportWith(file, src, existing, importer.Options{Replace: *replace})
+	r, err := importer.ImportWith(file, src, existing, importer.Options{Replace: *replace, Lang: lang})
 	if err != nil {
 		return report(stderr, err)
 	}
 	for _, w := range r.Warnings {
 		w.Pos.File = displayPath(*dir, file, w.Pos.File)
-		fmt.Fprintln(stderr, "warning:", w.String())
+		fmt.Fprintln(stderr, lang.F(msg.Warning)+w.String())
 	}
 	if len(r.Report) > 0 {
-		lang := siteLang(*dir)
 		fmt.Fprintln(stdout, lang.F(msg.ImportHeading))
 		for _, it := range r.Report {
 			fmt.Fprintln(stdout, "  "+it.Text(lang))
 		}
 	}
 	for _, c := range r.Changes {
-		fmt.Fprintf(stdout, "%-9s %s\n", c.Kind, filepath.Join(*dir, c.Path))
+		fmt.Fprintf(stdout, "%-9s %s\n", c.Kind.Text(lang), filepath.Join(*dir, c.Path))
 		if *dry && c.Diff != "" {
 			fmt.Fprint(stdout, c.Diff)
 		}
 	}
 	s := r.Stats
-	summary := fmt.Sprintf("%d blocs, %d compétences, %d critères, %d métiers, %d modalités", s.Blocs, s.Competences, s.Criteria, s.Metiers, s.Modalites)
+	summary := lang.F(msg.ImportSummary, s.Blocs, s.Competences, s.Criteria, s.Metiers, s.Modalites)
 	if *dry {
-		fmt.Fprintln(stdout, "dry run, nothing written:", summary)
+		fmt.Fprintln(stdout, lang.F(msg.ImportDryRun, summary))
 		return 0
 	}
 	if err := importer.Write(*dir, r); err != nil {
 		fmt.Fprintln(stderr, "cursus import:", err)
 		return 1
 	}
-	fmt.Fprintln(stdout, "imported", summary)
+	fmt.Fprintln(stdout, lang.F(msg.ImportDone, summary))
 	return 0
 }
 

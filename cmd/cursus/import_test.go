@@ -91,3 +91,61 @@ func TestImportReplace(t *testing.T) {
 		t.Errorf("--replace touched index.md: %v", err)
 	}
 }
+
+// TestImportMessagesInSiteLanguage: the errors and warnings of reading a
+// table are in the language of the config.toml above -o, French by
+// default, English for languageCode = "en", at the same positions.
+func TestImportMessagesInSiteLanguage(t *testing.T) {
+	broken := "Bloc 1 : Concevoir\t\t\t\nA\tC\tOral\tQ\na\tb\nBloc 1 : Encore\t\t\t\n"
+	noMetier := "Bloc 1 : Concevoir\t\t\t\n" +
+		"Activités / Métiers\tCompétences\tModalités d'évaluation\tCritères d'évaluation\n" +
+		"A\tC\tOral\tQualité\n"
+	for _, tt := range []struct {
+		code           string
+		errors, warned []string
+	}{
+		{"fr", []string{
+			"ref.txt:2:1: bloc 1 : la ligne d'en-tête (Activités / Métiers, Compétences, Modalités d'évaluation, Critères d'évaluation) est attendue avant la première ligne",
+			"ref.txt:3:1: la ligne a 2 colonnes séparées par des tabulations, 4 sont attendues (activités / métiers, compétence, modalités, critères)",
+			"ref.txt:4:1: le bloc 1 apparaît deux fois (la première à la ligne 1)",
+			"ref.txt:4:1: le bloc 1 n'a aucune compétence : des lignes sont attendues après sa ligne d'en-tête",
+		}, []string{
+			"avertissement : ref.txt:1:1: le bloc 1 ne nomme aucun métier (pas de liste « Métiers : » dans sa première colonne)",
+		}},
+		{"en", []string{
+			"ref.txt:2:1: bloc 1: expected the header row (Activités / Métiers, Compétences, Modalités d'évaluation, Critères d'évaluation) before the first row",
+			"ref.txt:3:1: row has 2 tab-separated columns, want 4 (activités / métiers, compétence, modalités, critères)",
+			"ref.txt:4:1: bloc 1 appears twice (first at line 1)",
+			"ref.txt:4:1: bloc 1 has no compétences: expected rows after its header row",
+		}, []string{
+			`warning: ref.txt:1:1: bloc 1 names no métiers (no "Métiers :" list in its first column)`,
+		}},
+	} {
+		t.Run(tt.code, func(t *testing.T) {
+			site := t.TempDir()
+			config := "title = \"T\"\nbaseURL = \"https://example.org/\"\nlanguageCode = \"" + tt.code + "\"\n"
+			for name, data := range map[string]string{"config.toml": config, "ref.txt": broken, "ok.txt": noMetier} {
+				if err := os.WriteFile(filepath.Join(site, name), []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Chdir(site) // positions name the table as given: ref.txt
+			var out, errb bytes.Buffer
+			if code := run([]string{"import", "ref.txt", "-o", "content"}, &out, &errb); code != 1 {
+				t.Fatalf("broken table: exit %d, want 1\n%s", code, errb.String())
+			}
+			// The count of errors after them is the command's, as for build.
+			if got, want := errb.String(), strings.Join(tt.errors, "\n")+"\ncursus: 4 error(s)\n"; got != want {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+			}
+			errb.Reset()
+			if code := run([]string{"import", "ok.txt", "-o", "content", "--dry-run"}, &out, &errb); code != 0 {
+				t.Fatalf("table with a warning: exit %d\n%s", code, errb.String())
+			}
+			want := strings.ReplaceAll(strings.Join(tt.warned, "\n"), "ref.txt", "ok.txt") + "\n"
+			if got := errb.String(); got != want {
+				t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"cursus/generator/diag"
 	"cursus/generator/importer"
+	"cursus/generator/msg"
 	"cursus/generator/rncp"
 )
 
@@ -45,14 +46,14 @@ func isExport(file string) bool {
 }
 
 // readFiches streams the export for the fiches numeros, in that order, and
-// names the ones it does not hold.
-func readFiches(file string, numeros []string) ([]*rncp.Fiche, error) {
+// names the ones it does not hold, in lang.
+func readFiches(lang msg.Lang, file string, numeros []string) ([]*rncp.Fiche, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	found, err := rncp.Read(file, f, numeros)
+	found, err := rncp.Read(lang, file, f, numeros)
 	if err != nil {
 		return nil, err
 	}
@@ -65,33 +66,33 @@ func readFiches(file string, numeros []string) ([]*rncp.Fiche, error) {
 		case fi != nil:
 			out = append(out, fi)
 		default:
-			errs.Add(diag.Pos{File: file}, "la fiche %s n'est pas dans l'export", n)
+			errs.Add(diag.Pos{File: file}, "%s", lang.F(msg.AgainstMissing, n))
 		}
 		seen[n] = true
 	}
 	return out, errs.Err()
 }
 
-func importFiches(file, dir string, numeros []string, dry bool, stdout, stderr io.Writer) int {
+func importFiches(lang msg.Lang, file, dir string, numeros []string, dry bool, stdout, stderr io.Writer) int {
 	if len(numeros) == 0 {
-		fmt.Fprintln(stderr, "cursus import: un export RNCP demande au moins une --fiche RNCP…")
+		fmt.Fprintln(stderr, "cursus import:", lang.F(msg.ImportNeedFiche))
 		return 2
 	}
-	fiches, err := readFiches(file, numeros)
+	fiches, err := readFiches(lang, file, numeros)
 	if err != nil {
 		return report(stderr, err)
 	}
 	existing := os.DirFS(dir)
-	r, err := importer.ImportFiches(fiches, existing)
+	r, err := importer.ImportFiches(lang, fiches, existing)
 	if err != nil {
 		return report(stderr, err)
 	}
 	for _, w := range r.Warnings {
 		w.Pos.File = displayPath(dir, file, w.Pos.File)
-		fmt.Fprintln(stderr, "attention :", w.String())
+		fmt.Fprintln(stderr, lang.F(msg.Warning)+w.String())
 	}
 	for _, mv := range r.Moves {
-		fmt.Fprintf(stdout, "%-9s %s → %s\n", "move", filepath.Join(dir, mv.From), filepath.Join(dir, mv.To))
+		fmt.Fprintf(stdout, "%-9s %s → %s\n", lang.F(msg.ChangeMoved), filepath.Join(dir, mv.From), filepath.Join(dir, mv.To))
 	}
 	moved := map[string]bool{}
 	for _, mv := range r.Moves {
@@ -105,22 +106,21 @@ func importFiches(file, dir string, numeros []string, dry bool, stdout, stderr i
 		if c.Kind != importer.Unchanged {
 			changed++
 		}
-		fmt.Fprintf(stdout, "%-9s %s\n", c.Kind, filepath.Join(dir, c.Path))
+		fmt.Fprintf(stdout, "%-9s %s\n", c.Kind.Text(lang), filepath.Join(dir, c.Path))
 		if dry && c.Diff != "" {
 			fmt.Fprint(stdout, c.Diff)
 		}
 	}
 	s := r.Stats
-	summary := fmt.Sprintf("%d certification(s), %d blocs, %d compétences, %d métiers ; %d fichier(s) créé(s) ou modifié(s), %d déplacé(s)",
-		len(fiches), s.Blocs, s.Competences, s.Metiers, changed, len(r.Moves))
+	summary := lang.F(msg.ImportFicheSummary, len(fiches), s.Blocs, s.Competences, s.Metiers, changed, len(r.Moves))
 	if dry {
-		fmt.Fprintln(stdout, "essai, rien n'est écrit :", summary)
+		fmt.Fprintln(stdout, lang.F(msg.ImportDryRun, summary))
 		return 0
 	}
 	if err := importer.WriteFiches(dir, r); err != nil {
 		fmt.Fprintln(stderr, "cursus import:", err)
 		return 1
 	}
-	fmt.Fprintln(stdout, "importé :", summary)
+	fmt.Fprintln(stdout, lang.F(msg.ImportDone, summary))
 	return 0
 }

@@ -111,7 +111,7 @@ func TestImportSeedIsANoOpOnBundledContent(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	if strings.Contains(out.String(), "update ") || strings.Contains(out.String(), "create ") || errb.Len() > 0 {
+	if strings.Contains(out.String(), "modifié ") || strings.Contains(out.String(), "créé ") || errb.Len() > 0 {
 		t.Errorf("importing the seed over the bundled content should change nothing:\n%s\n%s", out.String(), errb.String())
 	}
 	if !strings.Contains(out.String(), "8 blocs, 37 compétences, 105 critères, 36 métiers") {

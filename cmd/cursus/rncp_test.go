@@ -57,17 +57,46 @@ func TestImportThenCheckAgainst(t *testing.T) {
 
 func TestImportFicheErrors(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "content")
-	for _, c := range []struct {
-		args []string
-		code int
-		want string
-	}{
+	importFails(t, dir, []importCase{
 		{[]string{"import", sharedFiche, "-o", dir, "--fiche", "RNCP404"}, 1,
 			sharedFiche + ": la fiche RNCP404 n'est pas dans l'export\n"},
 		{[]string{"import", sharedFiche, "-o", dir, "--fiche", "RNCP10003"}, 1,
 			sharedFiche + `:40:1: la fiche RNCP10003 n'est pas active (ACTIF : "INACTIVE") : elle n'est pas importée` + "\n"},
 		{[]string{"import", sharedFiche, "-o", dir}, 2, "cursus import: un export RNCP demande au moins une --fiche RNCP…\n"},
-	} {
+	})
+}
+
+// TestImportFicheErrorsInEnglish: a site whose languageCode is English
+// reads the errors of a fiche import in English, at the same positions.
+func TestImportFicheErrorsInEnglish(t *testing.T) {
+	site := t.TempDir()
+	if err := os.WriteFile(filepath.Join(site, "config.toml"), []byte("title = \"T\"\nbaseURL = \"https://example.org/\"\nlanguageCode = \"en\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(site, "content")
+	importFails(t, dir, []importCase{
+		{[]string{"import", sharedFiche, "-o", dir, "--fiche", "RNCP404"}, 1,
+			sharedFiche + ": the fiche RNCP404 is not in the export\n"},
+		{[]string{"import", sharedFiche, "-o", dir, "--fiche", "RNCP10003"}, 1,
+			sharedFiche + `:40:1: the fiche RNCP10003 is not active (ACTIF: "INACTIVE"): it is not imported` + "\n"},
+		{[]string{"import", sharedFiche, "-o", dir}, 2, "cursus import: an RNCP export needs at least one --fiche RNCP…\n"},
+		{[]string{"import", sharedFiche, "-o", dir, "--replace", "--fiche", "RNCP10002"}, 2, "cursus import: --replace is for a référentiel table, not for an RNCP export\n"},
+	})
+}
+
+// importCase is a cursus import that fails: its exit status and the start
+// of its stderr.
+type importCase struct {
+	args []string
+	code int
+	want string
+}
+
+// importFails runs each case and checks that it failed as said, writing
+// nothing into dir.
+func importFails(t *testing.T, dir string, cases []importCase) {
+	t.Helper()
+	for _, c := range cases {
 		var out, errOut bytes.Buffer
 		code := run(c.args, &out, &errOut)
 		if code != c.code || !strings.HasPrefix(errOut.String(), c.want) {

@@ -17,10 +17,11 @@ import (
 type Certification struct{ Dir, RNCP string }
 
 // Certifications lists the certifications of content that have a code
-// RNCP, in either layout, so that a check reads only their fiches.
-func Certifications(content fs.FS) ([]Certification, error) {
+// RNCP, in either layout, so that a check reads only their fiches. Errors
+// are in lang.
+func Certifications(lang msg.Lang, content fs.FS) ([]Certification, error) {
 	var errs diag.List
-	root, dirs := scanCerts(content, &errs)
+	root, dirs := scanCerts(lang, content, &errs)
 	if root != nil {
 		dirs = append([]certSrc{*root}, dirs...)
 	}
@@ -62,7 +63,7 @@ func (a *against) fail(pos diag.Pos, k msg.Key, args ...any) {
 }
 
 func (a *against) cert(content fs.FS, c Certification, f *rncp.Fiche, today time.Time) {
-	src, ok := readSource(content, path.Join(c.Dir, certFile), a.errs)
+	src, ok := readSource(a.lang, content, path.Join(c.Dir, certFile), a.errs)
 	if !ok {
 		return
 	}
@@ -124,7 +125,7 @@ func (a *against) blocs(content fs.FS, dir string, f *rncp.Fiche, certPos diag.P
 	files, _ := fs.Glob(content, path.Join(dir, BlocsDir, "*.toml"))
 	seen := map[string]bool{}
 	for _, p := range files {
-		src, ok := readSource(content, p, a.errs)
+		src, ok := readSource(a.lang, content, p, a.errs)
 		if !ok {
 			continue
 		}

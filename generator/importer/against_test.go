@@ -14,7 +14,7 @@ import (
 // pins the line the check prints.
 func TestAgainst(t *testing.T) {
 	fiches := readFiches(t, "RNCP10001", "RNCP10002")
-	first, err := ImportFiches(fiches, nil)
+	first, err := ImportFiches(msg.FR, fiches, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestAgainst(t *testing.T) {
 				}
 				content[c.file].Data = []byte(strings.Replace(s, c.old, c.new, 1))
 			}
-			certs, err := Certifications(content)
+			certs, err := Certifications(msg.FR, content)
 			if err != nil || len(certs) != 2 {
 				t.Fatalf("certifications %v, %v", certs, err)
 			}
@@ -79,7 +79,7 @@ func TestAgainst(t *testing.T) {
 
 func TestAgainstWarnings(t *testing.T) {
 	fiches := readFiches(t, "RNCP10001")
-	first, err := ImportFiches(fiches, nil)
+	first, err := ImportFiches(msg.FR, fiches, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestAgainstWarnings(t *testing.T) {
 	for p, data := range first.Files {
 		content[p] = &fstest.MapFile{Data: data}
 	}
-	certs, _ := Certifications(content)
+	certs, _ := Certifications(msg.FR, content)
 	f := *fiches[0]
 	f.Actif = "INACTIVE"
 	errs, warnings := Against(msg.FR, content, certs, map[string]*rncp.Fiche{"RNCP10001": &f}, time.Date(2027, 3, 16, 0, 0, 0, 0, time.UTC))

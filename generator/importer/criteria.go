@@ -1,10 +1,11 @@
 package importer
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"cursus/generator/msg"
 )
 
 // The export runs the criteria of a cell together ("…de la synthèse produite
@@ -86,8 +87,9 @@ const (
 )
 
 // splitCriteria cuts one paragraph of a criteria cell into criteria. warn is
-// called for every uncertain decision with the column of the word.
-func splitCriteria(t text, warn func(col int, msg string)) []string {
+// called for every uncertain decision with the column of the word, the
+// message and the word.
+func splitCriteria(t text, warn func(col int, k msg.Key, word string)) []string {
 	var out []string
 	start, depth, scanned := 0, 0, 0
 	for sp := 0; sp < len(t.s); sp++ {
@@ -98,13 +100,13 @@ func splitCriteria(t text, warn func(col int, msg string)) []string {
 		word, next := wordAt(t.s, sp+1)
 		switch v := judge(lastWord(t.s[:sp]), word, next, depth); v {
 		case splitCheck:
-			warn(t.col(sp+1, 0), fmt.Sprintf("criterion split before %q: check that a new criterion starts here", word))
+			warn(t.col(sp+1, 0), msg.TableSplit, word)
 			fallthrough
 		case split:
 			out = append(out, t.s[start:sp])
 			start = sp + 1
 		case keepCheck:
-			warn(t.col(sp+1, 0), fmt.Sprintf("%q kept inside a criterion: check that no new criterion starts here", word))
+			warn(t.col(sp+1, 0), msg.TableKeptInside, word)
 		}
 	}
 	return append(out, t.s[start:])

@@ -2,8 +2,9 @@ package importer
 
 import (
 	"slices"
-	"strings"
 	"testing"
+
+	"cursus/generator/msg"
 )
 
 func TestSplitCriteria(t *testing.T) {
@@ -151,11 +152,10 @@ func TestSplitCriteria(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var warned []string
-			warn := func(col int, msg string) {
-				word := msg[strings.Index(msg, `"`)+1:]
-				warned = append(warned, word[:strings.Index(word, `"`)])
+			warn := func(col int, _ msg.Key, word string) {
+				warned = append(warned, word)
 				if col < 1 {
-					t.Errorf("warning %q at column %d", msg, col)
+					t.Errorf("warning on %q at column %d", word, col)
 				}
 			}
 			got := splitCriteria(clean(tt.in, 0), warn)

@@ -3,12 +3,17 @@
 // per bloc and content/modalites.toml. It is the library behind
 // `cursus import FILE [-o DIR]`:
 //
-//	src, err := importer.ReadTable("ref.txt")                // at most MaxTableSize
-//	r, err := importer.Import("ref.txt", src, os.DirFS(dir)) // err: file:line:col lines
+//	lang := msg.Of(cfg.LanguageCode)                        // the site's language
+//	src, err := importer.ReadTable(lang, "ref.txt")          // at most MaxTableSize
+//	r, err := importer.ImportWith("ref.txt", src, os.DirFS(dir), importer.Options{Lang: lang}) // err: file:line:col lines
 //	for _, w := range r.Warnings { fmt.Println(w) }         // decisions to check
-//	for _, c := range r.Changes { fmt.Println(c.Kind, c.Path) } // --dry-run: and c.Diff
-//	for _, it := range r.Report { fmt.Println(it.Text(msg.FR)) } // kept, replaced, added…
+//	for _, c := range r.Changes { fmt.Println(c.Kind.Text(lang), c.Path) } // --dry-run: and c.Diff
+//	for _, it := range r.Report { fmt.Println(it.Text(lang)) } // kept, replaced, added…
 //	err = importer.Write(dir, r)                            // all files or none
+//
+// Every message a person reads (errors, warnings, the report) comes from
+// the catalogue of generator/msg, in the language given; Import speaks
+// French, the default.
 //
 // # Input
 //

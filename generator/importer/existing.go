@@ -11,11 +11,13 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // source is one existing content file: its bytes and what it decoded to,
 // with enough of the layout kept to point a message at a line.
 type source struct {
+	lang msg.Lang // of the errors
 	path string
 	data []byte
 	m    map[string]any
@@ -53,8 +55,9 @@ func (s *source) rank(table, key string) int {
 }
 
 // readSource reads and decodes path from fsys; ok is false when the file
-// does not exist, which is not an error: the import creates it.
-func readSource(fsys fs.FS, path string, errs *diag.List) (src *source, ok bool) {
+// does not exist, which is not an error: the import creates it. Errors are
+// in lang.
+func readSource(lang msg.Lang, fsys fs.FS, path string, errs *diag.List) (src *source, ok bool) {
 	if fsys == nil {
 		return nil, false
 	}
@@ -63,10 +66,10 @@ func readSource(fsys fs.FS, path string, errs *diag.List) (src *source, ok bool)
 		return nil, false
 	}
 	if err != nil {
-		errs.Add(diag.Pos{File: path}, "reading existing content: %v", err)
+		errs.Add(diag.Pos{File: path}, "%s", lang.F(msg.ExistingRead, err))
 		return nil, false
 	}
-	s := &source{path: path, data: data, errs: errs}
+	s := &source{lang: lang, path: path, data: data, errs: errs}
 	md, err := toml.Decode(string(data), &s.m)
 	if err != nil {
 		var pe toml.ParseError
@@ -75,7 +78,7 @@ func readSource(fsys fs.FS, path string, errs *diag.List) (src *source, ok bool)
 			pos.Line, pos.Col = max(pe.Position.Line, 1), max(pe.Position.Col, 1)
 			err = errors.New(pe.Message)
 		}
-		errs.Add(pos, "existing content: %v", err)
+		errs.Add(pos, "%s", lang.F(msg.ExistingTOML, err))
 		return nil, false
 	}
 	s.keys = md.Keys()
@@ -137,6 +140,11 @@ type getter struct {
 	used  []string
 }
 
+// fail records that key does not have the type k says.
+func (g *getter) fail(key string, k msg.Key) {
+	g.s.errs.Add(g.s.pos(g.table, g.n, key), "%s", g.s.lang.F(k, key))
+}
+
 func (g *getter) str(key string) string {
 	g.used = append(g.used, key)
 	v, ok := g.m[key]
@@ -145,7 +153,7 @@ func (g *getter) str(key string) string {
 	}
 	s, ok := v.(string)
 	if !ok {
-		g.s.errs.Add(g.s.pos(g.table, g.n, key), "existing content: %s must be a string", key)
+		g.fail(key, msg.ExistingString)
 	}
 	return s
 }
@@ -158,7 +166,7 @@ func (g *getter) int(key string) int {
 	}
 	i, ok := v.(int64)
 	if !ok {
-		g.s.errs.Add(g.s.pos(g.table, g.n, key), "existing content: %s must be an integer", key)
+		g.fail(key, msg.ExistingInt)
 	}
 	return int(i)
 }
@@ -177,7 +185,7 @@ func (g *getter) strs(key string) []string {
 		out = append(out, s)
 	}
 	if !ok {
-		g.s.errs.Add(g.s.pos(g.table, g.n, key), "existing content: %s must be an array of strings", key)
+		g.fail(key, msg.ExistingStrings)
 	}
 	return out
 }
@@ -201,7 +209,7 @@ func (g *getter) tables(key string) []map[string]any {
 			return out
 		}
 	}
-	g.s.errs.Add(g.s.pos(g.table, g.n, key), "existing content: %s must be an array of tables", key)
+	g.fail(key, msg.ExistingTables)
 	return nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 	"cursus/generator/rncp"
 )
 
@@ -61,26 +62,27 @@ type certSrc struct {
 // what it holds (identity, blocs, codes, compétence texts and numbers,
 // evaluation); existing content keeps what people added (critères, labels,
 // modalités, métier pages, keys and comments). Every fiche must be active.
-func ImportFiches(fiches []*rncp.Fiche, existing fs.FS) (*FicheResult, error) {
+// Errors and warnings are in lang, the language of the site.
+func ImportFiches(lang msg.Lang, fiches []*rncp.Fiche, existing fs.FS) (*FicheResult, error) {
 	var errs diag.List
 	for _, f := range fiches {
 		if !f.Active() {
-			errs.Add(f.Pos, "la fiche %s n'est pas active (ACTIF : %q) : elle n'est pas importée", f.Numero, f.Actif)
+			errs.Add(f.Pos, "%s", lang.F(msg.FicheInactive, f.Numero, f.Actif))
 		}
 	}
-	root, dirs := scanCerts(existing, &errs)
+	root, dirs := scanCerts(lang, existing, &errs)
 	if errs.Sort(); errs.Len() > 0 {
 		return nil, errs
 	}
-	r := &FicheResult{Result: Result{Files: map[string][]byte{}}}
-	m := newMerger()
+	r := &FicheResult{Result: Result{Files: map[string][]byte{}, lang: lang}}
+	m := newMerger(lang)
 	mt := knownMetiers(existing, m, &errs)
 	where := r.layout(fiches, root, dirs, existing)
 	for _, f := range fiches {
 		dir := where[f.Numero]
 		r.Certifications = append(r.Certifications, dir)
 		ids := mt.forFiche(f, r.Files, m)
-		r.cert(f, dir, existing, &errs)
+		r.cert(lang, f, dir, existing, &errs)
 		r.blocs(f, dir, ids, existing, m, &errs)
 		r.Stats.Metiers += len(ids)
 	}
@@ -111,9 +113,9 @@ func (emptyFS) Open(name string) (fs.File, error) {
 }
 
 // scanCerts finds the certifications of existing content.
-func scanCerts(existing fs.FS, errs *diag.List) (root *certSrc, dirs []certSrc) {
+func scanCerts(lang msg.Lang, existing fs.FS, errs *diag.List) (root *certSrc, dirs []certSrc) {
 	read := func(dir string) (certSrc, bool) {
-		s, ok := readSource(existing, path.Join(dir, certFile), errs)
+		s, ok := readSource(lang, existing, path.Join(dir, certFile), errs)
 		if !ok {
 			return certSrc{}, false
 		}
@@ -213,7 +215,7 @@ func (r *FicheResult) blocs(f *rncp.Fiche, dir string, metiers []metierDoc, exis
 		n, _ := rncp.BlocNumber(f.Numero, b.Code)
 		p := ficheBlocPath(dir, n)
 		written = append(written, p)
-		src, ok := readSource(existing, p, errs)
+		src, ok := readSource(m.lang, existing, p, errs)
 		var old *blocDoc
 		if ok {
 			old = readBlocDoc(src)
@@ -227,7 +229,7 @@ func (r *FicheResult) blocs(f *rncp.Fiche, dir string, metiers []metierDoc, exis
 	for _, e := range entries {
 		p := path.Join(dir, BlocsDir, e.Name())
 		if !e.IsDir() && strings.HasSuffix(p, ".toml") && !slices.Contains(written, p) {
-			m.warn(diag.Pos{File: p}, "ce bloc n'est pas dans la fiche %s : fichier laissé tel quel, à supprimer s'il n'existe plus", f.Numero)
+			m.warn(diag.Pos{File: p}, msg.FicheBlocGone, f.Numero)
 		}
 	}
 }
@@ -277,7 +279,7 @@ func (m *merger) ficheBloc(f *rncp.Fiche, b rncp.Bloc, n int, old *blocDoc, src 
 	}
 	for i, c := range old.competences {
 		if !kept[i] {
-			m.warn(src.pos("competences", i, "id"), "la compétence %s n'est plus dans le bloc %s de la fiche : supprimée, avec ses critères", c.id, b.Code)
+			m.warn(src.pos("competences", i, "id"), msg.FicheCompetenceGone, c.id, b.Code)
 		}
 	}
 	return d
@@ -376,7 +378,7 @@ func WriteFiches(dir string, r *FicheResult) error {
 	}
 	for _, mv := range r.Moves {
 		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(mv.From))); err != nil {
-			return fmt.Errorf("import: moving %s to %s: %w", mv.From, mv.To, err)
+			return r.fail(err, msg.WriteMove, mv.From, mv.To, err)
 		}
 	}
 	if len(r.Moves) > 0 {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 	"cursus/generator/rncp"
 )
 
@@ -20,11 +21,11 @@ var certKeys = []string{
 }
 
 // cert writes dir/certification.toml for f over the existing file.
-func (r *FicheResult) cert(f *rncp.Fiche, dir string, existing fs.FS, errs *diag.List) {
+func (r *FicheResult) cert(lang msg.Lang, f *rncp.Fiche, dir string, existing fs.FS, errs *diag.List) {
 	p := path.Join(dir, certFile)
 	comment := fmt.Sprintf(certComment, f.Numero)
 	var extras []extra
-	if src, ok := readSource(existing, p, errs); ok {
+	if src, ok := readSource(lang, existing, p, errs); ok {
 		g := &getter{s: src, m: src.m, used: certKeys}
 		comment, extras = src.comment(), g.extras()
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 	"cursus/generator/rncp"
 )
 
@@ -16,6 +17,7 @@ import (
 // a métier with the other certifications when it has the same code ROME or
 // the same name.
 type metierIndex struct {
+	lang     msg.Lang // of the errors
 	existing fs.FS
 	byROME   map[string]string // code ROME → métier id
 	errs     *diag.List
@@ -32,7 +34,7 @@ type metierPage struct {
 
 // knownMetiers reads the métier pages and every bloc file of the site.
 func knownMetiers(existing fs.FS, m *merger, errs *diag.List) *metierIndex {
-	mi := &metierIndex{existing: existing, byROME: map[string]string{}, errs: errs}
+	mi := &metierIndex{lang: m.lang, existing: existing, byROME: map[string]string{}, errs: errs}
 	fsys := orEmpty(existing)
 	pages, _ := fs.Glob(fsys, metiersMD+"/*.md")
 	for _, p := range pages {
@@ -53,7 +55,7 @@ func knownMetiers(existing fs.FS, m *merger, errs *diag.List) *metierIndex {
 	blocs, _ := fs.Glob(fsys, BlocsDir+"/*.toml")
 	more, _ := fs.Glob(fsys, certsDir+"/*/"+BlocsDir+"/*.toml")
 	for _, p := range append(blocs, more...) {
-		if s, ok := readSource(existing, p, errs); ok {
+		if s, ok := readSource(m.lang, existing, p, errs); ok {
 			m.knowMetiers(readBlocDoc(s))
 		}
 	}
@@ -108,16 +110,16 @@ func (mi *metierIndex) page(p string, files map[string][]byte) (*metierPage, boo
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	front, body, found := strings.Cut(strings.TrimPrefix(text, "+++\n"), "\n+++\n")
 	if !strings.HasPrefix(text, "+++\n") || !found {
-		mi.errs.Add(diag.Pos{File: p, Line: 1, Col: 1}, "page de métier existante : pas d'en-tête +++ … +++")
+		mi.errs.Add(diag.Pos{File: p, Line: 1, Col: 1}, "%s", mi.lang.F(msg.FicheMetierFront))
 		return nil, false
 	}
 	var v map[string]any
 	md, err := toml.Decode(front, &v)
 	if err != nil {
-		mi.errs.Add(diag.Pos{File: p, Line: 1, Col: 1}, "page de métier existante : %v", err)
+		mi.errs.Add(diag.Pos{File: p, Line: 1, Col: 1}, "%s", mi.lang.F(msg.FicheMetierTOML, err))
 		return nil, false
 	}
-	s := &source{path: p, data: []byte(front), m: v, keys: md.Keys(), errs: mi.errs}
+	s := &source{lang: mi.lang, path: p, data: []byte(front), m: v, keys: md.Keys(), errs: mi.errs}
 	g := &getter{s: s, m: v}
 	pg := &metierPage{title: g.str("title"), rome: g.strs("rome"), body: body}
 	pg.extras = g.extras()

@@ -13,6 +13,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"cursus/generator/msg"
 	"cursus/generator/rncp"
 )
 
@@ -26,7 +27,7 @@ func readFiches(t *testing.T, numeros ...string) []*rncp.Fiche {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	found, err := rncp.Read("variants.xml", f, numeros)
+	found, err := rncp.Read(msg.FR, "variants.xml", f, numeros)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +88,7 @@ func parsesBack(t *testing.T, files map[string][]byte) {
 }
 
 func TestFicheOneCertification(t *testing.T) {
-	r, err := ImportFiches(readFiches(t, "RNCP10001"), nil)
+	r, err := ImportFiches(msg.FR, readFiches(t, "RNCP10001"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +104,7 @@ func TestFicheOneCertification(t *testing.T) {
 }
 
 func TestFicheSeveralCertifications(t *testing.T) {
-	r, err := ImportFiches(readFiches(t, "RNCP10001", "RNCP10002"), nil)
+	r, err := ImportFiches(msg.FR, readFiches(t, "RNCP10001", "RNCP10002"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +121,7 @@ func TestFicheBesideRootCertification(t *testing.T) {
 		"blocs/b1.toml": {Data: []byte("id = \"B1\"\nnumber = 1\ntitle = \"Bloc\"\n\n[[metiers]]\n" +
 			"id = \"tech-support\"\ntitle = \"Technicien support\"\n\n[[competences]]\nid = \"B1.C1\"\ntext = \"Faire\"\n")},
 	}
-	r, err := ImportFiches(readFiches(t, "RNCP10001"), existing)
+	r, err := ImportFiches(msg.FR, readFiches(t, "RNCP10001"), existing)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +146,7 @@ func TestFicheBesideRootCertification(t *testing.T) {
 
 // A re-import updates what the fiche owns and keeps what people added.
 func TestFicheReimport(t *testing.T) {
-	first, err := ImportFiches(readFiches(t, "RNCP10002"), nil)
+	first, err := ImportFiches(msg.FR, readFiches(t, "RNCP10002"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +169,7 @@ func TestFicheReimport(t *testing.T) {
 	existing["metiers/expertise-et-support-en-systemes-d-information.md"].Data =
 		append(existing["metiers/expertise-et-support-en-systemes-d-information.md"].Data, "Le métier.\n"...)
 
-	again, err := ImportFiches(readFiches(t, "RNCP10002"), existing)
+	again, err := ImportFiches(msg.FR, readFiches(t, "RNCP10002"), existing)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +198,7 @@ func TestFicheReimport(t *testing.T) {
 	for p, data := range again.Files {
 		existing[p] = &fstest.MapFile{Data: data}
 	}
-	third, err := ImportFiches(readFiches(t, "RNCP10002"), existing)
+	third, err := ImportFiches(msg.FR, readFiches(t, "RNCP10002"), existing)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +210,7 @@ func TestFicheReimport(t *testing.T) {
 }
 
 func TestFicheErrors(t *testing.T) {
-	_, err := ImportFiches(readFiches(t, "RNCP10001", "RNCP10003"), nil)
+	_, err := ImportFiches(msg.FR, readFiches(t, "RNCP10001", "RNCP10003"), nil)
 	want := `variants.xml:40:1: la fiche RNCP10003 n'est pas active (ACTIF : "INACTIVE") : elle n'est pas importée`
 	if err == nil || err.Error() != want {
 		t.Errorf("error\n got %v\nwant %s", err, want)
@@ -219,7 +220,7 @@ func TestFicheErrors(t *testing.T) {
 // Every bloc the writer makes holds the keys of docs/certifications.md and
 // no other.
 func TestFicheKeys(t *testing.T) {
-	r, err := ImportFiches(readFiches(t, "RNCP10001", "RNCP10002"), nil)
+	r, err := ImportFiches(msg.FR, readFiches(t, "RNCP10001", "RNCP10002"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

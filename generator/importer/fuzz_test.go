@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"cursus/generator/msg"
 )
 
 // FuzzImport checks that no input makes the importer panic, that whatever
@@ -86,9 +88,9 @@ func FuzzSplitCriteria(f *testing.F) {
 	f.Fuzz(func(t *testing.T, raw string) {
 		for para := range clean(raw, 0).paragraphs() {
 			p := para.flat()
-			warn := func(col int, msg string) {
+			warn := func(col int, _ msg.Key, word string) {
 				if col < 1 || col > len(raw) {
-					t.Fatalf("%q: warning %q at column %d", raw, msg, col)
+					t.Fatalf("%q: warning on %q at column %d", raw, word, col)
 				}
 			}
 			crits := splitCriteria(p, warn)

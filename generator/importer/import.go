@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // ModalitesPath is the content file of the modalités, relative to content/.
@@ -37,6 +38,24 @@ type Result struct {
 	// Remove lists the bloc files of existing content that Write removes
 	// (Options.Replace): blocs/bN.toml files the table no longer has.
 	Remove []string
+	// lang is the language of the errors of Write: that of the import.
+	lang msg.Lang
+}
+
+// langError is an error of Write in the language of the import, which
+// still unwraps to the error of the file system.
+type langError struct {
+	msg string
+	err error
+}
+
+func (e *langError) Error() string { return e.msg }
+func (e *langError) Unwrap() error { return e.err }
+
+// fail is an error of Write in r's language that unwraps to err (nil when
+// the file system did not fail).
+func (r *Result) fail(err error, k msg.Key, args ...any) error {
+	return &langError{msg: r.lang.F(k, args...), err: err}
 }
 
 // Options change how Import treats existing content. The zero value keeps
@@ -49,6 +68,9 @@ type Options struct {
 	// removed. Only métiers keep their ids, matched by title: pages
 	// (content/metiers/<id>.md) and links name them.
 	Replace bool
+	// Lang is the language of the errors and warnings: that of the site
+	// (msg.Of of its languageCode), French by default.
+	Lang msg.Lang
 }
 
 // Stats counts the entities an import read from the table.
@@ -88,6 +110,11 @@ func (k ChangeKind) String() string {
 	return "unchanged"
 }
 
+var changeKeys = [...]msg.Key{Unchanged: msg.ChangeUnchanged, Created: msg.ChangeCreated, Modified: msg.ChangeModified, Deleted: msg.ChangeDeleted}
+
+// Text is what the change list of cursus import says of k, in l.
+func (k ChangeKind) Text(l msg.Lang) string { return l.F(changeKeys[k]) }
+
 // Change is what an import does to one file.
 type Change struct {
 	Path string
@@ -110,17 +137,17 @@ func Import(name string, src []byte, existing fs.FS) (*Result, error) {
 
 // ImportWith is Import with options.
 func ImportWith(name string, src []byte, existing fs.FS, opts Options) (*Result, error) {
-	if err := checkSize(name, src); err != nil {
+	if err := checkSize(opts.Lang, name, src); err != nil {
 		return nil, err
 	}
-	t, warnings, err := parseTable(name, src)
+	t, warnings, err := parseTable(opts.Lang, name, src)
 	if err != nil {
 		return nil, err
 	}
 	var errs diag.List
-	m := newMerger()
+	m := newMerger(opts.Lang)
 	olds, srcs, others := readBlocs(existing, t, m, opts.Replace, &errs)
-	modSrc, ok := readSource(existing, ModalitesPath, &errs)
+	modSrc, ok := readSource(opts.Lang, existing, ModalitesPath, &errs)
 	var oldMods *modalitesDoc
 	if ok {
 		oldMods = readModalitesDoc(modSrc)
@@ -128,7 +155,7 @@ func ImportWith(name string, src []byte, existing fs.FS, opts Options) (*Result,
 	if errs.Sort(); errs.Len() > 0 {
 		return nil, errs
 	}
-	r := &Result{Files: map[string][]byte{}}
+	r := &Result{Files: map[string][]byte{}, lang: opts.Lang}
 	mods, over := oldMods, modSrc
 	if opts.Replace {
 		mods, over = nil, nil
@@ -190,7 +217,7 @@ func readBlocs(existing fs.FS, t *table, m *merger, replace bool, errs *diag.Lis
 	// Blocs the table rewrites come first: a métier keeps the id of its
 	// own bloc before that of another.
 	for _, p := range append(paths, others...) {
-		s, ok := readSource(existing, p, errs)
+		s, ok := readSource(m.lang, existing, p, errs)
 		if !ok {
 			continue
 		}
@@ -198,7 +225,7 @@ func readBlocs(existing fs.FS, t *table, m *merger, replace bool, errs *diag.Lis
 		m.knowMetiers(d)
 		if slices.Contains(others, p) {
 			if !replace {
-				m.warn(diag.Pos{File: p}, "bloc %s is not in the table: file left as it is", or(d.id, strconv.Itoa(d.number)))
+				m.warn(diag.Pos{File: p}, msg.ImportBlocNotInTable, or(d.id, strconv.Itoa(d.number)))
 			}
 			gone[p] = d
 			continue

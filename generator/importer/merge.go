@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // Comments for files the import creates; existing files keep their own.
@@ -20,6 +21,7 @@ const (
 // referential data (titles, texts, criteria, modalités), existing content
 // keeps what people chose (ids, labels, comments, keys added by hand).
 type merger struct {
+	lang     msg.Lang // of the warnings
 	warnings []Warning
 	// metierIDs maps normName(title) to the id existing content or this
 	// import gave a métier; idTitle is the reverse, to keep ids unique.
@@ -28,12 +30,12 @@ type merger struct {
 	modIDs    map[string]string // modalité key → id
 }
 
-func newMerger() *merger {
-	return &merger{metierIDs: map[string]string{}, idTitle: map[string]string{}, modIDs: map[string]string{}}
+func newMerger(lang msg.Lang) *merger {
+	return &merger{lang: lang, metierIDs: map[string]string{}, idTitle: map[string]string{}, modIDs: map[string]string{}}
 }
 
-func (m *merger) warn(pos diag.Pos, format string, args ...any) {
-	m.warnings = append(m.warnings, Warning{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+func (m *merger) warn(pos diag.Pos, k msg.Key, args ...any) {
+	m.warnings = append(m.warnings, Warning{Pos: pos, Msg: m.lang.F(k, args...)})
 }
 
 // knowMetiers records the métier ids of an existing bloc file, so that a
@@ -63,7 +65,7 @@ func (m *merger) metierID(pos diag.Pos, title string) string {
 	}
 	id := uniqueID(m.idTitle, base)
 	if id != base {
-		m.warn(pos, "métier %q gets id %q: %q is another métier's", title, id, base)
+		m.warn(pos, msg.ImportMetierID, title, id, base)
 	}
 	m.metierIDs[key], m.idTitle[id] = id, key
 	return id
@@ -104,7 +106,7 @@ func (m *merger) modalites(t *table, old *modalitesDoc, src *source) *modalitesD
 	}
 	for i, x := range d.list {
 		if !used[i] {
-			m.warn(src.pos("modalites", i, "id"), "modalité %q is not in the table: kept, remove it if it is gone", x.id)
+			m.warn(src.pos("modalites", i, "id"), msg.ImportModaliteGone, x.id)
 		}
 	}
 	return d
@@ -162,7 +164,7 @@ func (m *merger) metiers(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
 	}
 	for i, x := range old.metiers {
 		if !kept[i] {
-			m.warn(src.pos("metiers", i, "id"), "métier %q is no longer in bloc %d of the table: removed", x.title, b.number)
+			m.warn(src.pos("metiers", i, "id"), msg.ImportMetierGone, x.title, b.number)
 		}
 	}
 }
@@ -188,7 +190,7 @@ func (m *merger) competences(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
 		d.competences = append(d.competences, cd)
 	}
 	for i := len(b.competences); i < len(old.competences); i++ {
-		m.warn(src.pos("competences", i, "id"), "compétence %s is no longer in bloc %d of the table: removed", old.competences[i].id, b.number)
+		m.warn(src.pos("competences", i, "id"), msg.ImportCompetenceGone, old.competences[i].id, b.number)
 	}
 }
 

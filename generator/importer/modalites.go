@@ -1,8 +1,9 @@
 package importer
 
 import (
-	"fmt"
 	"strings"
+
+	"cursus/generator/msg"
 )
 
 // knownModalites gives the ids the content already uses for the modalités
@@ -48,7 +49,7 @@ func (p *parser) addModalite(m tModalite) string {
 	m.key = normName(m.name)
 	if prev, ok := p.byKey[m.key]; ok {
 		if prev.detail != m.detail {
-			p.warn(m.pos, fmt.Sprintf("modalité %q has another detail than at line %d: the first one is kept", m.name, prev.pos.Line))
+			p.warn(m.pos, msg.TableModaliteDetail, m.name, prev.pos.Line)
 		}
 		return m.key
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // MaxTableSize is the largest table Import accepts, 8 MiB. The export of a
@@ -22,19 +23,19 @@ const MaxTableSize = 8 << 20
 // is read (cursus import <(iconv -f latin1 -t utf-8 ref.txt)); a directory
 // or a device such as /dev/zero is refused before reading. Reading stops
 // past MaxTableSize, so that neither an endless pipe nor a huge file fills
-// memory. Errors are a diag.List, in French: they are for the faculty who
-// run the import.
-func ReadTable(name string) ([]byte, error) {
+// memory. Errors are a diag.List in lang, the language of the site: they
+// are for the faculty who run the import.
+func ReadTable(lang msg.Lang, name string) ([]byte, error) {
 	fi, err := os.Stat(name)
 	if err != nil {
-		return nil, readError(name, err)
+		return nil, readError(lang, name, err)
 	}
-	if kind := notAFile(fi.Mode()); kind != "" {
-		return nil, fileError(name, "%s, pas un fichier : donnez le chemin du tableau exporté en texte", kind)
+	if kind, ok := notAFile(fi.Mode()); ok {
+		return nil, fileError(lang, name, msg.ReadNotFile, lang.F(kind))
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, readError(name, err)
+		return nil, readError(lang, name, err)
 	}
 	defer f.Close()
 	var b bytes.Buffer
@@ -44,30 +45,31 @@ func ReadTable(name string) ([]byte, error) {
 		b.Grow(int(min(fi.Size(), MaxTableSize)) + bytes.MinRead)
 	}
 	if _, err := b.ReadFrom(io.LimitReader(f, MaxTableSize+1)); err != nil {
-		return nil, readError(name, err)
+		return nil, readError(lang, name, err)
 	}
-	if err := checkSize(name, b.Bytes()); err != nil {
+	if err := checkSize(lang, name, b.Bytes()); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
 }
 
-// notAFile names what mode is when it is neither a regular file nor a pipe.
-func notAFile(mode fs.FileMode) string {
+// notAFile names what mode is when it is neither a regular file nor a
+// pipe; ok is false for those.
+func notAFile(mode fs.FileMode) (kind msg.Key, ok bool) {
 	switch {
 	case mode.IsRegular(), mode.Type() == fs.ModeNamedPipe:
-		return ""
+		return 0, false
 	case mode.IsDir():
-		return "c'est un dossier"
+		return msg.ReadDir, true
 	case mode.Type()&fs.ModeDevice != 0:
-		return "c'est un périphérique"
+		return msg.ReadDevice, true
 	}
-	return "c'est un fichier spécial"
+	return msg.ReadSpecial, true
 }
 
 // checkSize refuses a table over MaxTableSize, at the line and column where
 // it passes the limit: where a pasted image or a wrong file shows.
-func checkSize(name string, src []byte) error {
+func checkSize(lang msg.Lang, name string, src []byte) error {
 	if len(src) <= MaxTableSize {
 		return nil
 	}
@@ -77,26 +79,26 @@ func checkSize(name string, src []byte) error {
 		File: name,
 		Line: 1 + bytes.Count(before, []byte("\n")),
 		Col:  MaxTableSize - bytes.LastIndexByte(before, '\n'),
-	}, "le tableau dépasse %d Mio, la taille maximale d'un import : vérifiez que ce fichier est bien l'export du référentiel", MaxTableSize>>20)
+	}, "%s", lang.F(msg.ReadTooLarge, MaxTableSize>>20))
 	return l
 }
 
-func readError(name string, err error) error {
+func readError(lang msg.Lang, name string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fileError(name, "fichier introuvable")
+		return fileError(lang, name, msg.ReadNotFound)
 	case errors.Is(err, fs.ErrPermission):
-		return fileError(name, "lecture interdite par les droits du fichier")
+		return fileError(lang, name, msg.ReadDenied)
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err // the path is already in front of the message
 	}
-	return fileError(name, "lecture impossible : %v", err)
+	return fileError(lang, name, msg.ReadFailed, err)
 }
 
-func fileError(name, format string, args ...any) error {
+func fileError(lang msg.Lang, name string, k msg.Key, args ...any) error {
 	var l diag.List
-	l.Add(diag.Pos{File: name}, format, args...)
+	l.Add(diag.Pos{File: name}, "%s", lang.F(k, args...))
 	return l
 }

@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"cursus/generator/msg"
 )
 
 func TestReadTable(t *testing.T) {
@@ -16,9 +18,9 @@ func TestReadTable(t *testing.T) {
 	if err := os.WriteFile(file, seed, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadTable(file)
+	got, err := ReadTable(msg.FR, file)
 	if err != nil || !bytes.Equal(got, seed) {
-		t.Errorf("ReadTable(seed) = %d bytes, %v; want the %d bytes of the seed", len(got), err, len(seed))
+		t.Errorf("ReadTable(msg.FR, seed) = %d bytes, %v; want the %d bytes of the seed", len(got), err, len(seed))
 	}
 }
 
@@ -37,9 +39,9 @@ func TestReadTableRefuses(t *testing.T) {
 		tests = append(tests, struct{ name, want string }{"/dev/zero", "/dev/zero: c'est un périphérique, pas un fichier : donnez le chemin du tableau exporté en texte"})
 	}
 	for _, tt := range tests {
-		_, err := ReadTable(tt.name)
+		_, err := ReadTable(msg.FR, tt.name)
 		if err == nil || err.Error() != tt.want {
-			t.Errorf("ReadTable(%s):\n got %v\nwant %s", tt.name, err, tt.want)
+			t.Errorf("ReadTable(msg.FR, %s):\n got %v\nwant %s", tt.name, err, tt.want)
 		}
 	}
 }
@@ -64,12 +66,12 @@ func TestReadTableStopsAtLimit(t *testing.T) {
 		}
 	}()
 	name := fmt.Sprintf("/dev/fd/%d", r.Fd())
-	_, err = ReadTable(name)
+	_, err = ReadTable(msg.FR, name)
 	r.Close()
 	// Every line is 3 bytes: the limit falls on line MaxTableSize/3 + 1.
 	want := fmt.Sprintf("%s:%d:%d: le tableau dépasse 8 Mio, la taille maximale d'un import", name, MaxTableSize/3+1, MaxTableSize%3+1)
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
-		t.Errorf("ReadTable(endless pipe) = %v, want %s…", err, want)
+		t.Errorf("ReadTable(msg.FR, endless pipe) = %v, want %s…", err, want)
 	}
 }
 

@@ -184,10 +184,10 @@ detail = "devant un jury"
 		msgs = append(msgs, w.String())
 	}
 	want := []string{
-		`blocs/b1.toml:17:1: métier "Métier retiré" is no longer in bloc 1 of the table: removed`,
-		`blocs/b1.toml:34:1: compétence B1.C3 is no longer in bloc 1 of the table: removed`,
-		`blocs/b2.toml: bloc B2 is not in the table: file left as it is`,
-		`modalites.toml:10:1: modalité "oral" is not in the table: kept, remove it if it is gone`,
+		`blocs/b1.toml:17:1: le métier "Métier retiré" n'est plus dans le bloc 1 du tableau : retiré`,
+		`blocs/b1.toml:34:1: la compétence B1.C3 n'est plus dans le bloc 1 du tableau : retirée`,
+		`blocs/b2.toml: le bloc B2 n'est pas dans le tableau : fichier laissé tel quel`,
+		`modalites.toml:10:1: la modalité "oral" n'est pas dans le tableau : gardée, supprimez-la si elle n'existe plus`,
 	}
 	if !slices.Equal(msgs, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
@@ -223,8 +223,8 @@ func TestExistingContentErrors(t *testing.T) {
 		name, file, data, want string
 	}{
 		{"syntax", "blocs/b1.toml", "id = \"B1\"\nnumber = = 1\n", "blocs/b1.toml:2:"},
-		{"type", "blocs/b1.toml", "id = \"B1\"\nlabel = 3\n", "blocs/b1.toml:2:1: existing content: label must be a string"},
-		{"type in a table", "modalites.toml", "[[modalites]]\nid = \"a\"\n\n[[modalites]]\nid = 7\n", "modalites.toml:5:1: existing content: id must be a string"},
+		{"type", "blocs/b1.toml", "id = \"B1\"\nlabel = 3\n", "blocs/b1.toml:2:1: contenu existant : label doit être un texte entre guillemets"},
+		{"type in a table", "modalites.toml", "[[modalites]]\nid = \"a\"\n\n[[modalites]]\nid = 7\n", "modalites.toml:5:1: contenu existant : id doit être un texte entre guillemets"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,9 +1,10 @@
 package importer
 
 import (
-	"fmt"
 	"slices"
 	"strings"
+
+	"cursus/generator/msg"
 )
 
 // dataRow reads one row of a bloc: activities and métiers, compétence,
@@ -12,22 +13,21 @@ import (
 func (p *parser) dataRow(n int, cs []cell) {
 	if p.cur == nil {
 		if len(p.t.blocs) == 0 && p.errs.Len() == 0 {
-			p.errs.Add(p.pos(n, 1), `not a référentiel table: expected a "Bloc N : title" row, found %q`,
-				start(cs, 40))
+			p.fail(p.pos(n, 1), msg.TableNotBloc, start(cs, 40))
 		}
 		return // one error is enough until the next bloc row
 	}
 	p.rows++
 	if !p.header {
-		p.errs.Add(p.pos(n, 1), "bloc %d: expected the header row (Activités / Métiers, Compétences, Modalités d'évaluation, Critères d'évaluation) before the first row", p.cur.number)
+		p.fail(p.pos(n, 1), msg.TableNoHeader, p.cur.number)
 		p.header = true
 	}
 	if len(cs) < columns {
-		p.errs.Add(p.pos(n, 1), "row has %d tab-separated columns, want 4 (activités / métiers, compétence, modalités, critères)", len(cs))
+		p.fail(p.pos(n, 1), msg.TableColumns, len(cs))
 		return
 	}
 	if len(cs) > columns && cs[columns].s != "" {
-		p.errs.Add(p.pos(n, cs[columns].col(0, 0)), "unexpected text in a fifth column")
+		p.fail(p.pos(n, cs[columns].col(0, 0)), msg.TableFifth)
 		return
 	}
 	p.activitiesCell(n, cs[0])
@@ -41,11 +41,11 @@ func (p *parser) dataRow(n int, cs []cell) {
 	case len(p.cur.competences) > 0:
 		c = p.cur.competences[len(p.cur.competences)-1] // merged compétence cell
 	default:
-		p.errs.Add(p.pos(n, cs[1].off+1), "empty compétence cell in the first row of bloc %d", p.cur.number)
+		p.fail(p.pos(n, cs[1].off+1), msg.TableNoCompetence, p.cur.number)
 		return
 	}
 	if mods == nil {
-		p.errs.Add(p.pos(n, cs[2].off+1), "empty modalités cell in the first row of bloc %d: there is no row above to take it from", p.cur.number)
+		p.fail(p.pos(n, cs[2].off+1), msg.TableNoModalites, p.cur.number)
 	}
 	c.modalites.add(mods...)
 	p.cur.modalites.add(mods...)
@@ -123,7 +123,7 @@ func (p *parser) activitiesCell(n int, c cell) {
 			}
 			pos := p.pos(n, m.col(0, c.off))
 			if p.cur.metierKeys[normName(title)] {
-				p.warn(pos, fmt.Sprintf("métier %q listed twice in bloc %d: kept once", title, p.cur.number))
+				p.warn(pos, msg.TableMetierTwice, title, p.cur.number)
 				continue
 			}
 			p.cur.metierKeys[normName(title)] = true
@@ -138,12 +138,12 @@ func (p *parser) criteriaCell(n int, c cell, comp *tCompetence) {
 	t := c.text
 	if t.s == "" {
 		if len(comp.criteria) == 0 {
-			p.warn(p.pos(n, c.off+1), "compétence has no criteria")
+			p.warn(p.pos(n, c.off+1), msg.TableNoCriteria)
 		}
 		return
 	}
 	for para := range t.paragraphs() {
-		warn := func(col int, msg string) { p.warn(p.pos(n, col), msg) }
+		warn := func(col int, k msg.Key, word string) { p.warn(p.pos(n, col), k, word) }
 		for _, crit := range splitCriteria(para.flat(), warn) {
 			if crit = strings.TrimSpace(crit); crit != "" {
 				comp.criteria = append(comp.criteria, crit)

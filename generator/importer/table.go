@@ -1,12 +1,12 @@
 package importer
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // table is what the export says, before ids are given and existing content
@@ -49,6 +49,7 @@ type tModalite struct {
 // parser reads the export line by line. Its state is the bloc being filled
 // and whether that bloc's header row has been seen.
 type parser struct {
+	lang     msg.Lang
 	name     string
 	t        table
 	errs     diag.List
@@ -70,19 +71,20 @@ const maxMessages = 100
 
 var blocRow = lazyRegexp(`(?i)^bloc(?:\s+de\s+comp[ée]tences)?\s*(?:n[°o]\s*)?(\d{1,4})\s*[:.\-–—]\s*(.*)$`)
 
-// parseTable reads src, the text of the export called name.
-func parseTable(name string, src []byte) (*table, []Warning, error) {
-	p := &parser{name: name, byKey: map[string]*tModalite{}, numbers: map[int]diag.Pos{}}
+// parseTable reads src, the text of the export called name; its messages
+// are in lang.
+func parseTable(lang msg.Lang, name string, src []byte) (*table, []Warning, error) {
+	p := &parser{lang: lang, name: name, byKey: map[string]*tModalite{}, numbers: map[int]diag.Pos{}}
 	s := string(src)
 	s = strings.TrimPrefix(s, "\uFEFF")
 	if i := invalidUTF8(s); i >= 0 {
 		line, col := lineCol(s, i)
-		p.errs.Add(diag.Pos{File: name, Line: line, Col: col}, "not a référentiel table: invalid UTF-8 (export the table as UTF-8 text)")
+		p.fail(diag.Pos{File: name, Line: line, Col: col}, msg.TableNotUTF8)
 		return nil, nil, p.errs.Err()
 	}
 	for n := 1; s != ""; n++ {
 		if p.errs.Len() >= maxMessages {
-			p.errs.Add(p.pos(n, 1), "trop d'erreurs : lecture du tableau arrêtée ici")
+			p.fail(p.pos(n, 1), msg.TableTooManyErrors)
 			p.errs.Sort()
 			return nil, nil, p.errs
 		}
@@ -92,10 +94,10 @@ func parseTable(name string, src []byte) (*table, []Warning, error) {
 	}
 	p.finish()
 	if p.unshown > 0 {
-		p.warnings = append(p.warnings, Warning{Pos: p.firstOut, Msg: fmt.Sprintf("et %d autres avertissements à partir d'ici, non affichés : vérifiez la suite du tableau", p.unshown)})
+		p.warnings = append(p.warnings, Warning{Pos: p.firstOut, Msg: lang.F(msg.TableMoreWarnings, p.unshown)})
 	}
 	if len(p.t.blocs) == 0 && p.errs.Len() == 0 {
-		p.errs.Add(p.pos(1, 1), `not a référentiel table: no "Bloc N : title" row`)
+		p.fail(p.pos(1, 1), msg.TableNoBloc)
 	}
 	p.errs.Sort()
 	if err := p.errs.Err(); err != nil {
@@ -124,9 +126,15 @@ func posCol(col int) diag.Pos { return diag.Pos{Col: col} }
 
 func (p *parser) pos(line, col int) diag.Pos { return diag.Pos{File: p.name, Line: line, Col: col} }
 
-func (p *parser) warn(pos diag.Pos, msg string) {
+// fail records an error in the language of the messages.
+func (p *parser) fail(pos diag.Pos, k msg.Key, args ...any) {
+	p.errs.Add(pos, "%s", p.lang.F(k, args...))
+}
+
+// warn records a warning, past maxMessages only counted.
+func (p *parser) warn(pos diag.Pos, k msg.Key, args ...any) {
 	if len(p.warnings) < maxMessages {
-		p.warnings = append(p.warnings, Warning{Pos: pos, Msg: msg})
+		p.warnings = append(p.warnings, Warning{Pos: pos, Msg: p.lang.F(k, args...)})
 		return
 	}
 	if p.unshown == 0 {
@@ -191,18 +199,18 @@ func (p *parser) blocRow(n int, cs []cell, m []string) {
 	pos := p.pos(n, cs[0].off+1)
 	for _, c := range cs[1:] {
 		if c.s != "" {
-			p.errs.Add(p.pos(n, c.col(0, c.off)), "bloc title row: unexpected text after the title, in another column")
+			p.fail(p.pos(n, c.col(0, c.off)), msg.TableBlocExtra)
 			break
 		}
 	}
 	num, _ := strconv.Atoi(m[1])
 	if prev, dup := p.numbers[num]; dup {
-		p.errs.Add(pos, "bloc %d appears twice (first at line %d)", num, prev.Line)
+		p.fail(pos, msg.TableBlocDup, num, prev.Line)
 	}
 	p.numbers[num] = pos
 	title := strings.TrimSpace(m[2])
 	if title == "" {
-		p.errs.Add(pos, "bloc %d has no title after the colon", num)
+		p.fail(pos, msg.TableBlocNoTitle, num)
 	}
 	p.cur = &tBloc{pos: pos, number: num, title: title, metierKeys: map[string]bool{}}
 	p.header, p.mods, p.rows = false, nil, 0
@@ -227,9 +235,9 @@ func isHeader(cs []cell) bool {
 func (p *parser) headerRow(n int, cs []cell) {
 	switch {
 	case p.cur == nil:
-		p.errs.Add(p.pos(n, 1), `not a référentiel table: header row before any "Bloc N : title" row`)
+		p.fail(p.pos(n, 1), msg.TableHeaderFirst)
 	case len(p.cur.competences) > 0:
-		p.errs.Add(p.pos(n, 1), "header row in the middle of bloc %d", p.cur.number)
+		p.fail(p.pos(n, 1), msg.TableHeaderMiddle, p.cur.number)
 	}
 	p.header = true
 }
@@ -241,10 +249,10 @@ func (p *parser) finish() {
 		return
 	}
 	if p.rows == 0 {
-		p.errs.Add(b.pos, "bloc %d has no compétences: expected rows after its header row", b.number)
+		p.fail(b.pos, msg.TableBlocEmpty, b.number)
 	}
 	if len(b.metiers) == 0 && len(b.competences) > 0 {
-		p.warn(b.pos, `bloc `+strconv.Itoa(b.number)+` names no métiers (no "Métiers :" list in its first column)`)
+		p.warn(b.pos, msg.TableNoMetiers, b.number)
 	}
 	p.cur = nil
 }

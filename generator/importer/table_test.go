@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 const header = "Activités / Métiers\tCompétences\tModalités d'évaluation\tCritères d'évaluation"
@@ -30,7 +31,7 @@ func tsv(lines ...string) []byte { return []byte(strings.Join(lines, "\n") + "\n
 func decode(t *testing.T, r *Result, path string) *blocDoc {
 	t.Helper()
 	var errs diag.List
-	s, ok := readSource(fstest.MapFS{path: {Data: r.Files[path]}}, path, &errs)
+	s, ok := readSource(msg.FR, fstest.MapFS{path: {Data: r.Files[path]}}, path, &errs)
 	if !ok || errs.Len() > 0 {
 		t.Fatalf("%s does not decode: %v\n%s", path, errs, r.Files[path])
 	}
@@ -139,7 +140,7 @@ func TestMetierIDs(t *testing.T) {
 	}) {
 		t.Errorf("ids = %q: the same title must get the same id, another title another", got)
 	}
-	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].Msg, `gets id "consultant-chef-de-projet-cybersecurite-2"`) {
+	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].Msg, `reçoit l'id "consultant-chef-de-projet-cybersecurite-2"`) {
 		t.Errorf("warnings = %v", r.Warnings)
 	}
 }
@@ -195,18 +196,18 @@ func TestBadTables(t *testing.T) {
 		src  []byte
 		want string
 	}{
-		{"empty", []byte(""), `ref.txt:1:1: not a référentiel table: no "Bloc N : title" row`},
-		{"prose", []byte("\nHello world\nsecond line\n"), `ref.txt:2:1: not a référentiel table: expected a "Bloc N : title" row, found "Hello world"`},
-		{"binary", []byte("Bloc 1 : x\n\xff\xfe"), "ref.txt:2:1: not a référentiel table: invalid UTF-8 (export the table as UTF-8 text)"},
-		{"missing header", tsv(small[0], small[2]), "ref.txt:2:1: bloc 1: expected the header row (Activités / Métiers, Compétences, Modalités d'évaluation, Critères d'évaluation) before the first row"},
-		{"too few columns", tsv(small[0], small[1], "a\tb"), "ref.txt:3:1: row has 2 tab-separated columns, want 4 (activités / métiers, compétence, modalités, critères)"},
-		{"no rows", tsv(small[0], small[1]), "ref.txt:1:1: bloc 1 has no compétences: expected rows after its header row"},
-		{"no modalités", tsv(small[0], small[1], "A\tC\t\tQualité"), "ref.txt:3:5: empty modalités cell in the first row of bloc 1: there is no row above to take it from"},
-		{"no compétence", tsv(small[0], small[1], "A\t\t"+mes+"\tQualité"), "ref.txt:3:3: empty compétence cell in the first row of bloc 1"},
-		{"duplicate bloc", tsv(append(small, small...)...), "ref.txt:5:1: bloc 1 appears twice (first at line 1)"},
-		{"fifth column", tsv(small[0], small[1], small[2]+"\tplus"), "ref.txt:3:215: unexpected text in a fifth column"},
-		{"text further right", tsv(small[0], small[1], small[2]+"\t\t\t  plus"), "ref.txt:3:219: unexpected text in a fifth column"},
-		{"empty title", tsv("Bloc 3 :", header, "A\tC\t"+mes+"\tQ"), "ref.txt:1:1: bloc 3 has no title after the colon"},
+		{"empty", []byte(""), "ref.txt:1:1: ce n'est pas un tableau de référentiel : aucune ligne « Bloc N : titre »"},
+		{"prose", []byte("\nHello world\nsecond line\n"), `ref.txt:2:1: ce n'est pas un tableau de référentiel : une ligne « Bloc N : titre » est attendue, pas "Hello world"`},
+		{"binary", []byte("Bloc 1 : x\n\xff\xfe"), "ref.txt:2:1: ce n'est pas un tableau de référentiel : texte illisible, pas en UTF-8 (exportez le tableau en texte UTF-8)"},
+		{"missing header", tsv(small[0], small[2]), "ref.txt:2:1: bloc 1 : la ligne d'en-tête (Activités / Métiers, Compétences, Modalités d'évaluation, Critères d'évaluation) est attendue avant la première ligne"},
+		{"too few columns", tsv(small[0], small[1], "a\tb"), "ref.txt:3:1: la ligne a 2 colonnes séparées par des tabulations, 4 sont attendues (activités / métiers, compétence, modalités, critères)"},
+		{"no rows", tsv(small[0], small[1]), "ref.txt:1:1: le bloc 1 n'a aucune compétence : des lignes sont attendues après sa ligne d'en-tête"},
+		{"no modalités", tsv(small[0], small[1], "A\tC\t\tQualité"), "ref.txt:3:5: cellule de modalités vide dans la première ligne du bloc 1 : il n'y a pas de ligne au-dessus d'où la reprendre"},
+		{"no compétence", tsv(small[0], small[1], "A\t\t"+mes+"\tQualité"), "ref.txt:3:3: cellule de compétence vide dans la première ligne du bloc 1"},
+		{"duplicate bloc", tsv(append(small, small...)...), "ref.txt:5:1: le bloc 1 apparaît deux fois (la première à la ligne 1)"},
+		{"fifth column", tsv(small[0], small[1], small[2]+"\tplus"), "ref.txt:3:215: texte inattendu dans une cinquième colonne"},
+		{"text further right", tsv(small[0], small[1], small[2]+"\t\t\t  plus"), "ref.txt:3:219: texte inattendu dans une cinquième colonne"},
+		{"empty title", tsv("Bloc 3 :", header, "A\tC\t"+mes+"\tQ"), "ref.txt:1:1: le bloc 3 n'a pas de titre après les deux-points"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,6 +14,8 @@ import (
 	"syscall"
 
 	"github.com/BurntSushi/toml"
+
+	"cursus/generator/msg"
 )
 
 // Write writes the files of r under dir, the content directory, and
@@ -52,7 +54,7 @@ func (s swapper) write(dir string, r *Result) error {
 		// A rename fails on a directory; find that out before any rename.
 		target := filepath.Join(dir, filepath.FromSlash(p))
 		if fi, err := os.Lstat(target); err == nil && !fi.Mode().IsRegular() {
-			return fmt.Errorf("import: %s exists and is not a regular file", target)
+			return r.fail(nil, msg.WriteNotRegular, target)
 		}
 	}
 	steps, err := stage(dir, r, paths)
@@ -65,11 +67,11 @@ func (s swapper) write(dir string, r *Result) error {
 				steps[j].undo(s.rename)
 			}
 			cleanup(steps)
-			return fmt.Errorf("import: writing %s: %w (nothing changed)", st.target, err)
+			return r.fail(err, msg.WriteFailed, st.target, err)
 		}
 	}
 	cleanup(steps)
-	return syncDirs(steps)
+	return syncDirs(r, steps)
 }
 
 // step is one change of Write: a file written (tmp renamed over target,
@@ -113,7 +115,7 @@ func stage(dir string, r *Result, paths []string) ([]step, error) {
 	var steps []step
 	fail := func(target string, err error) ([]step, error) {
 		cleanup(steps)
-		return nil, fmt.Errorf("import: writing %s: %w (nothing changed)", target, err)
+		return nil, r.fail(err, msg.WriteFailed, target, err)
 	}
 	for _, p := range paths {
 		target := filepath.Join(dir, filepath.FromSlash(p))
@@ -157,8 +159,8 @@ func ownBlocFile(p string) bool {
 // syncDirs makes the renames durable: a rename is an entry of its
 // directory, which must reach the disk too, or a crash can bring back the
 // old file after Write said it was replaced. Sources are what faculty
-// cannot rebuild.
-func syncDirs(files []step) error {
+// cannot rebuild. Its error is in r's language.
+func syncDirs(r *Result, files []step) error {
 	done := map[string]bool{}
 	for _, f := range files {
 		dir := filepath.Dir(f.target)
@@ -174,7 +176,7 @@ func syncDirs(files []step) error {
 		d.Close()
 		// Some file systems do not sync directories (EINVAL).
 		if err != nil && !errors.Is(err, errors.ErrUnsupported) && !errors.Is(err, syscall.EINVAL) {
-			return fmt.Errorf("import: syncing %s: %w", dir, err)
+			return r.fail(err, msg.WriteSync, dir, err)
 		}
 	}
 	return nil

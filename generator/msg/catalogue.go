@@ -127,6 +127,78 @@ const (
 	AgainstWarning
 	AgainstOK
 
+	// cursus import: reading a table, existing content, an RNCP export.
+	ReadNotFile
+	ReadDir
+	ReadDevice
+	ReadSpecial
+	ReadTooLarge
+	ReadNotFound
+	ReadDenied
+	ReadFailed
+	TableNotUTF8
+	TableTooManyErrors
+	TableMoreWarnings
+	TableNoBloc
+	TableNotBloc
+	TableBlocExtra
+	TableBlocDup
+	TableBlocNoTitle
+	TableHeaderFirst
+	TableHeaderMiddle
+	TableBlocEmpty
+	TableNoMetiers
+	TableNoHeader
+	TableColumns
+	TableFifth
+	TableNoCompetence
+	TableNoModalites
+	TableMetierTwice
+	TableNoCriteria
+	TableSplit
+	TableKeptInside
+	TableModaliteDetail
+	ImportBlocNotInTable
+	ImportMetierID
+	ImportModaliteGone
+	ImportMetierGone
+	ImportCompetenceGone
+	ExistingRead
+	ExistingTOML
+	ExistingString
+	ExistingInt
+	ExistingStrings
+	ExistingTables
+	FicheInactive
+	FicheBlocGone
+	FicheCompetenceGone
+	FicheMetierFront
+	FicheMetierTOML
+	ExportUnclosed
+	ExportMismatch
+	ExportTruncated
+	ExportSyntax
+	ExportNoEnd
+	ExportNoFiches
+	ExportRoot
+	ExportDate
+	ExportBlocCode
+	ChangeUnchanged
+	ChangeCreated
+	ChangeModified
+	ChangeDeleted
+	ChangeMoved
+	WriteNotRegular
+	WriteFailed
+	WriteMove
+	WriteSync
+	ImportReplaceExport
+	ImportNeedFiche
+	ImportDryRun
+	ImportDone
+	ImportSummary
+	ImportFicheSummary
+
 	// The page cursus serve shows before a build succeeded.
 	ServeFailed
 	ServeFailedHelp
@@ -239,6 +311,76 @@ var catalogue = [numKeys]text{
 	LinkNoPage:               {"aucune page à %s", "no page at %s"},
 	LinkNoAnchor:             {"la page %s n’a pas d’ancre #%s", "page %s has no anchor #%s"},
 	LinkHardcoded:            {"lien %q écrit en dur : il ignore le chemin de base %s ; écrivez {{url %q}}", "link %q written as is: it ignores the base path %s; write {{url %q}}"},
+	ReadNotFile:              {"%s, pas un fichier : donnez le chemin du tableau exporté en texte", "%s, not a file: give the path of the table exported as text"},
+	ReadDir:                  {"c'est un dossier", "this is a folder"},
+	ReadDevice:               {"c'est un périphérique", "this is a device"},
+	ReadSpecial:              {"c'est un fichier spécial", "this is a special file"},
+	ReadTooLarge:             {"le tableau dépasse %d Mio, la taille maximale d'un import : vérifiez que ce fichier est bien l'export du référentiel", "the table is over %d MiB, the largest an import reads: check that this file is the export of the référentiel"},
+	ReadNotFound:             {"fichier introuvable", "file not found"},
+	ReadDenied:               {"lecture interdite par les droits du fichier", "reading forbidden by the file's permissions"},
+	ReadFailed:               {"lecture impossible : %v", "cannot read: %v"},
+	TableNotUTF8:             {"ce n'est pas un tableau de référentiel : texte illisible, pas en UTF-8 (exportez le tableau en texte UTF-8)", "not a référentiel table: invalid UTF-8 (export the table as UTF-8 text)"},
+	TableTooManyErrors:       {"trop d'erreurs : lecture du tableau arrêtée ici", "too many errors: reading of the table stopped here"},
+	TableMoreWarnings:        {"et %d autres avertissements à partir d'ici, non affichés : vérifiez la suite du tableau", "and %d more warnings from here on, not shown: check the rest of the table"},
+	TableNoBloc:              {"ce n'est pas un tableau de référentiel : aucune ligne « Bloc N : titre »", "not a référentiel table: no \"Bloc N : title\" row"},
+	TableNotBloc:             {"ce n'est pas un tableau de référentiel : une ligne « Bloc N : titre » est attendue, pas %q", "not a référentiel table: expected a \"Bloc N : title\" row, found %q"},
+	TableBlocExtra:           {"ligne de titre d'un bloc : texte inattendu après le titre, dans une autre colonne", "bloc title row: unexpected text after the title, in another column"},
+	TableBlocDup:             {"le bloc %d apparaît deux fois (la première à la ligne %d)", "bloc %d appears twice (first at line %d)"},
+	TableBlocNoTitle:         {"le bloc %d n'a pas de titre après les deux-points", "bloc %d has no title after the colon"},
+	TableHeaderFirst:         {"ce n'est pas un tableau de référentiel : ligne d'en-tête avant toute ligne « Bloc N : titre »", "not a référentiel table: header row before any \"Bloc N : title\" row"},
+	TableHeaderMiddle:        {"ligne d'en-tête au milieu du bloc %d", "header row in the middle of bloc %d"},
+	TableBlocEmpty:           {"le bloc %d n'a aucune compétence : des lignes sont attendues après sa ligne d'en-tête", "bloc %d has no compétences: expected rows after its header row"},
+	TableNoMetiers:           {"le bloc %d ne nomme aucun métier (pas de liste « Métiers : » dans sa première colonne)", "bloc %d names no métiers (no \"Métiers :\" list in its first column)"},
+	TableNoHeader:            {"bloc %d : la ligne d'en-tête (Activités / Métiers, Compétences, Modalités d'évaluation, Critères d'évaluation) est attendue avant la première ligne", "bloc %d: expected the header row (Activités / Métiers, Compétences, Modalités d'évaluation, Critères d'évaluation) before the first row"},
+	TableColumns:             {"la ligne a %d colonnes séparées par des tabulations, 4 sont attendues (activités / métiers, compétence, modalités, critères)", "row has %d tab-separated columns, want 4 (activités / métiers, compétence, modalités, critères)"},
+	TableFifth:               {"texte inattendu dans une cinquième colonne", "unexpected text in a fifth column"},
+	TableNoCompetence:        {"cellule de compétence vide dans la première ligne du bloc %d", "empty compétence cell in the first row of bloc %d"},
+	TableNoModalites:         {"cellule de modalités vide dans la première ligne du bloc %d : il n'y a pas de ligne au-dessus d'où la reprendre", "empty modalités cell in the first row of bloc %d: there is no row above to take it from"},
+	TableMetierTwice:         {"le métier %q est cité deux fois dans le bloc %d : gardé une fois", "métier %q listed twice in bloc %d: kept once"},
+	TableNoCriteria:          {"la compétence n'a pas de critères", "compétence has no criteria"},
+	TableSplit:               {"critère coupé avant %q : vérifiez qu'un nouveau critère commence ici", "criterion split before %q: check that a new criterion starts here"},
+	TableKeptInside:          {"%q gardé dans un critère : vérifiez qu'aucun nouveau critère ne commence ici", "%q kept inside a criterion: check that no new criterion starts here"},
+	TableModaliteDetail:      {"la modalité %q a un autre détail qu'à la ligne %d : le premier est gardé", "modalité %q has another detail than at line %d: the first one is kept"},
+	ImportBlocNotInTable:     {"le bloc %s n'est pas dans le tableau : fichier laissé tel quel", "bloc %s is not in the table: file left as it is"},
+	ImportMetierID:           {"le métier %q reçoit l'id %q : %q est celui d'un autre métier", "métier %q gets id %q: %q is another métier's"},
+	ImportModaliteGone:       {"la modalité %q n'est pas dans le tableau : gardée, supprimez-la si elle n'existe plus", "modalité %q is not in the table: kept, remove it if it is gone"},
+	ImportMetierGone:         {"le métier %q n'est plus dans le bloc %d du tableau : retiré", "métier %q is no longer in bloc %d of the table: removed"},
+	ImportCompetenceGone:     {"la compétence %s n'est plus dans le bloc %d du tableau : retirée", "compétence %s is no longer in bloc %d of the table: removed"},
+	ExistingRead:             {"contenu existant illisible : %v", "reading existing content: %v"},
+	ExistingTOML:             {"contenu existant : %v", "existing content: %v"},
+	ExistingString:           {"contenu existant : %s doit être un texte entre guillemets", "existing content: %s must be a string"},
+	ExistingInt:              {"contenu existant : %s doit être un nombre entier", "existing content: %s must be an integer"},
+	ExistingStrings:          {"contenu existant : %s doit être une liste de textes entre guillemets", "existing content: %s must be an array of strings"},
+	ExistingTables:           {"contenu existant : %s doit être une liste de tables ([[…]])", "existing content: %s must be an array of tables ([[…]])"},
+	FicheInactive:            {"la fiche %s n'est pas active (ACTIF : %q) : elle n'est pas importée", "the fiche %s is not active (ACTIF: %q): it is not imported"},
+	FicheBlocGone:            {"ce bloc n'est pas dans la fiche %s : fichier laissé tel quel, à supprimer s'il n'existe plus", "this bloc is not in the fiche %s: file left as it is, remove it if the bloc is gone"},
+	FicheCompetenceGone:      {"la compétence %s n'est plus dans le bloc %s de la fiche : supprimée, avec ses critères", "compétence %s is no longer in bloc %s of the fiche: removed, with its criteria"},
+	FicheMetierFront:         {"page de métier existante : pas d'en-tête +++ … +++", "existing métier page: no +++ … +++ front matter"},
+	FicheMetierTOML:          {"page de métier existante : %v", "existing métier page: %v"},
+	ExportUnclosed:           {"export RNCP illisible : </%s> ne ferme aucun élément", "unreadable RNCP export: </%s> closes no element"},
+	ExportMismatch:           {"export RNCP illisible : <%s> fermé par </%s>", "unreadable RNCP export: <%s> closed by </%s>"},
+	ExportTruncated:          {"export RNCP incomplet : le fichier s'arrête au milieu d'un élément", "incomplete RNCP export: the file ends in the middle of an element"},
+	ExportSyntax:             {"export RNCP illisible : %s", "unreadable RNCP export: %s"},
+	ExportNoEnd:              {"export RNCP incomplet : </%s> manque", "incomplete RNCP export: </%s> is missing"},
+	ExportNoFiches:           {"pas un export RNCP : le fichier n'a pas d'élément <FICHES>", "not an RNCP export: the file has no <FICHES> element"},
+	ExportRoot:               {"pas un export RNCP : l'élément racine est <%s>, attendu <FICHES>", "not an RNCP export: the root element is <%s>, expected <FICHES>"},
+	ExportDate:               {"fiche %s : %s « %s » n'est pas une date jj/mm/aaaa", "fiche %s: %s “%s” is not a dd/mm/yyyy date"},
+	ExportBlocCode:           {"fiche %s : le bloc %d a le code « %s », attendu %sBC suivi de son numéro", "fiche %s: bloc %d has the code “%s”, expected %sBC followed by its number"},
+	ChangeUnchanged:          {"inchangé", "unchanged"},
+	ChangeCreated:            {"créé", "create"},
+	ChangeModified:           {"modifié", "update"},
+	ChangeDeleted:            {"supprimé", "remove"},
+	ChangeMoved:              {"déplacé", "move"},
+	WriteNotRegular:          {"import : %s existe et n'est pas un fichier ordinaire", "import: %s exists and is not a regular file"},
+	WriteFailed:              {"import : écriture de %s impossible : %v (rien n'a changé)", "import: writing %s: %v (nothing changed)"},
+	WriteMove:                {"import : déplacement de %s vers %s : %v", "import: moving %s to %s: %v"},
+	WriteSync:                {"import : le dossier %s n'a pu être enregistré sur le disque : %v", "import: syncing %s: %v"},
+	ImportReplaceExport:      {"--replace vaut pour un tableau de référentiel, pas pour un export RNCP", "--replace is for a référentiel table, not for an RNCP export"},
+	ImportNeedFiche:          {"un export RNCP demande au moins une --fiche RNCP…", "an RNCP export needs at least one --fiche RNCP…"},
+	ImportDryRun:             {"essai, rien n'est écrit : %s", "dry run, nothing written: %s"},
+	ImportDone:               {"importé : %s", "imported: %s"},
+	ImportSummary:            {"%d blocs, %d compétences, %d critères, %d métiers, %d modalités", "%d blocs, %d compétences, %d critères, %d métiers, %d modalités"},
+	ImportFicheSummary:       {"%d certification(s), %d blocs, %d compétences, %d métiers ; %d fichier(s) créé(s) ou modifié(s), %d déplacé(s)", "%d certification(s), %d blocs, %d compétences, %d métiers; %d file(s) created or changed, %d moved"},
 	ServeFailed:              {"Le site n’a pas pu être construit", "The site could not be built"},
 	ServeFailedHelp:          {"Corrigez les erreurs ci-dessous et enregistrez : la page se rechargera d’elle-même.", "Fix the errors below and save: the page will reload by itself."},
 	AgainstMissing:           {"la fiche %s n'est pas dans l'export", "the fiche %s is not in the export"},

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"cursus/generator/msg"
 )
 
 // writeExport writes an export of about size bytes to w by repeating the
@@ -89,7 +91,7 @@ func BenchmarkRead(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		got, err := Read("export.xml", f, []string{last})
+		got, err := Read(msg.FR, "export.xml", f, []string{last})
 		f.Close()
 		if err != nil || got[last] == nil {
 			b.Fatalf("fiche %s: %v", last, err)

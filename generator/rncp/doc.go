@@ -2,7 +2,7 @@
 // national des certifications professionnelles: one XML document, root
 // FICHES, one FICHE per certification, tens of thousands of them.
 //
-//	fiches, err := rncp.Read("export.xml", f, []string{"RNCP37680"}) // err: file:line:col lines
+//	fiches, err := rncp.Read(msg.FR, "export.xml", f, []string{"RNCP37680"}) // err: file:line:col lines, in French
 //	for _, b := range fiches["RNCP37680"].Blocs {
 //		comps := rncp.Competences(b.Competences) // numbers as written, texts
 //		eval := rncp.Markdown(b.Evaluation)

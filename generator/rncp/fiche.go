@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // Fiche is one certification of the export, its text fields still HTML as
@@ -147,10 +148,10 @@ func (f *Fiche) URL() string {
 // check reports what the rest of cursus cannot use: a date that is not
 // dd/mm/yyyy, a bloc code that is not the fiche's number followed by BC and
 // digits.
-func (f *Fiche) check(errs *diag.List) {
+func (f *Fiche) check(lang msg.Lang, errs *diag.List) {
 	for _, el := range []struct{ name, v string }{{"DATE_EFFET", f.DateEffet}, {"DATE_FIN_ENREGISTREMENT", f.DateFin}} {
 		if _, ok := parseDate(el.v); strings.TrimSpace(el.v) != "" && !ok {
-			errs.Add(f.at(el.name), "fiche %s : %s « %s » n'est pas une date jj/mm/aaaa", f.Numero, el.name, el.v)
+			errs.Add(f.at(el.name), "%s", lang.F(msg.ExportDate, f.Numero, el.name, el.v))
 		}
 	}
 	for i, b := range f.Blocs {
@@ -159,7 +160,7 @@ func (f *Fiche) check(errs *diag.List) {
 			if pos.Line == 0 {
 				pos = f.at("BLOCS_COMPETENCES")
 			}
-			errs.Add(pos, "fiche %s : le bloc %d a le code « %s », attendu %sBC suivi de son numéro", f.Numero, i+1, b.Code, f.Numero)
+			errs.Add(pos, "%s", lang.F(msg.ExportBlocCode, f.Numero, i+1, b.Code, f.Numero))
 		}
 	}
 }

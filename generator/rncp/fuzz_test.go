@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // FuzzCompetences: whatever HTML a fiche holds, the compétences are
@@ -50,7 +51,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(seed[:len(seed)/2])
 	f.Add([]byte("<FICHES><FICHE><NUMERO_FICHE>RNCP10001</NUMERO_FICHE></FICHE></FICHES>"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		got, err := Read("f.xml", bytes.NewReader(src), []string{"RNCP10001", "RNCP10002"})
+		got, err := Read(msg.FR, "f.xml", bytes.NewReader(src), []string{"RNCP10001", "RNCP10002"})
 		if err != nil {
 			var list diag.List
 			if !errors.As(err, &list) || list.Len() == 0 {

@@ -5,11 +5,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 // IsExport reports whether head, the first bytes of a file, starts a
@@ -40,9 +40,9 @@ func IsExport(head []byte) bool {
 // once every wanted fiche is found, so memory stays that of one fiche
 // whatever the size of the export. A number that is not in the export is
 // simply absent from the map. Errors are a diag.List whose positions are
-// lines and columns of the export.
-func Read(name string, r io.Reader, numeros []string) (map[string]*Fiche, error) {
-	rd := &reader{name: name, d: xml.NewDecoder(bufio.NewReaderSize(r, 256<<10)), want: map[string]bool{}}
+// lines and columns of the export, their messages in lang.
+func Read(lang msg.Lang, name string, r io.Reader, numeros []string) (map[string]*Fiche, error) {
+	rd := &reader{lang: lang, name: name, d: xml.NewDecoder(bufio.NewReaderSize(r, 256<<10)), want: map[string]bool{}}
 	for _, n := range numeros {
 		rd.want[strings.TrimSpace(n)] = true
 	}
@@ -54,7 +54,7 @@ func Read(name string, r io.Reader, numeros []string) (map[string]*Fiche, error)
 	}
 	var errs diag.List
 	for _, f := range found {
-		f.check(&errs)
+		f.check(lang, &errs)
 	}
 	if errs.Sort(); errs.Len() > 0 {
 		return nil, errs
@@ -63,6 +63,7 @@ func Read(name string, r io.Reader, numeros []string) (map[string]*Fiche, error)
 }
 
 type reader struct {
+	lang msg.Lang // of the errors
 	name string
 	d    *xml.Decoder
 	want map[string]bool
@@ -97,10 +98,10 @@ func (r *reader) token() (xml.Token, error) {
 		r.open = append(r.open, t.Name.Local)
 	case xml.EndElement:
 		if len(r.open) == 0 {
-			return nil, &diag.Error{Pos: r.pos(), Msg: fmt.Sprintf("export RNCP illisible : </%s> ne ferme aucun élément", t.Name.Local)}
+			return nil, r.fail(r.pos(), msg.ExportUnclosed, t.Name.Local)
 		}
 		if name := r.open[len(r.open)-1]; name != t.Name.Local {
-			return nil, &diag.Error{Pos: r.pos(), Msg: fmt.Sprintf("export RNCP illisible : <%s> fermé par </%s>", name, t.Name.Local)}
+			return nil, r.fail(r.pos(), msg.ExportMismatch, name, t.Name.Local)
 		}
 		r.open = r.open[:len(r.open)-1]
 	}
@@ -108,15 +109,20 @@ func (r *reader) token() (xml.Token, error) {
 }
 
 func (r *reader) syntax(err error) error {
-	msg := err.Error()
+	text := err.Error()
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
-		msg = se.Msg
+		text = se.Msg
 	}
-	if err == io.ErrUnexpectedEOF || msg == "unexpected EOF" {
-		return &diag.Error{Pos: r.pos(), Msg: "export RNCP incomplet : le fichier s'arrête au milieu d'un élément"}
+	if err == io.ErrUnexpectedEOF || text == "unexpected EOF" {
+		return r.fail(r.pos(), msg.ExportTruncated)
 	}
-	return &diag.Error{Pos: r.pos(), Msg: "export RNCP illisible : " + msg}
+	return r.fail(r.pos(), msg.ExportSyntax, text)
+}
+
+// fail is an error at pos, in the language of the messages.
+func (r *reader) fail(pos diag.Pos, k msg.Key, args ...any) error {
+	return &diag.Error{Pos: pos, Msg: r.lang.F(k, args...)}
 }
 
 func (r *reader) read() (map[string]*Fiche, error) {
@@ -128,7 +134,7 @@ func (r *reader) read() (map[string]*Fiche, error) {
 		p := r.pos()
 		tok, err := r.token()
 		if err == io.EOF {
-			return nil, &diag.Error{Pos: r.pos(), Msg: "export RNCP incomplet : </FICHES> manque"}
+			return nil, r.fail(r.pos(), msg.ExportNoEnd, "FICHES")
 		}
 		if err != nil {
 			return nil, err
@@ -159,14 +165,14 @@ func (r *reader) root() error {
 		p := r.pos()
 		tok, err := r.token()
 		if err == io.EOF {
-			return &diag.Error{Pos: p, Msg: "pas un export RNCP : le fichier n'a pas d'élément <FICHES>"}
+			return r.fail(p, msg.ExportNoFiches)
 		}
 		if err != nil {
 			return err
 		}
 		if t, ok := tok.(xml.StartElement); ok {
 			if t.Name.Local != "FICHES" {
-				return &diag.Error{Pos: p, Msg: fmt.Sprintf("pas un export RNCP : l'élément racine est <%s>, attendu <FICHES>", t.Name.Local)}
+				return r.fail(p, msg.ExportRoot, t.Name.Local)
 			}
 			return nil
 		}
@@ -259,7 +265,7 @@ func (rp *replay) next() (xml.Token, error) {
 	p := rp.r.pos()
 	tok, err := rp.r.token()
 	if err == io.EOF {
-		return nil, &diag.Error{Pos: rp.r.pos(), Msg: "export RNCP incomplet : </FICHE> manque"}
+		return nil, rp.r.fail(rp.r.pos(), msg.ExportNoEnd, "FICHE")
 	}
 	if err != nil {
 		return nil, err

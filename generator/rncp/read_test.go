@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 func readVariants(t *testing.T, numeros ...string) map[string]*Fiche {
@@ -16,7 +17,7 @@ func readVariants(t *testing.T, numeros ...string) map[string]*Fiche {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	got, err := Read("variants.xml", f, numeros)
+	got, err := Read(msg.FR, "variants.xml", f, numeros)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +66,7 @@ func TestReadStopsOnceFound(t *testing.T) {
 	src := `<FICHES><FICHE><NUMERO_FICHE>RNCP1</NUMERO_FICHE><X><Y/></X></FICHE>` +
 		`<FICHE><ID_FICHE>2</ID_FICHE><NUMERO_FICHE> RNCP2 </NUMERO_FICHE><INTITULE>Deux</INTITULE></FICHE>` +
 		`<FICHE><this is not xml`
-	got, err := Read("e.xml", strings.NewReader(src), []string{"RNCP2"})
+	got, err := Read(msg.FR, "e.xml", strings.NewReader(src), []string{"RNCP2"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +111,7 @@ func TestReadErrors(t *testing.T) {
 			"e.xml:3:2: fiche RNCP1 : le bloc 1 a le code « RNCP2BC01 », attendu RNCP1BC suivi de son numéro"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := Read("e.xml", strings.NewReader(c.src), []string{"RNCP1"})
+			_, err := Read(msg.FR, "e.xml", strings.NewReader(c.src), []string{"RNCP1"})
 			if err == nil {
 				t.Fatalf("no error, want %s", c.want)
 			}
@@ -118,5 +119,20 @@ func TestReadErrors(t *testing.T) {
 				t.Errorf("error\n got %s\nwant %s", got, c.want)
 			}
 		})
+	}
+}
+
+// TestReadErrorsInEnglish: a site whose languageCode is English reads the
+// export's errors in English, at the same positions.
+func TestReadErrorsInEnglish(t *testing.T) {
+	for src, want := range map[string]string{
+		"<html>\n</html>": "e.xml:1:1: not an RNCP export: the root element is <html>, expected <FICHES>",
+		"<FICHES>\n<FICHE><NUMERO_FICHE>RNCP1</NUMERO_FICHE>\n  <INTITULE>x</TITRE>\n</FICHE></FICHES>":             "e.xml:3:22: unreadable RNCP export: <INTITULE> closed by </TITRE>",
+		"<FICHES>\n<FICHE><NUMERO_FICHE>RNCP1</NUMERO_FICHE>\n<DATE_EFFET>31/02/2023</DATE_EFFET></FICHE></FICHES>": "e.xml:3:1: fiche RNCP1: DATE_EFFET “31/02/2023” is not a dd/mm/yyyy date",
+	} {
+		_, err := Read(msg.EN, "e.xml", strings.NewReader(src), []string{"RNCP1"})
+		if err == nil || err.Error() != want {
+			t.Errorf("error\n got %v\nwant %s", err, want)
+		}
 	}
 }

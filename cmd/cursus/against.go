@@ -23,7 +23,7 @@ func checkAgainst(src, export string, stdout, stderr io.Writer) int {
 	lang := siteLang(dir)
 	certs, err := importer.Certifications(lang, content)
 	if err != nil {
-		return report(stderr, prefixed(err, "content"))
+		return report(stderr, lang, prefixed(err, "content"))
 	}
 	var numeros []string
 	for _, c := range certs {
@@ -31,12 +31,12 @@ func checkAgainst(src, export string, stdout, stderr io.Writer) int {
 	}
 	f, err := os.Open(export)
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, lang, err)
 	}
 	defer f.Close()
 	fiches, err := rncp.Read(lang, export, f, numeros)
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, lang, err)
 	}
 	errs, warnings := importer.Against(lang, content, certs, fiches, time.Now())
 	for _, w := range warnings {
@@ -44,7 +44,7 @@ func checkAgainst(src, export string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, lang.F(msg.AgainstWarning)+w.String())
 	}
 	if errs.Len() > 0 {
-		return report(stderr, prefixed(errs, "content"))
+		return report(stderr, lang, prefixed(errs, "content"))
 	}
 	fmt.Fprintln(stdout, lang.F(msg.AgainstOK, len(certs)))
 	return 0

@@ -44,7 +44,7 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	src, err := importer.ReadTable(lang, file)
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, lang, err)
 	}
 	var existing = os.DirFS(*dir)
 	if _, err := os.Stat(*dir); err != nil {
@@ -52,7 +52,7 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	r, err := importer.ImportWith(file, src, existing, importer.Options{Replace: *replace, Lang: lang})
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, lang, err)
 	}
 	for _, w := range r.Warnings {
 		w.Pos.File = displayPath(*dir, file, w.Pos.File)

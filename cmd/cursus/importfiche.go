@@ -80,12 +80,12 @@ func importFiches(lang msg.Lang, file, dir string, numeros []string, dry bool, s
 	}
 	fiches, err := readFiches(lang, file, numeros)
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, lang, err)
 	}
 	existing := os.DirFS(dir)
 	r, err := importer.ImportFiches(lang, fiches, existing)
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, lang, err)
 	}
 	for _, w := range r.Warnings {
 		w.Pos.File = displayPath(dir, file, w.Pos.File)

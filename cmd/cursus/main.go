@@ -3,17 +3,19 @@
 package main
 
 import (
-	"cursus/generator/config"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"cursus/generator"
+	"cursus/generator/config"
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 	"cursus/internal/sitefs"
 )
 
@@ -143,14 +145,14 @@ func check(args []string, stdout, stderr io.Writer) int {
 	tuneGC()
 	root, err := sitefs.Open(*src)
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, srcLang(*src), err)
 	}
 	defer root.Close()
 	// The build checks every link of every page: check is a build that
 	// writes nothing.
 	out, err := generator.Build(root, generator.Options{Strict: *strict})
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, srcLang(*src), err)
 	}
 	warn(stderr, out.Warnings)
 	fmt.Fprintln(stdout, out.Project.Summary())
@@ -175,13 +177,17 @@ func warn(stderr io.Writer, warnings diag.List) {
 }
 
 // report prints an error, one diagnostic per line, and returns exit status 1.
-func report(stderr io.Writer, err error) int {
+// srcLang is the language of the site in src: that of its config.toml,
+// French if there is none.
+func srcLang(src string) msg.Lang { return siteLang(filepath.Join(src, "content")) }
+
+func report(stderr io.Writer, lang msg.Lang, err error) int {
 	var list diag.List
 	if errors.As(err, &list) {
 		for _, line := range list.Lines() {
 			fmt.Fprintln(stderr, line)
 		}
-		fmt.Fprintf(stderr, "cursus: %d error(s)\n", len(list))
+		fmt.Fprintln(stderr, lang.F(msg.ErrorCount, len(list)))
 		return 1
 	}
 	fmt.Fprintln(stderr, "cursus:", err)
@@ -211,7 +217,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	out, where, err := generator.Publish(*src, po)
 	if err != nil {
-		return report(stderr, err)
+		return report(stderr, srcLang(*src), err)
 	}
 	warn(stderr, out.Warnings)
 	fmt.Fprintf(stdout, "built %d pages, %d files, %d bytes in %d ms → %s\n",

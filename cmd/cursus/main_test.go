@@ -282,7 +282,7 @@ func TestNoConfig(t *testing.T) {
 	} {
 		var out, errb bytes.Buffer
 		code := run(args, &out, &errb)
-		if want := noConfig + "\ncursus: 1 error(s)\n"; code != 1 || errb.String() != want {
+		if want := noConfig + "\ncursus : 1 erreur(s)\n"; code != 1 || errb.String() != want {
 			t.Errorf("%s: exit %d, stderr %q, want 1 and %q", args[0], code, errb.String(), want)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 
 	"cursus"
 	"cursus/generator"
+	"cursus/generator/msg"
 )
 
 // newCmd writes a new site, with an example certification and the default
@@ -21,7 +22,7 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	dir := fl.Arg(0)
 	if err := generator.NewSite(dir, cursus.Skeleton(), cursus.DefaultTheme(), "default"); err != nil {
-		return report(stderr, err)
+		return report(stderr, msg.FR, err)
 	}
 	fmt.Fprintf(stdout, "site créé dans %s : cd %s && cursus serve\n", dir, dir)
 	return 0

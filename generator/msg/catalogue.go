@@ -33,6 +33,10 @@ const (
 	TOMLPrefix
 	TOMLKey
 	TOMLType
+	ErrorCount
+	ServeBuildFailed
+	ServeShowingErrors
+	ServeLastGood
 	KindString
 	KindInteger
 	KindFloat
@@ -235,6 +239,10 @@ var catalogue = [numKeys]text{
 	TOMLPrefix:               {"toml : ", "toml: "},
 	TOMLKey:                  {" (clé %q)", " (key %q)"},
 	TOMLType:                 {"il faut %s, pas %s", "expected %s, not %s"},
+	ErrorCount:               {"cursus : %d erreur(s)", "cursus: %d error(s)"},
+	ServeBuildFailed:         {"échec de la construction en %d ms, %d erreur(s) : %s", "build failed in %d ms with %d error(s): %s"},
+	ServeShowingErrors:       {"elles s’affichent jusqu’à ce qu’elles soient corrigées", "showing them until they are fixed"},
+	ServeLastGood:            {"la dernière construction réussie reste servie", "still serving the last good build"},
 	KindString:               {"un texte entre guillemets", "a text in quotes"},
 	KindInteger:              {"un nombre entier", "a whole number"},
 	KindFloat:                {"un nombre", "a number"},

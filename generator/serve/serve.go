@@ -183,13 +183,13 @@ func (s *Server) rebuild(changed []string) {
 	took := time.Since(start).Milliseconds()
 	prev := s.hub.current.Load()
 	if err != nil {
-		errs := errorLines(err)
-		next, still := &snapshot{build: s.build, errors: errs, lang: s.lang()}, "showing them until they are fixed"
+		errs, lang := errorLines(err), s.lang()
+		next, still := &snapshot{build: s.build, errors: errs, lang: lang}, msg.ServeShowingErrors
 		if prev != nil && prev.site != nil {
-			next, still = prev.withErrors(errs), "still serving the last good build"
+			next, still = prev.withErrors(errs), msg.ServeLastGood
 		}
 		s.hub.publish(next, message{Build: next.build, Errors: errs})
-		s.logf(s.opts.Stderr, "%s\nbuild failed in %d ms with %d error(s): %s\n", joinLines(errs), took, len(errs), still)
+		s.logf(s.opts.Stderr, "%s\n%s\n", joinLines(errs), lang.F(msg.ServeBuildFailed, took, len(errs), lang.F(still)))
 		return
 	}
 	next := newSnapshot(site, s.build)

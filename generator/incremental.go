@@ -5,6 +5,9 @@ import (
 	"io/fs"
 	"sync"
 	"sync/atomic"
+
+	"cursus/generator/content"
+	"cursus/generator/opendata"
 )
 
 // Incremental builds a site again and again, as the dev server does after
@@ -107,3 +110,44 @@ func (c *pageCache) keep(i int, file string, html []byte) {
 	c.fresh[file] = cachedPage{key: c.keys[i], html: html}
 	c.mu.Unlock()
 }
+
+// kept is what the dev server's builds keep for the next (Incremental):
+// the theme, the bloc files decoded, the open data files made.
+type kept struct {
+	theme   themeCache
+	decoded content.Decoded
+	// files are the open data files of each certification, by prefix,
+	// made with the options salt names (downloads.go).
+	salt  string
+	files map[string][]opendata.File
+	// typography and words hold every text the last build set in French
+	// typography, and split into search words.
+	typography memo[string]
+	words      memo[[]string]
+}
+
+// memo remembers what a pure function gave for each text of the last
+// build: a site's texts are set in French typography and split into
+// search words again on every build, and most did not change.
+type memo[T any] struct {
+	last map[string]T // read only while a build runs
+	mu   sync.Mutex
+	next map[string]T
+}
+
+func (m *memo[T]) of(s string, f func(string) T) T {
+	out, ok := m.last[s]
+	if !ok {
+		out = f(s)
+	}
+	m.mu.Lock()
+	if m.next == nil {
+		m.next = map[string]T{}
+	}
+	m.next[s] = out
+	m.mu.Unlock()
+	return out
+}
+
+// done keeps the texts of the build that ends for the next.
+func (m *memo[T]) done() { m.last, m.next = m.next, nil }

@@ -66,20 +66,20 @@ func load(root fs.FS, opts Options, keep *kept) (*loaded, error) {
 	// The theme does not depend on the content: it loads (templates and
 	// assets minified and parsed) on another core while the content does.
 	type result struct {
-		theme *render.Theme
-		read  *reads // what loading it read, for themes; nil when reused
-		err   error
+		theme  *render.Theme
+		src    fs.FS // what it was read through (themeCache.source)
+		reused bool
+		err    error
 	}
 	themed := make(chan result, 1)
 	go func() {
 		if t := themes.reuse(root); t != nil {
-			themed <- result{theme: t}
+			themed <- result{theme: t, reused: true}
 			return
 		}
-		read := newReads(root)
-		read.ReadFile(config.File) // the theme's functions and words follow it
-		t, err := loadTheme(read, in)
-		themed <- result{t, read, err}
+		src := themes.source(root)
+		t, err := loadTheme(src, in)
+		themed <- result{theme: t, src: src, err: err}
 	}()
 	in.project, err = loadContent(root, cfg, decoded)
 	th := <-themed
@@ -94,21 +94,20 @@ func load(root fs.FS, opts Options, keep *kept) (*loaded, error) {
 	for _, b := range in.model.Blocs {
 		blocs = max(blocs, b.Number)
 	}
-	if th.read == nil { // reused
+	if th.reused {
 		if themes.fits(blocs) {
 			return in, nil
 		}
 		// More blocs to colour than the kept theme's brand did.
-		th.read = newReads(root)
-		th.read.ReadFile(config.File)
-		if in.theme, err = loadTheme(th.read, in); err != nil {
+		th.src = themes.source(root)
+		if in.theme, err = loadTheme(th.src, in); err != nil {
 			return nil, err
 		}
 	}
-	if err := addBrand(th.read, in, blocs); err != nil {
+	if err := addBrand(th.src, in, blocs); err != nil {
 		return nil, err
 	}
-	themes.keep(in.theme, th.read, blocs)
+	themes.keep(in.theme, th.src, blocs)
 	return in, nil
 }
 

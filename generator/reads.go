@@ -6,8 +6,7 @@ import (
 	"sort"
 	"sync"
 
-	"cursus/generator/content"
-	"cursus/generator/opendata"
+	"cursus/generator/config"
 	"cursus/generator/render"
 )
 
@@ -131,47 +130,6 @@ func (r *reads) same(fsys fs.FS) bool {
 	return true
 }
 
-// kept is what the dev server's builds keep for the next (Incremental):
-// the theme, the bloc files decoded, the open data files made.
-type kept struct {
-	theme   themeCache
-	decoded content.Decoded
-	// files are the open data files of each certification, by prefix,
-	// made with the options salt names (downloads.go).
-	salt  string
-	files map[string][]opendata.File
-	// typography and words hold every text the last build set in French
-	// typography, and split into search words.
-	typography memo[string]
-	words      memo[[]string]
-}
-
-// memo remembers what a pure function gave for each text of the last
-// build: a site's texts are set in French typography and split into
-// search words again on every build, and most did not change.
-type memo[T any] struct {
-	last map[string]T // read only while a build runs
-	mu   sync.Mutex
-	next map[string]T
-}
-
-func (m *memo[T]) of(s string, f func(string) T) T {
-	out, ok := m.last[s]
-	if !ok {
-		out = f(s)
-	}
-	m.mu.Lock()
-	if m.next == nil {
-		m.next = map[string]T{}
-	}
-	m.next[s] = out
-	m.mu.Unlock()
-	return out
-}
-
-// done keeps the texts of the build that ends for the next.
-func (m *memo[T]) done() { m.last, m.next = m.next, nil }
-
 // themeCache keeps the theme of a build, its [brand] colours added, for
 // the next build of the same site, as long as loading it would read the
 // same files (the theme's, the site's layouts/, static/ and i18n/,
@@ -197,13 +155,22 @@ func (c *themeCache) reuse(root fs.FS) *render.Theme {
 // fits reports whether the kept theme coloured as many blocs as there are.
 func (c *themeCache) fits(blocs int) bool { return c.blocs == blocs }
 
-// keep remembers a theme loaded through read.
-func (c *themeCache) keep(t *render.Theme, read *reads, blocs int) {
+// source is what a theme is loaded through: the site itself for a build
+// that keeps nothing, a recorder of its reads for the dev server's, with
+// config.toml read first (the theme's functions and words follow it).
+func (c *themeCache) source(root fs.FS) fs.FS {
 	if c == nil {
-		return
+		return root
 	}
-	if read == nil {
-		*c = themeCache{}
+	r := newReads(root)
+	r.ReadFile(config.File)
+	return r
+}
+
+// keep remembers a theme loaded through src (source).
+func (c *themeCache) keep(t *render.Theme, src fs.FS, blocs int) {
+	read, ok := src.(*reads)
+	if c == nil || !ok {
 		return
 	}
 	*c = themeCache{theme: t, read: read, blocs: blocs}

@@ -17,8 +17,8 @@
 package sitefs
 
 import (
+	"bytes"
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -92,20 +92,12 @@ func (f *FS) ReadFile(name string) ([]byte, error) {
 	case !fi.Mode().IsRegular():
 		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrSpecial}
 	}
-	data := make([]byte, 0, fi.Size()+1) // +1: EOF without growing
-	for {
-		n, err := file.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
-		}
-		if len(data) == cap(data) { // the file grew while read
-			data = append(data, 0)[:len(data)]
-		}
+	// Sized from the file, with room for the read that finds its end.
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(file); err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
+	return buf.Bytes(), nil
 }
 
 // Stat returns what name is, following a link inside the site.

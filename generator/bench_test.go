@@ -35,19 +35,22 @@ func BenchmarkBuildBundled(b *testing.B) {
 func BenchmarkBuildSynthetic(b *testing.B) {
 	for _, scale := range []int{10, 60, 120} {
 		root := syntheticSite(b, scale)
-		b.Run(fmt.Sprintf("x%d", scale), func(b *testing.B) {
-			b.ReportAllocs()
-			var pages int
-			for b.Loop() {
-				out, err := Build(root, Options{Minify: true})
-				if err != nil {
-					b.Fatal(err)
-				}
-				pages = out.Pages
-			}
-			b.ReportMetric(float64(pages), "pages")
-		})
+		b.Run(fmt.Sprintf("x%d", scale), func(b *testing.B) { benchBuild(b, root) })
 	}
+}
+
+// benchBuild builds root, minified, again and again, and reports its pages.
+func benchBuild(b *testing.B, root fs.FS) {
+	b.ReportAllocs()
+	var pages int
+	for b.Loop() {
+		out, err := Build(root, Options{Minify: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = out.Pages
+	}
+	b.ReportMetric(float64(pages), "pages")
 }
 
 // syntheticSite generates a site shaped like the bundled one: scale×~6.7
@@ -84,18 +87,7 @@ func syntheticSite(tb testing.TB, scale int) fs.FS {
 func BenchmarkBuildCertifications(b *testing.B) {
 	for _, certs := range []int{10, 100} {
 		root := certificationsSite(b, certs)
-		b.Run(fmt.Sprintf("P%d", certs), func(b *testing.B) {
-			b.ReportAllocs()
-			var pages int
-			for b.Loop() {
-				out, err := Build(root, Options{Minify: true})
-				if err != nil {
-					b.Fatal(err)
-				}
-				pages = out.Pages
-			}
-			b.ReportMetric(float64(pages), "pages")
-		})
+		b.Run(fmt.Sprintf("P%d", certs), func(b *testing.B) { benchBuild(b, root) })
 	}
 }
 

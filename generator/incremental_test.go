@@ -6,12 +6,10 @@ import (
 	"maps"
 	"math/rand/v2"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 )
 
 // TestIncrementalMatchesBuild edits a site of three certifications at
@@ -256,67 +254,6 @@ func editAtRandom(rng *rand.Rand, fsys fstest.MapFS, saved map[string][]byte) st
 		fsys[name] = &fstest.MapFile{Data: append(slices.Clone(fsys[name].Data), fmt.Sprintf("\n.%s{color:red}\n", word)...)}
 		return "style.css"
 	}
-}
-
-// TestIncrementalLatency reports how long a build takes after a critère
-// is edited, full and incremental, on the bundled site and on the site of
-// 100 certifications (about 6,000 pages), and the heap after the edits.
-// It asserts nothing about time: figures depend on the machine.
-//
-//	go test -run TestIncrementalLatency -v ./generator/
-func TestIncrementalLatency(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds sites again and again")
-	}
-	bundled := bundledFS(t, func(p string) bool {
-		return strings.HasPrefix(p, "themes/") || p == "config.toml" || strings.HasPrefix(p, "content/")
-	})
-	t.Run("bundled", func(t *testing.T) {
-		measureEdits(t, bundled, 20, func(i int) string { return "content/blocs/b1.toml" })
-	})
-	t.Run("P100", func(t *testing.T) {
-		measureEdits(t, certificationsSite(t, 100), 10, func(i int) string {
-			return fmt.Sprintf("content/certifications/cert-%03d/blocs/b%d.toml", 1+i*7%100, 1+i%8)
-		})
-	})
-}
-
-// measureEdits edits a critère of the file named by file(i) n times, and
-// logs the times of the full and the incremental build after each.
-func measureEdits(t *testing.T, fsys fstest.MapFS, n int, file func(i int) string) {
-	inc := NewIncremental(Options{Preview: true})
-	if _, err := inc.Build(fsys); err != nil {
-		t.Fatal(err)
-	}
-	var full, fast []time.Duration
-	for i := range n {
-		name := file(i)
-		data := strings.Replace(string(fsys[name].Data), "Clarté", fmt.Sprintf("Clarté %d", i), 1)
-		fsys[name] = &fstest.MapFile{Data: []byte(data)}
-		start := time.Now()
-		if _, err := Build(fsys, Options{Preview: true}); err != nil {
-			t.Fatal(err)
-		}
-		full = append(full, time.Since(start))
-		start = time.Now()
-		out, err := inc.Build(fsys)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fast = append(fast, time.Since(start))
-		if i == 0 {
-			t.Logf("%d pages, %d reused", out.Pages, inc.Reused)
-		}
-	}
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	q := func(d []time.Duration, p int) time.Duration {
-		slices.Sort(d)
-		return d[(len(d)-1)*p/100].Round(time.Millisecond)
-	}
-	t.Logf("after a critère edit, over %d edits: full build p50 %v p90 %v; incremental p50 %v p90 %v; heap %d MB",
-		n, q(full, 50), q(full, 90), q(fast, 50), q(fast, 90), m.HeapAlloc>>20)
 }
 
 // TestIncrementalSiteWords: a word the site changes in its own i18n/

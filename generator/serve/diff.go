@@ -35,7 +35,8 @@ type message struct {
 // are the files that changed, relative to the site root.
 //
 // Assets carry a hash of their content in their name, so a changed
-// stylesheet or search index changes the link to it in every page. Pages
+// stylesheet changes the link to it in every page (so does a search index
+// named after its content; cursus serve's previews keep one name). Pages
 // are therefore compared with the old asset names replaced by the new ones:
 // a page that differs in nothing else has not changed for the reader. It
 // swaps its stylesheets in place; its links to data (the search index) are

@@ -65,7 +65,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.file(w, r, http.StatusOK, name, withScript(name, snap.site.Files[name], snap.build), cache)
 	case snap.latest[unfingerprint(strings.TrimPrefix(r.URL.Path, "/"))] != "":
 		// An asset of an older build, linked from a page that had no
-		// reason to reload (the search index changes with every edit):
+		// reason to reload (a stylesheet swapped in place, a page's image):
 		// its current version, which must not be cached under that name.
 		name := snap.latest[unfingerprint(strings.TrimPrefix(r.URL.Path, "/"))]
 		s.file(w, r, http.StatusOK, name, snap.site.Files[name], "no-cache")

@@ -155,16 +155,6 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 		}
 		out.Assets = append(out.Assets, a.Path)
 	}
-	index := pl.search
-	if in.cfg.RelativeURLs {
-		var err error
-		if index, err = relativeIndex(index, pl.searchFile, in.urls.base); err != nil {
-			return nil, err
-		}
-	}
-	if err := c.own(pl.searchFile, index); err != nil {
-		return nil, err
-	}
 	if !opts.Preview { // named after its content
 		out.Assets = append(out.Assets, pl.searchFile)
 	}
@@ -214,6 +204,17 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 		}
 		errs[i] = err
 	})
+	// The search index, made while the pages rendered in a preview.
+	index, err := pl.search()
+	if err == nil && in.cfg.RelativeURLs {
+		index, err = relativeIndex(index, pl.searchFile, in.urls.base)
+	}
+	if err == nil {
+		err = c.own(pl.searchFile, index)
+	}
+	if err != nil {
+		return nil, err
+	}
 	list := collect(pl.pages, errs)
 	if len(list) == 0 {
 		ids := map[string]scan{}

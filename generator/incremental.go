@@ -53,8 +53,15 @@ func (b *Incremental) Build(root fs.FS) (*Output, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	in, pl, err := loadAndPlan(root, b.opts, &b.kept)
-	b.kept.typography.done()
-	b.kept.words.done()
+	defer func() {
+		// The search index is made on another core while the pages
+		// render, with the memos: they turn over once it is made.
+		if pl != nil {
+			pl.search()
+		}
+		b.kept.typography.done()
+		b.kept.words.done()
+	}()
 	if err != nil {
 		return nil, err
 	}

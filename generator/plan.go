@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"cursus/generator/content"
 	"cursus/generator/diag"
@@ -21,9 +22,12 @@ import (
 // its layout receives, and the search index. It is a function of the loaded
 // site alone, and writes nothing that it did not make.
 type plan struct {
-	site   *SiteData
-	pages  []*page
-	search []byte // the search index, JSON
+	site  *SiteData
+	pages []*page
+	// search returns the search index, JSON. A preview makes it on
+	// another core while its pages render (see makePlan): search waits
+	// for it.
+	search func() ([]byte, error)
 	// searchFile is where the search index is published.
 	searchFile string
 	downloads  []download  // open data files (downloads.go)
@@ -82,8 +86,16 @@ func makePlan(in *loaded) (*plan, error) {
 		errs.Sort()
 		return nil, errs
 	}
-	if err := pl.addSearchIndex(in); err != nil {
-		return nil, err
+	// The search index names the file of a full build, which every page
+	// links to: it is made before they render. A preview's keeps one
+	// name: it is made while they render (see searchIndex).
+	if !in.preview {
+		data, err := searchIndex(in, pl.pages)
+		if err != nil {
+			return nil, err
+		}
+		pl.search = func() ([]byte, error) { return data, nil }
+		pl.searchFile = fingerprint("assets/search-index.json", data)
 	}
 	finishData(u, fr, site, pl.pages)
 	// opendata: the og:image, and what makes the structured data of each
@@ -94,6 +106,23 @@ func makePlan(in *loaded) (*plan, error) {
 	if pl.ld, err = newStructured(u, site); err != nil {
 		return nil, err
 	}
+	if in.preview {
+		type made struct {
+			data []byte
+			err  error
+		}
+		index := make(chan made, 1)
+		go func() {
+			data, err := searchIndex(in, pl.pages)
+			index <- made{data, err}
+		}()
+		pl.search = sync.OnceValues(func() ([]byte, error) {
+			m := <-index
+			return m.data, m.err
+		})
+		pl.searchFile = "assets/search-index.json"
+	}
+	site.SearchIndex = u.url("/" + pl.searchFile)
 	return pl, nil
 }
 
@@ -423,11 +452,11 @@ func renderTexts(md *markdown.Renderer, in *loaded, v *View) diag.List {
 	return list
 }
 
-// addSearchIndex makes the search index from the model and the pages'
-// markdown.
-func (pl *plan) addSearchIndex(in *loaded) error {
+// searchIndex makes the search index from the model and the pages'
+// markdown. It reads what the plan made and writes nothing of it.
+func searchIndex(in *loaded, pages []*page) ([]byte, error) {
 	mdOf := map[*content.Page]*markdown.Rendered{}
-	for _, p := range pl.pages {
+	for _, p := range pages {
 		if p.body != nil {
 			mdOf[p.body] = p.md
 		}
@@ -451,19 +480,13 @@ func (pl *plan) addSearchIndex(in *loaded) error {
 		},
 	})
 	if err != nil {
-		return fmt.Errorf("search index: %w", err)
+		return nil, fmt.Errorf("search index: %w", err)
 	}
 	data, err := ix.JSON() // compact already: no minifier pass
 	if err != nil {
-		return fmt.Errorf("search index: %w", err)
+		return nil, fmt.Errorf("search index: %w", err)
 	}
-	pl.search = data
-	pl.searchFile = "assets/search-index.json"
-	if !in.preview { // see Options.Preview
-		pl.searchFile = fingerprint(pl.searchFile, data)
-	}
-	pl.site.SearchIndex = in.urls.url("/" + pl.searchFile)
-	return nil
+	return data, nil
 }
 
 // finishData fills in what every page shows and the templates would

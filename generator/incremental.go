@@ -134,27 +134,64 @@ type kept struct {
 }
 
 // memo remembers what a pure function gave for each text of the last
-// build: a site's texts are set in French typography and split into
-// search words again on every build, and most did not change.
+// builds: a site's texts are set in French typography and split into
+// search words again on every build, and most did not change. A text no
+// build asked for since the last time the memo was cleared goes then.
 type memo[T any] struct {
-	last map[string]T // read only while a build runs
-	mu   sync.Mutex
-	next map[string]T
+	gen   uint32                // the build running
+	all   map[string]*memoed[T] // read only while a build runs
+	used  atomic.Int64          // how many of all this build asked for
+	mu    sync.Mutex            // guards added
+	added map[string]*memoed[T] // made by this build
+}
+
+type memoed[T any] struct {
+	v   T
+	gen atomic.Uint32 // the last build that asked for it
 }
 
 func (m *memo[T]) of(s string, f func(string) T) T {
-	out, ok := m.last[s]
-	if !ok {
-		out = f(s)
+	if e, ok := m.all[s]; ok {
+		if e.gen.Swap(m.gen) != m.gen {
+			m.used.Add(1)
+		}
+		return e.v
 	}
 	m.mu.Lock()
-	if m.next == nil {
-		m.next = map[string]T{}
-	}
-	m.next[s] = out
+	e, ok := m.added[s]
 	m.mu.Unlock()
-	return out
+	if ok {
+		return e.v
+	}
+	e = &memoed[T]{v: f(s)}
+	e.gen.Store(m.gen)
+	m.mu.Lock()
+	if m.added == nil {
+		m.added = map[string]*memoed[T]{}
+	}
+	m.added[s] = e
+	m.mu.Unlock()
+	return e.v
 }
 
-// done keeps the texts of the build that ends for the next.
-func (m *memo[T]) done() { m.last, m.next = m.next, nil }
+// done ends a build: what it made is kept for the next, and when the memo
+// holds more than twice what the build asked for, what it did not ask for
+// goes (the texts of earlier saves of a paragraph being written).
+func (m *memo[T]) done() {
+	if m.all == nil {
+		m.all = map[string]*memoed[T]{}
+	}
+	for s, e := range m.added {
+		m.all[s] = e
+	}
+	if len(m.all) > 2*(int(m.used.Load())+len(m.added)) {
+		for s, e := range m.all {
+			if e.gen.Load() != m.gen {
+				delete(m.all, s)
+			}
+		}
+	}
+	m.added = nil
+	m.used.Store(0)
+	m.gen++
+}

@@ -279,3 +279,41 @@ func TestIncrementalSiteWords(t *testing.T) {
 	}
 	sameOutput(t, "i18n/fr.toml added", want, got)
 }
+
+// TestMemo checks that a memo gives back what it was given without asking
+// again, and forgets the texts builds stopped asking for.
+func TestMemo(t *testing.T) {
+	var m memo[string]
+	calls := 0
+	upper := func(s string) string { calls++; return strings.ToUpper(s) }
+	build := func(texts ...string) {
+		for _, s := range texts {
+			if got := m.of(s, upper); got != strings.ToUpper(s) {
+				t.Fatalf("of(%q) = %q", s, got)
+			}
+		}
+		m.done()
+	}
+	build("a", "b", "c", "a")
+	if calls != 3 {
+		t.Fatalf("first build: %d calls, want 3", calls)
+	}
+	build("a", "b", "c")
+	if calls != 3 {
+		t.Fatalf("second build asked again: %d calls", calls)
+	}
+	// A paragraph written save after save: each version once.
+	for i := range 10 {
+		build("a", fmt.Sprint("draft ", i))
+	}
+	if calls != 13 {
+		t.Fatalf("%d calls, want 13", calls)
+	}
+	if len(m.all) > 4 {
+		t.Errorf("the memo keeps %d texts for builds asking for 2", len(m.all))
+	}
+	build("a")
+	if calls != 13 {
+		t.Errorf("a text asked for by every build was made again")
+	}
+}

@@ -28,7 +28,8 @@ import (
 //   - a bloc's key: the bloc whole with its compétences, options and
 //     modalités, and of the other blocs and compétences these name their
 //     own fields; its light key, the same without the critères of its
-//     compétences;
+//     compétences (the bloc is walked once, for its light key, which its
+//     whole key extends with those critères);
 //   - a page: its own fields, its métier and its compétence whole, the
 //     entities it names by path and key: the bloc's key on the page of a
 //     bloc, its light key on the pages of a compétence or métier, which
@@ -106,8 +107,8 @@ func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
 	v := pl.site.Content
 	shallows := &sync.Map{}
 	certs := entityKeys(seed, v.Certifications, func(w *walker, c *Certification) { w.cert, w.shallows = c, shallows })
-	blocs := entityKeys(seed, v.Blocs, func(w *walker, b *Bloc) { w.bloc, w.shallows = b, shallows })
 	light := entityKeys(seed, v.Blocs, func(w *walker, b *Bloc) { w.bloc, w.shallows, w.light = b, shallows, true })
+	blocs := wholeKeys(seed, light)
 	site := siteKey(seed, root, in, pl)
 	keys := make([]uint64, len(pl.pages))
 	par.ForEach(len(pl.pages), func(i int) {
@@ -143,6 +144,25 @@ func entityKeys[E *Certification | *Bloc](seed maphash.Seed, list []E, set func(
 	keys := make(map[E]uint64, len(list))
 	for i, e := range list {
 		keys[e] = sums[i]
+	}
+	return keys
+}
+
+// wholeKeys returns the key of each bloc whole from its light key: what
+// the light key leaves out is the critères of its compétences.
+func wholeKeys(seed maphash.Seed, light map[*Bloc]uint64) map[*Bloc]uint64 {
+	keys := make(map[*Bloc]uint64, len(light))
+	for b, k := range light {
+		w := newWalker(seed, nil)
+		w.uint(k)
+		w.uint(uint64(len(b.Competences)))
+		for _, c := range b.Competences {
+			w.uint(uint64(len(c.Criteria)))
+			for _, cr := range c.Criteria {
+				w.value(reflect.ValueOf(cr))
+			}
+		}
+		keys[b] = w.h.Sum64()
 	}
 	return keys
 }

@@ -105,7 +105,7 @@ func sameFiles(a, b fs.FS) bool {
 // must render. root is read for the theme's words.
 func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
 	v := pl.site.Content
-	shallows := &sync.Map{}
+	shallows, modalites := &sync.Map{}, &sync.Map{}
 	certs := entityKeys(seed, v.Certifications, func(w *walker, c *Certification) { w.cert, w.shallows = c, shallows })
 	light := entityKeys(seed, v.Blocs, func(w *walker, b *Bloc) { w.bloc, w.shallows, w.light = b, shallows, true })
 	blocs := wholeKeys(seed, light)
@@ -117,9 +117,9 @@ func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
 			return
 		}
 		w := newWalker(seed, certs)
-		w.blocs, w.metier, w.narrow, w.shallows = blocs, p.data.Metier, narrowKinds[p.data.Kind], shallows
+		w.blocs, w.metier, w.narrow, w.shallows, w.modalites = blocs, p.data.Metier, narrowKinds[p.data.Kind], shallows, modalites
 		if p.data.Kind != "bloc" {
-			w.blocs, w.comp = light, p.data.Competence
+			w.blocs, w.lightBlocs, w.comp = light, true, p.data.Competence
 		}
 		w.uint(site)
 		w.string(p.layout)
@@ -217,8 +217,13 @@ type walker struct {
 	// narrow: the page reads of other entities their blocs' keys and
 	// its certification's own fields, not the whole certification.
 	narrow bool
-	seen   map[seenKey]int
-	seed   maphash.Seed
+	// lightBlocs: blocs are the light keys, not the whole ones.
+	lightBlocs bool
+	// modalites holds the hashes of modalités named on narrow pages, by
+	// modaliteKey.
+	modalites *sync.Map
+	seen      map[seenKey]int
+	seed      maphash.Seed
 	// shallows holds the hashes of own fields already made in this build,
 	// by pointer.
 	shallows *sync.Map
@@ -371,6 +376,11 @@ func (w *walker) pointer(v reflect.Value) {
 				key(w, w.certs, x)
 				return
 			}
+		case *Modalite:
+			if w.narrow && w.modalites != nil {
+				w.modalite(v)
+				return
+			}
 		case *Bloc:
 			bloc, path = x, x.path
 		case *Competence:
@@ -403,6 +413,35 @@ func (w *walker) pointer(v reflect.Value) {
 	}
 	w.seen[k] = len(w.seen) + 2
 	w.value(v.Elem())
+}
+
+// modalite hashes a modalité named on a narrow page: its own fields, and
+// the keys and paths of the blocs and compétences it names, once per build
+// (a modalité names most compétences of its certification, and most pages
+// name a modalité). The page's own compétence is hashed whole where the
+// page names it.
+func (w *walker) modalite(v reflect.Value) {
+	k := modaliteKey{v.Pointer(), w.lightBlocs}
+	if h, ok := w.modalites.Load(k); ok {
+		w.uint(h.(uint64))
+		return
+	}
+	sub := newWalker(w.seed, w.certs)
+	sub.blocs, sub.lightBlocs, sub.narrow, sub.shallows = w.blocs, w.lightBlocs, true, w.shallows
+	sub.value(v.Elem())
+	if sub.unsure {
+		w.unsure = true
+	}
+	h := sub.h.Sum64()
+	w.modalites.Store(k, h)
+	w.uint(h)
+}
+
+// modaliteKey is a modalité hashed with the light keys of blocs or their
+// whole keys.
+type modaliteKey struct {
+	p          uintptr
+	lightBlocs bool
 }
 
 // key writes the key of an entity made before the pages' keys.

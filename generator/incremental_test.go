@@ -317,3 +317,31 @@ func TestMemo(t *testing.T) {
 		t.Errorf("a text asked for by every build was made again")
 	}
 }
+
+// TestIncrementalPageLayout: a markdown page may render with any layout of
+// the theme, and one that lists the whole model must follow every change
+// of it, not the page's own text only.
+func TestIncrementalPageLayout(t *testing.T) {
+	fsys := bundledFS(t, func(p string) bool {
+		return strings.HasPrefix(p, "themes/") || p == "config.toml" || strings.HasPrefix(p, "content/")
+	})
+	fsys["content/tous-les-metiers.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Tous les métiers\"\nlayout = \"metiers\"\n+++\nLa liste.\n")}
+	inc := NewIncremental(Options{})
+	if _, err := inc.Build(fsys); err != nil {
+		t.Fatal(err)
+	}
+	name := "content/blocs/b1.toml"
+	fsys[name] = &fstest.MapFile{Data: bytes.Replace(fsys[name].Data, []byte(`"Architecte en solution logicielle"`), []byte(`"Architecte de solutions"`), 1)}
+	want, err := Build(fsys, Options{Preview: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := inc.Build(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(want.Files["tous-les-metiers/index.html"]), "Architecte de solutions") {
+		t.Fatal("the page with the métiers layout does not list the métier renamed")
+	}
+	sameOutput(t, "a métier renamed", want, got)
+}

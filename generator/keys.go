@@ -36,10 +36,11 @@ import (
 //     show no critères but their own compétence's (with their
 //     certification's own fields), the certification's key on the others.
 //
-// Only the kinds listed in keyedKinds get a key; every other page (those
-// that list the whole model: home, métiers, recherche, choix, 404,
-// données ouvertes, and any kind added later) renders every time, so a new
-// page kind is never served stale. A site whose layouts are not the
+// Only the kinds listed in keyedKinds, rendered with their own layout, get
+// a key; every other page (those that list the whole model: home, métiers,
+// recherche, choix, 404, données ouvertes, any kind added later, and a
+// markdown page that names one of their layouts) renders every time, so a
+// new page kind is never served stale. A site whose layouts are not the
 // bundled theme's gets no keys at all.
 
 // narrowKinds read of the model their bloc, compétence or métier, the
@@ -47,9 +48,18 @@ import (
 // page, its own text and its certification's own fields.
 var narrowKinds = map[string]bool{"bloc": true, "competence": true, "metier": true, "page": true}
 
-// keyedKinds are the kinds whose reads the keys follow.
+// keyedKinds are the kinds whose reads the keys follow, each with its
+// layout. A markdown page may name any layout of the theme: one that lists
+// the whole model ("metiers") renders every time; the accessibility
+// statement's reads no more than the page's.
 var keyedKinds = map[string]bool{"bloc": true, "competence": true, "metier": true, "page": true,
 	"blocs": true, "competences": true, "modalites": true, "matrice": true, "certification": true, "livret": true}
+
+// keyed reports whether the keys follow what a page's layout reads.
+func keyed(p *page) bool {
+	kind := p.data.Kind
+	return keyedKinds[kind] && (p.layout == kind || kind == "page" && p.layout == "accessibilite")
+}
 
 // cacheable reports whether the site renders with the bundled theme's
 // layouts, the only ones whose reads the keys follow.
@@ -113,7 +123,7 @@ func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
 	keys := make([]uint64, len(pl.pages))
 	par.ForEach(len(pl.pages), func(i int) {
 		p := pl.pages[i]
-		if !keyedKinds[p.data.Kind] {
+		if !keyed(p) {
 			return
 		}
 		w := newWalker(seed, certs)

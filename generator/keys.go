@@ -116,8 +116,8 @@ func sameFiles(a, b fs.FS) bool {
 func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
 	v := pl.site.Content
 	shallows, modalites := &sync.Map{}, &sync.Map{}
-	certs := entityKeys(seed, v.Certifications, func(w *walker, c *Certification) { w.cert, w.shallows = c, shallows })
-	light := entityKeys(seed, v.Blocs, func(w *walker, b *Bloc) { w.bloc, w.shallows, w.light = b, shallows, true })
+	certs := entityKeys(seed, v.Certifications, func(w *walker, c *Certification) { w.cert, w.shallows, w.modalites = c, shallows, modalites })
+	light := entityKeys(seed, v.Blocs, func(w *walker, b *Bloc) { w.bloc, w.shallows, w.modalites, w.light = b, shallows, modalites, true })
 	blocs := wholeKeys(seed, light)
 	site := siteKey(seed, root, in, pl)
 	keys := make([]uint64, len(pl.pages))
@@ -229,8 +229,8 @@ type walker struct {
 	narrow bool
 	// lightBlocs: blocs are the light keys, not the whole ones.
 	lightBlocs bool
-	// modalites holds the hashes of modalités named on narrow pages, by
-	// modaliteKey.
+	// modalites holds the hashes of modalités named on narrow pages and
+	// in certifications and blocs, by modaliteKey.
 	modalites *sync.Map
 	seen      map[seenKey]int
 	seed      maphash.Seed
@@ -387,7 +387,7 @@ func (w *walker) pointer(v reflect.Value) {
 				return
 			}
 		case *Modalite:
-			if w.narrow && w.modalites != nil {
+			if w.modalites != nil && (w.narrow || w.certs == nil) {
 				w.modalite(v)
 				return
 			}
@@ -425,19 +425,20 @@ func (w *walker) pointer(v reflect.Value) {
 	w.value(v.Elem())
 }
 
-// modalite hashes a modalité named on a narrow page: its own fields, and
-// the keys and paths of the blocs and compétences it names, once per build
-// (a modalité names most compétences of its certification, and most pages
-// name a modalité). The page's own compétence is hashed whole where the
-// page names it.
+// modalite hashes a modalité once per build (it names most compétences
+// of its certification, and most pages and blocs name one): its own
+// fields, and of the blocs and compétences it names, on a narrow page
+// their keys and paths, in a certification or bloc hashed whole their own
+// fields. What the page or entity hashes whole, its own compétence or
+// blocs, is hashed whole where it names them.
 func (w *walker) modalite(v reflect.Value) {
-	k := modaliteKey{v.Pointer(), w.lightBlocs}
+	k := modaliteKey{v.Pointer(), w.lightBlocs, w.certs == nil}
 	if h, ok := w.modalites.Load(k); ok {
 		w.uint(h.(uint64))
 		return
 	}
 	sub := newWalker(w.seed, w.certs)
-	sub.blocs, sub.lightBlocs, sub.narrow, sub.shallows = w.blocs, w.lightBlocs, true, w.shallows
+	sub.blocs, sub.lightBlocs, sub.narrow, sub.shallows = w.blocs, w.lightBlocs, w.narrow, w.shallows
 	sub.value(v.Elem())
 	if sub.unsure {
 		w.unsure = true
@@ -447,11 +448,12 @@ func (w *walker) modalite(v reflect.Value) {
 	w.uint(h)
 }
 
-// modaliteKey is a modalité hashed with the light keys of blocs or their
-// whole keys.
+// modaliteKey is a modalité hashed for a page, with the light keys of
+// blocs or their whole keys, or for an entity's key.
 type modaliteKey struct {
 	p          uintptr
 	lightBlocs bool
+	entity     bool
 }
 
 // key writes the key of an entity made before the pages' keys.

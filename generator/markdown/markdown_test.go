@@ -75,3 +75,20 @@ func TestLinkPositions(t *testing.T) {
 		t.Errorf("links:\n%+v\nwant:\n%+v", r.Links, want)
 	}
 }
+
+// BenchmarkFrench sets in French typography the texts of a référentiel,
+// most of which need nothing.
+func BenchmarkFrench(b *testing.B) {
+	texts := []string{
+		"Analyser, formaliser et synthétiser avec esprit critique les besoins clients en matière de développement logiciel",
+		"Clarté et précision de la documentation des besoins et solutions",
+		"Degré d'impact environnemental et sociétal",
+		"Concevoir, développer, déployer et maintenir des solutions logicielles",
+		"Les modalités : une « mise en situation » professionnelle !",
+	}
+	for b.Loop() {
+		for _, s := range texts {
+			French(s)
+		}
+	}
+}

@@ -27,7 +27,9 @@ func French(s string) string {
 	if strings.IndexByte(s, '"') >= 0 {
 		s = frenchQuotes(s)
 	}
-	if strings.ContainsAny(s, ";:!?«»") {
+	// ContainsAny with « or » in its set would look up every rune of s in
+	// the set, one call each: the ASCII signs are found in one pass.
+	if strings.ContainsAny(s, ";:!?") || strings.Contains(s, "«") || strings.Contains(s, "»") {
 		s = frenchSpaces.Replace(s)
 	}
 	return s

@@ -32,15 +32,9 @@ type Asset struct {
 // it has no minifier for comes back as it is. A nil Minifier minifies nothing.
 type Minifier func(mediatype string, data []byte) ([]byte, error)
 
-// LoadAssets reads every file under dir/static of root. Errors are a
-// diag.List, each at its file.
-func LoadAssets(root fs.FS, dir string, minify Minifier) (*Assets, error) {
-	return loadAssets(root, []string{dir}, minify)
-}
-
 // loadAssets reads the static/ of each layer in turn, a file of a later
 // layer replacing the one of the same name before it. An empty layer is
-// skipped.
+// skipped. Errors are a diag.List, each at its file.
 func loadAssets(root fs.FS, layers []string, minify Minifier) (*Assets, error) {
 	a := &Assets{byName: map[string]*Asset{}}
 	var errs diag.List

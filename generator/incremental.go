@@ -66,8 +66,8 @@ func (b *Incremental) Build(root fs.FS) (*Output, error) {
 		return nil, err
 	}
 	c := &pageCache{old: b.pages}
-	if cacheable(root, in) {
-		c.keys = pageKeys(b.seed, root, in, pl)
+	if layouts := keyedLayouts(root, in); layouts != nil {
+		c.keys = pageKeys(b.seed, root, in, pl, layouts)
 	}
 	mem := &memory{files: map[string][]byte{}}
 	out, err := renderSite(in, pl, b.opts, mem, c)

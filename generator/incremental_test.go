@@ -266,14 +266,7 @@ func TestIncrementalSiteWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	fsys["i18n/fr.toml"] = &fstest.MapFile{Data: []byte("competence_text = \"Ce que dit le référentiel\"\n")}
-	want, err := Build(fsys, Options{Preview: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := inc.Build(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want, got := buildBoth(t, inc, fsys)
 	if !strings.Contains(string(want.Files["competences/b1-c1/index.html"]), "Ce que dit le référentiel") {
 		t.Fatal("the site's i18n/fr.toml is not read")
 	}
@@ -332,16 +325,69 @@ func TestIncrementalPageLayout(t *testing.T) {
 	}
 	name := "content/blocs/b1.toml"
 	fsys[name] = &fstest.MapFile{Data: bytes.Replace(fsys[name].Data, []byte(`"Architecte en solution logicielle"`), []byte(`"Architecte de solutions"`), 1)}
-	want, err := Build(fsys, Options{Preview: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := inc.Build(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want, got := buildBoth(t, inc, fsys)
 	if !strings.Contains(string(want.Files["tous-les-metiers/index.html"]), "Architecte de solutions") {
 		t.Fatal("the page with the métiers layout does not list the métier renamed")
 	}
 	sameOutput(t, "a métier renamed", want, got)
+}
+
+// TestIncrementalCustomLayouts: a site that changes a layout of its theme,
+// or overrides one in its own layouts/, keeps the pages of the others from
+// build to build; one that changes a partial, which every layout may call,
+// renders every page. The output is a full build's either way.
+func TestIncrementalCustomLayouts(t *testing.T) {
+	const home = "themes/default/layouts/home.html"
+	cases := []struct {
+		name        string
+		change      func(fsys fstest.MapFS)
+		page, shows string // a page, and what it shows of the change
+		reuse       bool
+	}{
+		{"the theme's home", func(fsys fstest.MapFS) {
+			fsys[home] = &fstest.MapFile{Data: append([]byte("{{define \"main\"}}<p>Bienvenue chez nous</p>"), bytes.TrimPrefix(fsys[home].Data, []byte("{{define \"main\"}}"))...)}
+		}, "index.html", "Bienvenue chez nous", true},
+		{"the site's own compétence layout", func(fsys fstest.MapFS) {
+			data := bytes.Replace(fsys["themes/default/layouts/competence.html"].Data, []byte("{{template \"criteria-or-note\" .}}"), []byte("<p>Nos critères :</p>{{template \"criteria-or-note\" .}}"), 1)
+			fsys["layouts/competence.html"] = &fstest.MapFile{Data: data}
+		}, "competences/b1-c1/index.html", "Nos critères", true},
+		{"a partial", func(fsys fstest.MapFS) {
+			name := "themes/default/layouts/partials/entities.html"
+			fsys[name] = &fstest.MapFile{Data: append(slices.Clone(fsys[name].Data), "\n{{/* changé */}}"...)}
+		}, "", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := bundledFS(t, func(p string) bool {
+				return strings.HasPrefix(p, "themes/") || p == "config.toml" || strings.HasPrefix(p, "content/")
+			})
+			c.change(fsys)
+			inc := NewIncremental(Options{})
+			for i := range 3 {
+				name := "content/blocs/b1.toml"
+				fsys[name] = &fstest.MapFile{Data: bytes.Replace(fsys[name].Data, []byte("Clarté"), []byte(fmt.Sprintf("Clarté %d", i)), 1)}
+				want, got := buildBoth(t, inc, fsys)
+				sameOutput(t, fmt.Sprintf("build %d", i), want, got)
+				if c.shows != "" && !strings.Contains(string(want.Files[c.page]), c.shows) {
+					t.Fatalf("%s does not show %q", c.page, c.shows)
+				}
+				if i > 0 && (inc.Reused > 0) != c.reuse {
+					t.Errorf("build %d reused %d pages", i, inc.Reused)
+				}
+			}
+		})
+	}
+}
+
+// buildBoth builds fsys whole, as a preview, and with inc.
+func buildBoth(t *testing.T, inc *Incremental, fsys fstest.MapFS) (want, got *Output) {
+	t.Helper()
+	want, err := Build(fsys, Options{Preview: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err = inc.Build(fsys); err != nil {
+		t.Fatal(err)
+	}
+	return want, got
 }

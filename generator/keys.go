@@ -6,8 +6,10 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"math"
+	"path"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 
 	"cursus"
@@ -55,65 +57,71 @@ var narrowKinds = map[string]bool{"bloc": true, "competence": true, "metier": tr
 var keyedKinds = map[string]bool{"bloc": true, "competence": true, "metier": true, "page": true,
 	"blocs": true, "competences": true, "modalites": true, "matrice": true, "certification": true, "livret": true}
 
-// keyed reports whether the keys follow what a page's layout reads.
-func keyed(p *page) bool {
+// keyed reports whether the keys follow what a page's layout reads, of
+// the layouts the site renders as the bundled theme does (keyedLayouts).
+func keyed(p *page, layouts map[string]bool) bool {
 	kind := p.data.Kind
-	return keyedKinds[kind] && (p.layout == kind || kind == "page" && p.layout == "accessibilite")
+	return keyedKinds[kind] && layouts[p.layout] && (p.layout == kind || kind == "page" && p.layout == "accessibilite")
 }
 
-// cacheable reports whether the site renders with the bundled theme's
-// layouts, the only ones whose reads the keys follow.
-func cacheable(root fs.FS, in *loaded) bool {
-	if fi, err := fs.Stat(root, "layouts"); err == nil && fi.IsDir() {
-		return false // the site's own layouts override the theme's
+// keyedLayouts returns the layouts whose reads the keys follow: those the
+// site renders with the bundled theme's very file, while base.html and the
+// partials, which every layout may call, are the bundled theme's too. A
+// site that changes its home keeps keys for every other page; one that
+// changes base.html or a partial, or whose layouts cannot be read, has
+// none (nil).
+func keyedLayouts(root fs.FS, in *loaded) map[string]bool {
+	site := layoutFiles(root, in.cfg.ThemeDir(), ".") // the site's layouts/ win
+	bundled := layoutFiles(cursus.DefaultTheme(), ".")
+	if site == nil || bundled == nil {
+		return nil
 	}
-	theme, err := fs.Sub(root, in.cfg.ThemeDir()+"/layouts")
-	if err != nil {
-		return false
-	}
-	return sameFiles(theme, mustSub(cursus.DefaultTheme(), "layouts"))
-}
-
-func mustSub(fsys fs.FS, dir string) fs.FS {
-	sub, err := fs.Sub(fsys, dir)
-	if err != nil {
-		panic(err) // a constant, valid name
-	}
-	return sub
-}
-
-// sameFiles reports whether two trees hold the same files with the same
-// bytes.
-func sameFiles(a, b fs.FS) bool {
-	list := func(fsys fs.FS) map[string][]byte {
-		files := map[string][]byte{}
-		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
+	shared := func(name string) bool { return name == "base.html" || strings.HasPrefix(name, "partials/") }
+	for _, files := range []map[string][]byte{site, bundled} {
+		for name := range files {
+			if shared(name) {
+				if a, b := site[name], bundled[name]; a == nil || b == nil || !bytes.Equal(a, b) {
+					return nil
+				}
 			}
-			files[p], err = fs.ReadFile(fsys, p)
-			return err
-		})
-		if err != nil {
-			return nil
-		}
-		return files
-	}
-	fa, fb := list(a), list(b)
-	if fa == nil || fb == nil || len(fa) != len(fb) {
-		return false
-	}
-	for name, data := range fa {
-		if other, ok := fb[name]; !ok || !bytes.Equal(data, other) {
-			return false
 		}
 	}
-	return true
+	keyed := map[string]bool{}
+	for name, data := range site {
+		if want := bundled[name]; !shared(name) && want != nil && bytes.Equal(data, want) {
+			keyed[strings.TrimSuffix(name, ".html")] = true
+		}
+	}
+	return keyed
+}
+
+// layoutFiles reads the templates a theme loads from each directory in
+// turn, a later one's file replacing the one of the same name: by name
+// under layouts/ ("home.html", "partials/entities.html"). nil when one
+// cannot be read.
+func layoutFiles(fsys fs.FS, dirs ...string) map[string][]byte {
+	files := map[string][]byte{}
+	for _, dir := range dirs {
+		for _, pattern := range []string{"layouts/*.html", "layouts/partials/*.html"} {
+			names, err := fs.Glob(fsys, path.Join(dir, pattern))
+			if err != nil {
+				return nil
+			}
+			for _, name := range names {
+				data, err := fs.ReadFile(fsys, name)
+				if err != nil {
+					return nil
+				}
+				files[strings.TrimPrefix(name, path.Join(dir, "layouts")+"/")] = data
+			}
+		}
+	}
+	return files
 }
 
 // pageKeys returns the key of every page of the plan, 0 for those that
 // must render. root is read for the theme's words.
-func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
+func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan, layouts map[string]bool) []uint64 {
 	v := pl.site.Content
 	shallows, modalites := &sync.Map{}, &sync.Map{}
 	certs := entityKeys(seed, v.Certifications, func(w *walker, c *Certification) { w.cert, w.shallows, w.modalites = c, shallows, modalites })
@@ -123,7 +131,7 @@ func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) []uint64 {
 	keys := make([]uint64, len(pl.pages))
 	par.ForEach(len(pl.pages), func(i int) {
 		p := pl.pages[i]
-		if !keyed(p) {
+		if !keyed(p, layouts) {
 			return
 		}
 		w := newWalker(seed, certs)

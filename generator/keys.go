@@ -24,9 +24,10 @@ import (
 //     index's name (replaced in the cached bytes), whether the site has
 //     several certifications, the own fields of its one certification, the
 //     theme's words and asset names;
-//   - a certification's key: the certification whole (blocs, compétences,
-//     options, modalités, texts), and of the métiers its blocs lead to and
-//     of other certifications their own fields only (titles, codes, URLs);
+//   - a certification's key: the certification whole (its fields, options,
+//     modalités, texts, and its blocs and compétences by the whole keys of
+//     their blocs), and of the métiers its blocs lead to and of other
+//     certifications their own fields only (titles, codes, URLs);
 //   - a bloc's key: the bloc whole with its compétences, options and
 //     modalités, and of the other blocs and compétences these name their
 //     own fields; its light key, the same without the critères of its
@@ -124,9 +125,11 @@ func layoutFiles(fsys fs.FS, dirs ...string) map[string][]byte {
 func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan, layouts map[string]bool) []uint64 {
 	v := pl.site.Content
 	shallows, modalites := &sync.Map{}, &sync.Map{}
-	certs := entityKeys(seed, v.Certifications, func(w *walker, c *Certification) { w.cert, w.shallows, w.modalites = c, shallows, modalites })
 	light := entityKeys(seed, v.Blocs, func(w *walker, b *Bloc) { w.bloc, w.shallows, w.modalites, w.light = b, shallows, modalites, true })
 	blocs := wholeKeys(seed, light)
+	certs := entityKeys(seed, v.Certifications, func(w *walker, c *Certification) {
+		w.cert, w.blocs, w.shallows, w.modalites = c, blocs, shallows, modalites
+	})
 	site := siteKey(seed, root, in, pl)
 	keys := make([]uint64, len(pl.pages))
 	par.ForEach(len(pl.pages), func(i int) {
@@ -408,8 +411,14 @@ func (w *walker) pointer(v reflect.Value) {
 		}
 		if bloc != nil {
 			switch {
-			case w.cert != nil && bloc.Cert == w.cert, w.bloc != nil && bloc == w.bloc:
+			case w.bloc != nil && bloc == w.bloc:
 				// hashed whole, below
+			case w.cert != nil && bloc.Cert == w.cert:
+				// A bloc or compétence of the certification hashed whole:
+				// the bloc's whole key says all of it.
+				key(w, w.blocs, bloc)
+				w.string(path)
+				return
 			case w.certs == nil:
 				w.shallowAt(v) // another's, while hashing a certification or bloc
 				return

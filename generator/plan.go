@@ -237,8 +237,12 @@ func pagesOf(in *loaded, v *View) []*page {
 		homePage.sources = append(homePage.sources, dir+content.CertificationFile)
 	}
 	pages = append(pages, homePage)
-	for i, ce := range c.Certifications {
-		pages = append(pages, certPages(in, v, ce, v.Certifications[i], home)...)
+	certs := make([][]*page, len(c.Certifications))
+	par.ForEach(len(certs), func(i int) {
+		certs[i] = certPages(in, v, c.Certifications[i], v.Certifications[i], home)
+	})
+	for _, list := range certs {
+		pages = append(pages, list...)
 	}
 	if c.Several {
 		pages = append(pages, choicePages(in, home)...)

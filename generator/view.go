@@ -9,6 +9,7 @@ import (
 
 	"cursus/generator/content"
 	"cursus/generator/render"
+	"cursus/internal/par"
 )
 
 // The view is the model as pages show it: the same entities and links as
@@ -218,23 +219,33 @@ func newView(c *content.Site, url func(string) string, fr func(string) string, w
 	if !c.Several {
 		v.Certification = v.Certifications[0]
 	}
-	for _, b := range c.Blocs {
+	// Blocs and compétences, most of the texts to set in French
+	// typography, are made on every core.
+	v.Blocs = make([]*Bloc, len(c.Blocs))
+	par.ForEach(len(c.Blocs), func(i int) {
+		b := c.Blocs[i]
 		x := &Bloc{ID: b.ID, Number: b.Number, Title: fr(b.Title), Label: fr(b.Label), Slug: b.Slug, URL: url(b.Path()), path: b.Path(),
 			Code: b.Code, Optional: b.Optional, Cert: vm.certs[b.Cert]}
 		for _, a := range b.Activities {
 			x.Activities = append(x.Activities, fr(a))
 		}
-		vm.blocs[b] = x
-		v.Blocs = append(v.Blocs, x)
+		v.Blocs[i] = x
+	})
+	for i, b := range c.Blocs {
+		vm.blocs[b] = v.Blocs[i]
 	}
-	for _, co := range c.Competences {
+	v.Competences = make([]*Competence, len(c.Competences))
+	par.ForEach(len(c.Competences), func(i int) {
+		co := c.Competences[i]
 		x := &Competence{ID: co.ID, Number: co.Number, Label: fr(co.Label), Text: fr(co.Text), Slug: co.Slug, URL: url(co.Path()),
 			Index: co.Index, Own: co.Own, path: co.Path()}
 		for _, cr := range co.Criteria {
 			x.Criteria = append(x.Criteria, Criterion{Text: fr(cr.Text)})
 		}
-		vm.comps[co] = x
-		v.Competences = append(v.Competences, x)
+		v.Competences[i] = x
+	})
+	for i, co := range c.Competences {
+		vm.comps[co] = v.Competences[i]
 	}
 	for _, m := range c.Metiers {
 		x := &Metier{ID: m.ID, Title: fr(m.Title), Slug: m.Slug, URL: url(m.Path()), path: m.Path(), Onisep: m.Onisep}

@@ -39,12 +39,17 @@ import (
 //     show no critères but their own compétence's (with their
 //     certification's own fields), the certification's key on the others.
 //
-// Only the kinds listed in keyedKinds, rendered with their own layout, get
-// a key; every other page (those that list the whole model: home, métiers,
-// recherche, choix, 404, données ouvertes, any kind added later, and a
-// markdown page that names one of their layouts) renders every time, so a
-// new page kind is never served stale. A site whose layouts are not the
-// bundled theme's gets no keys at all.
+// The pages of wideKinds list the whole model, but not the critères: they
+// take the hash of the whole view with the light keys of its blocs (the
+// view's key). The home, which shows the open data files' sizes, and the
+// open data page render every time.
+//
+// Only the kinds listed in keyedKinds and wideKinds, rendered with their
+// own layout, get a key; every other page (the home, données ouvertes, any
+// kind added later, and a markdown page that names another layout) renders
+// every time, so a new page kind is never served stale. A page whose
+// layout is not the bundled theme's file gets no key, nor does any page of
+// a site whose base.html or partials are not (keyedLayouts).
 
 // narrowKinds read of the model their bloc, compétence or métier, the
 // blocs these link to, and their certification's own fields; a markdown
@@ -58,11 +63,16 @@ var narrowKinds = map[string]bool{"bloc": true, "competence": true, "metier": tr
 var keyedKinds = map[string]bool{"bloc": true, "competence": true, "metier": true, "page": true,
 	"blocs": true, "competences": true, "modalites": true, "matrice": true, "certification": true, "livret": true}
 
+// wideKinds list the whole model by its entities' own fields and its
+// blocs' light keys: the view's key.
+var wideKinds = map[string]bool{"recherche": true, "metiers": true, "choix": true, "404": true}
+
 // keyed reports whether the keys follow what a page's layout reads, of
 // the layouts the site renders as the bundled theme does (keyedLayouts).
 func keyed(p *page, layouts map[string]bool) bool {
 	kind := p.data.Kind
-	return keyedKinds[kind] && layouts[p.layout] && (p.layout == kind || kind == "page" && p.layout == "accessibilite")
+	return (keyedKinds[kind] || wideKinds[kind]) && layouts[p.layout] &&
+		(p.layout == kind || kind == "page" && p.layout == "accessibilite")
 }
 
 // keyedLayouts returns the layouts whose reads the keys follow: those the
@@ -131,6 +141,11 @@ func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan, layouts map[s
 		w.cert, w.blocs, w.shallows, w.modalites = c, blocs, shallows, modalites
 	})
 	site := siteKey(seed, root, in, pl)
+	// The view's key: the whole model as the pages of wideKinds read it.
+	vw := newWalker(seed, certs)
+	vw.blocs, vw.lightBlocs, vw.narrow, vw.shallows, vw.modalites = light, true, true, shallows, modalites
+	vw.value(reflect.ValueOf(*v))
+	view, viewSure := vw.h.Sum64(), !vw.unsure
 	keys := make([]uint64, len(pl.pages))
 	par.ForEach(len(pl.pages), func(i int) {
 		p := pl.pages[i]
@@ -144,6 +159,13 @@ func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan, layouts map[s
 		}
 		w.uint(site)
 		w.string(p.layout)
+		if wideKinds[p.data.Kind] {
+			if !viewSure {
+				return
+			}
+			w.narrow = true
+			w.uint(view)
+		}
 		w.value(reflect.ValueOf(*p.data))
 		if !w.unsure {
 			keys[i] = max(1, w.h.Sum64()) // 0 means no key

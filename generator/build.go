@@ -43,7 +43,12 @@ type Options struct {
 
 // Output is what a build made.
 type Output struct {
-	Files   map[string][]byte   // slash path under the output root → content; Build only
+	Files map[string][]byte // slash path under the output root → content; Build only
+	// Later are files of a preview made only when first asked for: its
+	// search index, which no page depends on (Options.Preview), and which
+	// the dev server makes when a browser fetches it. Each function may be
+	// called from any goroutine, and gives the same bytes every time.
+	Later   map[string]func() ([]byte, error)
 	Pages   int                 // HTML pages
 	Sources map[string][]string // source file (from the site root) → site paths of the pages it feeds
 	Assets  []string            // published paths of the fingerprinted files
@@ -204,16 +209,24 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 		}
 		errs[i] = err
 	})
-	// The search index, made while the pages rendered in a preview.
-	index, err := pl.search()
-	if err == nil && in.cfg.RelativeURLs {
-		index, err = relativeIndex(index, pl.searchFile, in.urls.base)
+	// The search index: a preview's is made when first asked for.
+	index := func() ([]byte, error) {
+		data, err := pl.search()
+		if err == nil && in.cfg.RelativeURLs {
+			data, err = relativeIndex(data, pl.searchFile, in.urls.base)
+		}
+		return data, err
 	}
-	if err == nil {
-		err = c.own(pl.searchFile, index)
-	}
-	if err != nil {
-		return nil, err
+	if opts.Preview {
+		out.Later = map[string]func() ([]byte, error){pl.searchFile: sync.OnceValues(index)}
+	} else {
+		data, err := index()
+		if err == nil {
+			err = c.own(pl.searchFile, data)
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	list := collect(pl.pages, errs)
 	if len(list) == 0 {

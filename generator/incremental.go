@@ -53,15 +53,7 @@ func (b *Incremental) Build(root fs.FS) (*Output, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	in, pl, err := loadAndPlan(root, b.opts, &b.kept)
-	defer func() {
-		// The search index is made on another core while the pages
-		// render, with the memos: they turn over once it is made.
-		if pl != nil {
-			pl.search()
-		}
-		b.kept.typography.done()
-		b.kept.words.done()
-	}()
+	b.kept.typography.done()
 	if err != nil {
 		return nil, err
 	}
@@ -127,15 +119,14 @@ type kept struct {
 	// made with the options salt names (downloads.go).
 	salt  string
 	files map[string][]opendata.File
-	// typography and words hold every text the last build set in French
-	// typography, and split into search words.
+	// typography holds every text the last builds set in French
+	// typography.
 	typography memo[string]
-	words      memo[[]string]
 }
 
 // memo remembers what a pure function gave for each text of the last
-// builds: a site's texts are set in French typography and split into
-// search words again on every build, and most did not change. A text no
+// builds: a site's texts are set in French typography again on every
+// build, and most did not change. A text no
 // build asked for since the last time the memo was cleared goes then.
 type memo[T any] struct {
 	gen   uint32                // the build running

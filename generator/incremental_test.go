@@ -90,6 +90,23 @@ func sameOutput(t *testing.T, step string, want, got *Output) {
 			t.Fatalf("%s: %s made but Build does not make it", step, name)
 		}
 	}
+	if len(want.Later) != len(got.Later) {
+		t.Fatalf("%s: %d files made later, Build makes %d", step, len(got.Later), len(want.Later))
+	}
+	for name, build := range want.Later {
+		later := got.Later[name]
+		if later == nil {
+			t.Fatalf("%s: %s missing", step, name)
+		}
+		w, err1 := build()
+		g, err2 := later()
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%s: %s: %v, %v", step, name, err1, err2)
+		}
+		if !bytes.Equal(w, g) {
+			t.Fatalf("%s: %s differs:\n%s", step, name, firstDifference(w, g))
+		}
+	}
 	if fmt.Sprint(want.Sources) != fmt.Sprint(got.Sources) || !slices.Equal(want.Assets, got.Assets) ||
 		!slices.Equal(want.Warnings.Lines(), got.Warnings.Lines()) {
 		t.Fatalf("%s: sources, assets or warnings differ", step)

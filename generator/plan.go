@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"cursus/generator/content"
 	"cursus/generator/diag"
@@ -24,9 +23,8 @@ import (
 type plan struct {
 	site  *SiteData
 	pages []*page
-	// search returns the search index, JSON. A preview makes it on
-	// another core while its pages render (see makePlan): search waits
-	// for it.
+	// search returns the search index, JSON. A preview's is made when
+	// first asked for (Output.Later).
 	search func() ([]byte, error)
 	// searchFile is where the search index is published.
 	searchFile string
@@ -88,7 +86,7 @@ func makePlan(in *loaded) (*plan, error) {
 	}
 	// The search index names the file of a full build, which every page
 	// links to: it is made before they render. A preview's keeps one
-	// name: it is made while they render (see searchIndex).
+	// name: it is made when a browser asks for it.
 	if !in.preview {
 		data, err := searchIndex(in, pl.pages)
 		if err != nil {
@@ -107,19 +105,8 @@ func makePlan(in *loaded) (*plan, error) {
 		return nil, err
 	}
 	if in.preview {
-		type made struct {
-			data []byte
-			err  error
-		}
-		index := make(chan made, 1)
-		go func() {
-			data, err := searchIndex(in, pl.pages)
-			index <- made{data, err}
-		}()
-		pl.search = sync.OnceValues(func() ([]byte, error) {
-			m := <-index
-			return m.data, m.err
-		})
+		pages := pl.pages
+		pl.search = func() ([]byte, error) { return searchIndex(in, pages) }
 		pl.searchFile = "assets/search-index.json"
 	}
 	site.SearchIndex = u.url("/" + pl.searchFile)
@@ -457,7 +444,9 @@ func renderTexts(md *markdown.Renderer, in *loaded, v *View) diag.List {
 }
 
 // searchIndex makes the search index from the model and the pages'
-// markdown. It reads what the plan made and writes nothing of it.
+// markdown. It reads what the plan made and writes nothing of it, and
+// shares nothing with the builds after: a preview's runs when a browser
+// asks for it, maybe while the next build runs.
 func searchIndex(in *loaded, pages []*page) ([]byte, error) {
 	mdOf := map[*content.Page]*markdown.Rendered{}
 	for _, p := range pages {
@@ -465,17 +454,12 @@ func searchIndex(in *loaded, pages []*page) ([]byte, error) {
 			mdOf[p.body] = p.md
 		}
 	}
-	var words func(string) []string // search.Words
-	if in.keep != nil {
-		words = func(s string) []string { return in.keep.words.of(s, search.Words) }
-	}
 	ix, err := search.Build(in.model, search.Options{
-		Words: words,
 		URL: func(v any) string {
 			p, _ := pathOf(v) // never fails for entities
 			return in.urls.url(p)
 		},
-		French: in.french,
+		French: markdown.French, // not in.french, whose memo the next build takes
 		PageText: func(p *content.Page) (string, error) {
 			if md := mdOf[p]; md != nil {
 				return search.PlainText(md.HTML), nil

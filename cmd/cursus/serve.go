@@ -68,6 +68,6 @@ func buildFor(minify bool) serve.BuildFunc {
 		if err != nil {
 			return nil, err
 		}
-		return &serve.Site{Files: out.Files, Sources: out.Sources, Assets: out.Assets, Warnings: out.Warnings.Lines()}, nil
+		return &serve.Site{Files: out.Files, Later: out.Later, Sources: out.Sources, Assets: out.Assets, Warnings: out.Warnings.Lines()}, nil
 	}
 }

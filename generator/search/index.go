@@ -84,10 +84,6 @@ type Options struct {
 	// PageText returns the plain text of a page's body; nil leaves page
 	// bodies out of the index.
 	PageText func(*content.Page) (string, error)
-	// Words splits a text into its words as Words does, or remembers what
-	// it gave (the dev server's builds); nil is Words. Build does not
-	// write into what it returns.
-	Words func(string) []string
 }
 
 // builder collects documents and their words before numbering the words.
@@ -104,9 +100,6 @@ type builder struct {
 func Build(site *content.Site, opts Options) (*Index, error) {
 	if opts.French == nil {
 		opts.French = func(s string) string { return s }
-	}
-	if opts.Words == nil {
-		opts.Words = Words
 	}
 	b := &builder{opts: opts, certs: map[*content.Certification]int{}}
 	ix := &Index{}
@@ -157,8 +150,8 @@ func Build(site *content.Site, opts Options) (*Index, error) {
 	b.title = make([][]string, len(b.docs))
 	b.body = make([][]string, len(b.docs))
 	par.ForEach(len(b.docs), func(i int) {
-		b.title[i] = b.opts.Words(b.titleText[i])
-		b.body[i] = b.opts.Words(b.bodyText[i])
+		b.title[i] = Words(b.titleText[i])
+		b.body[i] = Words(b.bodyText[i])
 	})
 	b.number(ix)
 	return ix, nil

@@ -63,6 +63,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			cache = "public, max-age=31536000, immutable"
 		}
 		s.file(w, r, http.StatusOK, name, withScript(name, snap.site.Files[name], snap.build), cache)
+	case snap.site.Later[strings.TrimPrefix(r.URL.Path, "/")] != nil:
+		name := strings.TrimPrefix(r.URL.Path, "/")
+		body, err := snap.site.Later[name]()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		s.file(w, r, http.StatusOK, name, body, "no-cache")
 	case snap.latest[unfingerprint(strings.TrimPrefix(r.URL.Path, "/"))] != "":
 		// An asset of an older build, linked from a page that had no
 		// reason to reload (a stylesheet swapped in place, a page's image):

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -30,6 +31,10 @@ func TestServeHTTP(t *testing.T) {
 			"robots.txt":                        []byte("User-agent: *"),
 		},
 		Assets: []string{"assets/style.3f9a1c2b.css", "assets/favicon.0a1b2c3d.svg", "assets/search-index.00aa11bb.json"},
+		Later: map[string]func() ([]byte, error){
+			"assets/later.json":  func() ([]byte, error) { return []byte(`{"made":"when asked"}`), nil },
+			"assets/broken.json": func() ([]byte, error) { return nil, errors.New("search index: broken") },
+		},
 	}
 	srv := testServer(newSnapshot(site, 1))
 	tests := []struct {
@@ -59,6 +64,9 @@ func TestServeHTTP(t *testing.T) {
 		{"GET", "/assets/search-index.00aa11bb.json", 200, "application/json", "public", "{}"},
 		// An older build's index, still linked from pages that did not reload.
 		{"GET", "/assets/search-index.99ff88ee.json", 200, "application/json", "no-cache", "{}"},
+		// A file made when first asked for: a preview's search index.
+		{"GET", "/assets/later.json", 200, "application/json", "no-cache", `{"made":"when asked"}`},
+		{"GET", "/assets/broken.json", 500, "text/plain; charset=utf-8", "", "search index: broken"},
 		{"GET", "/sitemap.xml", 200, "application/xml; charset=utf-8", "no-cache", "<urlset/>"},
 		{"GET", "/robots.txt", 200, "text/plain; charset=utf-8", "no-cache", "User-agent"},
 		{"GET", "/__cursus/live.js", 200, "application/javascript; charset=utf-8", "no-cache", "EventSource"},

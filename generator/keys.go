@@ -134,16 +134,19 @@ func layoutFiles(fsys fs.FS, dirs ...string) map[string][]byte {
 // must render. root is read for the theme's words.
 func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan, layouts map[string]bool) []uint64 {
 	v := pl.site.Content
-	shallows, modalites := &sync.Map{}, &sync.Map{}
-	light := entityKeys(seed, v.Blocs, func(w *walker, b *Bloc) { w.bloc, w.shallows, w.modalites, w.light = b, shallows, modalites, true })
+	sh := ownHashes(seed, v)
+	sh.addModalites(seed, v.Modalites, nil, nil, false)
+	light := entityKeys(seed, v.Blocs, func(w *walker, b *Bloc) { w.bloc, w.shared, w.light = b, sh, true })
 	blocs := wholeKeys(seed, light)
 	certs := entityKeys(seed, v.Certifications, func(w *walker, c *Certification) {
-		w.cert, w.blocs, w.shallows, w.modalites = c, blocs, shallows, modalites
+		w.cert, w.blocs, w.shared = c, blocs, sh
 	})
+	sh.addModalites(seed, v.Modalites, certs, light, true)
+	sh.addModalites(seed, v.Modalites, certs, blocs, false)
 	site := siteKey(seed, root, in, pl)
 	// The view's key: the whole model as the pages of wideKinds read it.
 	vw := newWalker(seed, certs)
-	vw.blocs, vw.lightBlocs, vw.narrow, vw.shallows, vw.modalites = light, true, true, shallows, modalites
+	vw.blocs, vw.lightBlocs, vw.narrow, vw.shared = light, true, true, sh
 	vw.value(reflect.ValueOf(*v))
 	view, viewSure := vw.h.Sum64(), !vw.unsure
 	keys := make([]uint64, len(pl.pages))
@@ -153,7 +156,7 @@ func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan, layouts map[s
 			return
 		}
 		w := newWalker(seed, certs)
-		w.blocs, w.metier, w.narrow, w.shallows, w.modalites = blocs, p.data.Metier, narrowKinds[p.data.Kind], shallows, modalites
+		w.blocs, w.metier, w.narrow, w.shared = blocs, p.data.Metier, narrowKinds[p.data.Kind], sh
 		if p.data.Kind != "bloc" {
 			w.blocs, w.lightBlocs, w.comp = light, true, p.data.Competence
 		}
@@ -262,15 +265,73 @@ type walker struct {
 	narrow bool
 	// lightBlocs: blocs are the light keys, not the whole ones.
 	lightBlocs bool
-	// modalites holds the hashes of modalités named on narrow pages and
-	// in certifications and blocs, by modaliteKey.
-	modalites *sync.Map
-	seen      map[seenKey]int
-	seed      maphash.Seed
-	// shallows holds the hashes of own fields already made in this build,
-	// by pointer.
-	shallows *sync.Map
-	unsure   bool // met something the key cannot follow
+	shared     *shared // made before the walks; nil while making it
+	seen       map[seenKey]int
+	seed       maphash.Seed
+	unsure     bool // met something the key cannot follow
+}
+
+// shared is what the walks of one build read, made before them: the hash
+// of every entity's own fields (every bloc of a certification names the
+// same compétences), and of every modalité as certifications and blocs
+// name it and as pages do, with the light or the whole keys of blocs (a
+// modalité names most compétences of its certification). Plain maps, read
+// by every core at once and written by none while the walks run.
+type shared struct {
+	certs     map[*Certification]uint64
+	blocs     map[*Bloc]uint64
+	comps     map[*Competence]uint64
+	metiers   map[*Metier]uint64
+	modalites map[modaliteKey]modaliteSum
+}
+
+type modaliteSum struct {
+	h      uint64
+	unsure bool
+}
+
+// ownHashes hashes the own fields of every entity of the view.
+func ownHashes(seed maphash.Seed, v *View) *shared {
+	return &shared{
+		certs:     ownHashesOf(seed, v.Certifications),
+		blocs:     ownHashesOf(seed, v.Blocs),
+		comps:     ownHashesOf(seed, v.Competences),
+		metiers:   ownHashesOf(seed, v.Metiers),
+		modalites: map[modaliteKey]modaliteSum{},
+	}
+}
+
+func ownHashesOf[E comparable](seed maphash.Seed, list []E) map[E]uint64 {
+	sums := make([]uint64, len(list))
+	par.ForEach(len(list), func(i int) { sums[i] = ownHash(seed, reflect.ValueOf(list[i])) })
+	hashes := make(map[E]uint64, len(list))
+	for i, e := range list {
+		hashes[e] = sums[i]
+	}
+	return hashes
+}
+
+// ownHash hashes the own fields of what p points to.
+func ownHash(seed maphash.Seed, p reflect.Value) uint64 {
+	w := newWalker(seed, nil)
+	w.shallow(p.Elem())
+	return w.h.Sum64()
+}
+
+// addModalites hashes every modalité as a walker with these keys names
+// it: certs nil for the keys of certifications and blocs; else for pages,
+// with the light or the whole keys of blocs.
+func (sh *shared) addModalites(seed maphash.Seed, list []*Modalite, certs map[*Certification]uint64, blocs map[*Bloc]uint64, lightBlocs bool) {
+	sums := make([]modaliteSum, len(list))
+	par.ForEach(len(list), func(i int) {
+		w := newWalker(seed, certs)
+		w.blocs, w.lightBlocs, w.narrow, w.shared = blocs, lightBlocs, certs != nil, sh
+		w.value(reflect.ValueOf(*list[i]))
+		sums[i] = modaliteSum{w.h.Sum64(), w.unsure}
+	})
+	for i, m := range list {
+		sh.modalites[modaliteKey{m, lightBlocs, certs == nil}] = sums[i]
+	}
 }
 
 func newWalker(seed maphash.Seed, certs map[*Certification]uint64) *walker {
@@ -279,21 +340,25 @@ func newWalker(seed maphash.Seed, certs map[*Certification]uint64) *walker {
 	return w
 }
 
-// shallowAt hashes the own fields of what p points to, once per build:
-// every bloc of a certification names the same compétences.
+// shallowAt writes the hash of the own fields of what p points to, made
+// once per build (shared).
 func (w *walker) shallowAt(p reflect.Value) {
-	k := seenKey{p.Pointer(), p.Type()}
-	if w.shallows != nil {
-		if h, ok := w.shallows.Load(k); ok {
-			w.uint(h.(uint64))
-			return
+	var h uint64
+	ok := false
+	if sh := w.shared; sh != nil {
+		switch x := p.Interface().(type) {
+		case *Certification:
+			h, ok = sh.certs[x]
+		case *Bloc:
+			h, ok = sh.blocs[x]
+		case *Competence:
+			h, ok = sh.comps[x]
+		case *Metier:
+			h, ok = sh.metiers[x]
 		}
 	}
-	sub := newWalker(w.seed, nil)
-	sub.shallow(p.Elem())
-	h := sub.h.Sum64()
-	if w.shallows != nil {
-		w.shallows.Store(k, h)
+	if !ok { // not in the view's lists: made here
+		h = ownHash(w.seed, p)
 	}
 	w.uint(h)
 }
@@ -420,7 +485,7 @@ func (w *walker) pointer(v reflect.Value) {
 				return
 			}
 		case *Modalite:
-			if w.modalites != nil && (w.narrow || w.certs == nil) {
+			if w.shared != nil && (w.narrow || w.certs == nil) {
 				w.modalite(v)
 				return
 			}
@@ -471,26 +536,22 @@ func (w *walker) pointer(v reflect.Value) {
 // fields. What the page or entity hashes whole, its own compétence or
 // blocs, is hashed whole where it names them.
 func (w *walker) modalite(v reflect.Value) {
-	k := modaliteKey{v.Pointer(), w.lightBlocs, w.certs == nil}
-	if h, ok := w.modalites.Load(k); ok {
-		w.uint(h.(uint64))
-		return
+	m := v.Interface().(*Modalite)
+	sum, ok := w.shared.modalites[modaliteKey{m, w.lightBlocs, w.certs == nil}]
+	if !ok { // not in the view's list: hashed here
+		sub := newWalker(w.seed, w.certs)
+		sub.blocs, sub.lightBlocs, sub.narrow, sub.shared = w.blocs, w.lightBlocs, w.narrow, w.shared
+		sub.value(v.Elem())
+		sum = modaliteSum{sub.h.Sum64(), sub.unsure}
 	}
-	sub := newWalker(w.seed, w.certs)
-	sub.blocs, sub.lightBlocs, sub.narrow, sub.shallows = w.blocs, w.lightBlocs, w.narrow, w.shallows
-	sub.value(v.Elem())
-	if sub.unsure {
-		w.unsure = true
-	}
-	h := sub.h.Sum64()
-	w.modalites.Store(k, h)
-	w.uint(h)
+	w.unsure = w.unsure || sum.unsure
+	w.uint(sum.h)
 }
 
 // modaliteKey is a modalité hashed for a page, with the light keys of
 // blocs or their whole keys, or for an entity's key.
 type modaliteKey struct {
-	p          uintptr
+	m          *Modalite
 	lightBlocs bool
 	entity     bool
 }

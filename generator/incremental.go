@@ -126,8 +126,8 @@ type kept struct {
 
 // memo remembers what a pure function gave for each text of the last
 // builds: a site's texts are set in French typography again on every
-// build, and most did not change. A text no
-// build asked for since the last time the memo was cleared goes then.
+// build, and most did not change. A text no build asked for since the
+// memo last dropped texts goes the next time it does (see done).
 type memo[T any] struct {
 	gen   uint32                // the build running
 	all   map[string]*memoed[T] // read only while a build runs

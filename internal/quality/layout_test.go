@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -178,4 +179,36 @@ func fileName(kind string) string {
 		}
 		return '-'
 	}, kind)
+}
+
+// TestHeaderBeforeNavigation: a browser may paint the header before it has
+// read the navigation (a slow phone, a long page). On a wide screen, where
+// the brand, the search box and the navigation share one row, the brand
+// and the search box must already stand where they will stay: the row is
+// as tall without the navigation as with it. (Under a sixteen-times slower
+// processor, the row used to grow by 17 px once the navigation came: a
+// layout shift of the whole header.)
+func TestHeaderBeforeNavigation(t *testing.T) {
+	eachSite(t, func(t *testing.T, site *built) {
+		srv := serve(t, site)
+		ctx := browsertest.New(t, 1280, 800)
+		const tops = `[".brand", ".search-box"].map(s => document.querySelector(s).getBoundingClientRect().top)`
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
+			t.Fatal(err)
+		}
+		with, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](tops))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector(".main-nav").remove()`)); err != nil {
+			t.Fatal(err)
+		}
+		without, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](tops))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(with, without) {
+			t.Errorf("brand and search box at %v with the navigation, %v before it", with, without)
+		}
+	})
 }

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"os"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -27,6 +29,11 @@ func TestIncrementalMatchesBuild(t *testing.T) {
 		// ./... without it takes the 300.
 		steps = 100
 	}
+	// CURSUS_INCREMENTAL_STEPS=3000 CURSUS_INCREMENTAL_SEED=7 run longer,
+	// other sequences than CI's.
+	if n, err := strconv.Atoi(os.Getenv("CURSUS_INCREMENTAL_STEPS")); err == nil {
+		steps = n
+	}
 	t.Run("three certifications", func(t *testing.T) { matchBuild(t, smallCertificationsSite(t), steps) })
 	t.Run("one", func(t *testing.T) {
 		fsys := syntheticSite(t, 1)
@@ -37,7 +44,11 @@ func TestIncrementalMatchesBuild(t *testing.T) {
 
 func matchBuild(t *testing.T, fsys fstest.MapFS, steps int) {
 	inc := NewIncremental(Options{Preview: true})
-	rng := rand.New(rand.NewPCG(19, 2026))
+	seed := uint64(2026)
+	if n, err := strconv.ParseUint(os.Getenv("CURSUS_INCREMENTAL_SEED"), 10, 64); err == nil {
+		seed = n
+	}
+	rng := rand.New(rand.NewPCG(19, seed))
 	saved := map[string][]byte{} // files broken, with their good content
 	reused := 0
 	good := maps.Clone(fsys) // the last sources that built

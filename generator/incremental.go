@@ -58,8 +58,8 @@ func (b *Incremental) Build(root fs.FS) (*Output, error) {
 		return nil, err
 	}
 	c := &pageCache{old: b.pages}
-	if layouts := keyedLayouts(root, in); layouts != nil {
-		c.keys = pageKeys(b.seed, root, in, pl, layouts)
+	if layouts := keyedLayouts(in.theme); layouts != nil {
+		c.keys = pageKeys(b.seed, in, pl, layouts)
 	}
 	mem := &memory{files: map[string][]byte{}}
 	out, err := renderSite(in, pl, b.opts, mem, c)

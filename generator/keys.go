@@ -6,13 +6,13 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"math"
-	"path"
 	"reflect"
 	"slices"
 	"strings"
 	"sync"
 
 	"cursus"
+	"cursus/generator/render"
 	"cursus/internal/par"
 )
 
@@ -79,12 +79,10 @@ func keyed(p *page, layouts map[string]bool) bool {
 // site renders with the bundled theme's very file, while base.html and the
 // partials, which every layout may call, are the bundled theme's too. A
 // site that changes its home keeps keys for every other page; one that
-// changes base.html or a partial, or whose layouts cannot be read, has
-// none (nil).
-func keyedLayouts(root fs.FS, in *loaded) map[string]bool {
-	site := layoutFiles(root, in.cfg.ThemeDir(), ".") // the site's layouts/ win
-	bundled := layoutFiles(cursus.DefaultTheme(), ".")
-	if site == nil || bundled == nil {
+// changes base.html or a partial has none (nil).
+func keyedLayouts(theme *render.Theme) map[string]bool {
+	site, bundled := theme.Templates(), bundledTemplates()
+	if bundled == nil {
 		return nil
 	}
 	shared := func(name string) bool { return name == "base.html" || strings.HasPrefix(name, "partials/") }
@@ -106,33 +104,29 @@ func keyedLayouts(root fs.FS, in *loaded) map[string]bool {
 	return keyed
 }
 
-// layoutFiles reads the templates a theme loads from each directory in
-// turn, a later one's file replacing the one of the same name: by name
-// under layouts/ ("home.html", "partials/entities.html"). nil when one
-// cannot be read.
-func layoutFiles(fsys fs.FS, dirs ...string) map[string][]byte {
+// bundledTemplates are the templates of the bundled theme, by their name
+// under layouts/ as Theme.Templates names them, read once.
+var bundledTemplates = sync.OnceValue(func() map[string][]byte {
 	files := map[string][]byte{}
-	for _, dir := range dirs {
-		for _, pattern := range []string{"layouts/*.html", "layouts/partials/*.html"} {
-			names, err := fs.Glob(fsys, path.Join(dir, pattern))
+	for _, pattern := range []string{"layouts/*.html", "layouts/partials/*.html"} {
+		names, err := fs.Glob(cursus.DefaultTheme(), pattern)
+		if err != nil {
+			return nil
+		}
+		for _, name := range names {
+			data, err := fs.ReadFile(cursus.DefaultTheme(), name)
 			if err != nil {
 				return nil
 			}
-			for _, name := range names {
-				data, err := fs.ReadFile(fsys, name)
-				if err != nil {
-					return nil
-				}
-				files[strings.TrimPrefix(name, path.Join(dir, "layouts")+"/")] = data
-			}
+			files[strings.TrimPrefix(name, "layouts/")] = data
 		}
 	}
 	return files
-}
+})
 
 // pageKeys returns the key of every page of the plan, 0 for those that
-// must render. root is read for the theme's words.
-func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan, layouts map[string]bool) []uint64 {
+// must render.
+func pageKeys(seed maphash.Seed, in *loaded, pl *plan, layouts map[string]bool) []uint64 {
 	v := pl.site.Content
 	sh := ownHashes(seed, v)
 	sh.addModalites(seed, v.Modalites, nil, nil, false)
@@ -143,7 +137,7 @@ func pageKeys(seed maphash.Seed, root fs.FS, in *loaded, pl *plan, layouts map[s
 	})
 	sh.addModalites(seed, v.Modalites, certs, light, true)
 	sh.addModalites(seed, v.Modalites, certs, blocs, false)
-	site := siteKey(seed, root, in, pl)
+	site := siteKey(seed, in, pl)
 	// The view's key: the whole model as the pages of wideKinds read it.
 	vw := newWalker(seed, certs)
 	vw.blocs, vw.lightBlocs, vw.narrow, vw.shared = light, true, true, sh
@@ -214,7 +208,7 @@ func wholeKeys(seed maphash.Seed, light map[*Bloc]uint64) map[*Bloc]uint64 {
 }
 
 // siteKey hashes what every page may read of the site besides the model.
-func siteKey(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) uint64 {
+func siteKey(seed maphash.Seed, in *loaded, pl *plan) uint64 {
 	w := newWalker(seed, nil)
 	s := *pl.site
 	s.Content, s.SearchIndex, s.navigates = nil, "", nil
@@ -229,22 +223,9 @@ func siteKey(seed maphash.Seed, root fs.FS, in *loaded, pl *plan) uint64 {
 		w.string(a.Name)
 		w.string(a.Path)
 	}
-	// The words of the site, of the theme and of the default one.
-	words := []struct {
-		fsys fs.FS
-		dir  string
-	}{{root, "i18n"}, {root, in.cfg.ThemeDir() + "/i18n"}, {cursus.DefaultTheme(), "i18n"}}
-	for _, ws := range words {
-		fsys, dir := ws.fsys, ws.dir
-		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				data, _ := fs.ReadFile(fsys, p)
-				w.string(p)
-				w.string(string(data))
-			}
-			return nil
-		})
-	}
+	// The words templates read ({{t}}): the site's, the theme's and the
+	// default ones, as the theme loaded them.
+	w.value(reflect.ValueOf(*in.theme.Words))
 	return w.h.Sum64()
 }
 

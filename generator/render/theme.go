@@ -262,6 +262,21 @@ func (t *Theme) asset(name string) (string, error) {
 	return t.base + a.Path, nil
 }
 
+// Templates returns the template files the theme was parsed from, as
+// written, by their name under layouts/ ("home.html",
+// "partials/entities.html"): the site's own where it has one.
+func (t *Theme) Templates() map[string][]byte {
+	out := make(map[string][]byte, len(t.sources))
+	for file, src := range t.sources {
+		name := path.Base(file)
+		if path.Base(path.Dir(file)) == "partials" {
+			name = "partials/" + name
+		}
+		out[name] = src.written
+	}
+	return out
+}
+
 // parseInto parses file into tmpl, which bears the file's name, minified
 // when minify is set.
 func (t *Theme) parseInto(root fs.FS, tmpl *template.Template, file string, minify Minifier) error {

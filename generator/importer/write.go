@@ -120,11 +120,17 @@ func stage(dir string, r *Result, paths []string) ([]step, error) {
 	for _, p := range paths {
 		target := filepath.Join(dir, filepath.FromSlash(p))
 		old, err := os.ReadFile(target)
-		if err == nil && bytes.Equal(old, r.Files[p]) {
+		exists := err == nil
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			// A file it cannot keep a copy of is a file it could not
+			// put back if a later one failed.
+			return fail(target, err)
+		}
+		if exists && bytes.Equal(old, r.Files[p]) {
 			continue
 		}
 		st := step{target: target}
-		if err == nil {
+		if exists {
 			if st.backup, err = writeTemp(target, ".old", old); err != nil {
 				return fail(target, err)
 			}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -89,4 +90,50 @@ func assertNoTemp(t *testing.T, dir string) {
 		}
 		return nil
 	})
+}
+
+// TestWriteOnlyOverPlainFiles: the import replaces only plain files. A
+// named pipe where a file goes would have it wait for ever, a symbolic link
+// would have it read outside the site; neither could be put back if a
+// later file failed. Each is an error, nothing is written, both stay.
+// (A plain file it cannot read is an error too, in stage: not testable as
+// root.)
+func TestWriteOnlyOverPlainFiles(t *testing.T) {
+	outside := filepath.Join(t.TempDir(), "ailleurs.toml")
+	if err := os.WriteFile(outside, []byte("# hors du site\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]func(target string) error{
+		"named pipe":    func(target string) error { return syscall.Mkfifo(target, 0o644) },
+		"symbolic link": func(target string) error { return os.Symlink(outside, target) },
+	}
+	for name, create := range cases {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			target := filepath.Join(dir, "modalites.toml")
+			if err := create(target); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- Write(dir, mustImport(t, tsv(small...))) }()
+			select {
+			case err := <-done:
+				if err == nil || !strings.Contains(err.Error(), "modalites.toml existe et n'est pas un fichier ordinaire") {
+					t.Fatalf("error %v, want one saying modalites.toml is not a plain file", err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("Write hangs")
+			}
+			if fi, err := os.Lstat(target); err != nil || fi.Mode().IsRegular() {
+				t.Errorf("modalites.toml was replaced (%v)", err)
+			}
+			if data, _ := os.ReadFile(outside); string(data) != "# hors du site\n" {
+				t.Errorf("the file outside the site was changed: %q", data)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "blocs", "b1.toml")); err == nil {
+				t.Error("blocs/b1.toml was written")
+			}
+			assertNoTemp(t, dir)
+		})
+	}
 }

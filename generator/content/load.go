@@ -456,15 +456,6 @@ func (l *loader) parseBlocs() {
 	}
 }
 
-func parseBloc(lang msg.Lang, fsys fs.FS, file, name string, errs *diag.List) *parsedBloc {
-	raw, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		errs.Add(diag.Pos{File: file}, "%s", fileErr(lang, err))
-		return nil
-	}
-	return decodeBloc(lang, file, raw, errs)
-}
-
 func decodeBloc(lang msg.Lang, file string, raw []byte, errs *diag.List) *parsedBloc {
 	src, ok := checkText(lang, file, raw, errs)
 	if !ok {
@@ -497,13 +488,13 @@ type decodedBloc struct {
 // bloc decodes the bloc file listed as name, or returns what the last load
 // decoded of the same bytes.
 func (d *Decoded) bloc(lang msg.Lang, fsys fs.FS, file, name string, errs *diag.List) *parsedBloc {
-	if d == nil {
-		return parseBloc(lang, fsys, file, name, errs)
-	}
 	raw, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		errs.Add(diag.Pos{File: file}, "%s", fileErr(lang, err))
 		return nil
+	}
+	if d == nil {
+		return decodeBloc(lang, file, raw, errs)
 	}
 	d.mu.Lock()
 	old, ok := d.last[name]

@@ -1,8 +1,8 @@
 package importer
 
 import (
+	"fmt"
 	"slices"
-	"unicode/utf8"
 
 	"cursus/generator/msg"
 )
@@ -79,7 +79,7 @@ func (it Item) Text(l msg.Lang) string {
 	if it.Outcome == DiskOnly && it.What == WhatBloc {
 		s += l.F(msg.ImportSep) + l.F(msg.ImportLeftAsIs)
 	}
-	return padRight(l.F(outcomeKeys[it.Outcome]), 13) + s
+	return fmt.Sprintf("%-13s", l.F(outcomeKeys[it.Outcome])) + s // fmt pads by runes
 }
 
 func quoted(l msg.Lang, s string) string {
@@ -90,20 +90,7 @@ func quoted(l msg.Lang, s string) string {
 }
 
 // short cuts a long text, a criterion or a compétence, to a line.
-func short(s string) string {
-	const limit = 70
-	if utf8.RuneCountInString(s) <= limit {
-		return s
-	}
-	return string([]rune(s)[:limit-1]) + "…"
-}
-
-func padRight(s string, n int) string {
-	for utf8.RuneCountInString(s) < n {
-		s += " "
-	}
-	return s
-}
+func short(s string) string { return shorten(s, 70) }
 
 // reportBloc compares a bloc's existing file (old, nil if none) with the
 // one the import writes, d; derived are the labels the table gives, the

@@ -42,9 +42,18 @@ func (w *Words) T(key string, args ...any) string {
 		return key
 	}
 	for i := 0; i+1 < len(args); i += 2 {
-		s = strings.ReplaceAll(s, "{"+fmt.Sprint(args[i])+"}", fmt.Sprint(args[i+1]))
+		s = strings.ReplaceAll(s, "{"+argText(args[i])+"}", argText(args[i+1]))
 	}
 	return s
+}
+
+// argText prints v as fmt.Sprint does, without its cost for a string: T runs
+// in templates, tens of times a page.
+func argText(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return fmt.Sprint(v)
 }
 
 // N returns the words of key for a count n: those of key_one for one

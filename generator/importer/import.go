@@ -98,17 +98,8 @@ const (
 	Deleted
 )
 
-func (k ChangeKind) String() string {
-	switch k {
-	case Created:
-		return "create"
-	case Modified:
-		return "update"
-	case Deleted:
-		return "remove"
-	}
-	return "unchanged"
-}
+// String is what the change list says of k in English.
+func (k ChangeKind) String() string { return k.Text(msg.EN) }
 
 var changeKeys = [...]msg.Key{Unchanged: msg.ChangeUnchanged, Created: msg.ChangeCreated, Modified: msg.ChangeModified, Deleted: msg.ChangeDeleted}
 

@@ -121,27 +121,27 @@ type kept struct {
 	files map[string][]opendata.File
 	// typography holds every text the last builds set in French
 	// typography.
-	typography memo[string]
+	typography memo
 }
 
 // memo remembers what a pure function gave for each text of the last
 // builds: a site's texts are set in French typography again on every
 // build, and most did not change. A text no build asked for since the
 // memo last dropped texts goes the next time it does (see done).
-type memo[T any] struct {
-	gen   uint32                // the build running
-	all   map[string]*memoed[T] // read only while a build runs
-	used  atomic.Int64          // how many of all this build asked for
-	mu    sync.Mutex            // guards added
-	added map[string]*memoed[T] // made by this build
+type memo struct {
+	gen   uint32             // the build running
+	all   map[string]*memoed // read only while a build runs
+	used  atomic.Int64       // how many of all this build asked for
+	mu    sync.Mutex         // guards added
+	added map[string]*memoed // made by this build
 }
 
-type memoed[T any] struct {
-	v   T
+type memoed struct {
+	v   string
 	gen atomic.Uint32 // the last build that asked for it
 }
 
-func (m *memo[T]) of(s string, f func(string) T) T {
+func (m *memo) of(s string, f func(string) string) string {
 	if e, ok := m.all[s]; ok {
 		if e.gen.Swap(m.gen) != m.gen {
 			m.used.Add(1)
@@ -154,11 +154,11 @@ func (m *memo[T]) of(s string, f func(string) T) T {
 	if ok {
 		return e.v
 	}
-	e = &memoed[T]{v: f(s)}
+	e = &memoed{v: f(s)}
 	e.gen.Store(m.gen)
 	m.mu.Lock()
 	if m.added == nil {
-		m.added = map[string]*memoed[T]{}
+		m.added = map[string]*memoed{}
 	}
 	m.added[s] = e
 	m.mu.Unlock()
@@ -168,9 +168,9 @@ func (m *memo[T]) of(s string, f func(string) T) T {
 // done ends a build: what it made is kept for the next, and when the memo
 // holds more than twice what the build asked for, what it did not ask for
 // goes (the texts of earlier saves of a paragraph being written).
-func (m *memo[T]) done() {
+func (m *memo) done() {
 	if m.all == nil {
-		m.all = map[string]*memoed[T]{}
+		m.all = map[string]*memoed{}
 	}
 	for s, e := range m.added {
 		m.all[s] = e

@@ -304,7 +304,7 @@ func TestIncrementalSiteWords(t *testing.T) {
 // TestMemo checks that a memo gives back what it was given without asking
 // again, and forgets the texts builds stopped asking for.
 func TestMemo(t *testing.T) {
-	var m memo[string]
+	var m memo
 	calls := 0
 	upper := func(s string) string { calls++; return strings.ToUpper(s) }
 	build := func(texts ...string) {

@@ -55,6 +55,7 @@ type Server struct {
 	opts    Options
 	dir     string     // the site's directory, absolute
 	root    *sitefs.FS // read through an os.Root: nothing outside the site
+	files   *files     // root as the builds read it, remembered between them
 	ln      net.Listener
 	baseURL string
 	hub     *hub
@@ -125,6 +126,7 @@ func New(opts Options) (*Server, error) {
 	}
 	s.baseURL = "http://" + urlHost(opts.Bind, s.ln.Addr()) + "/"
 	s.targets = s.loadTargets(config.Default())
+	s.files = newFiles(root, s.targets)
 	if opts.Poll > 0 {
 		s.source = newPoller(dir, s.targets, opts.Poll, s.changes)
 	} else if s.source, err = newWatcher(dir, s.targets, s.changes, s.warn); err != nil {
@@ -183,7 +185,8 @@ func (s *Server) rebuild(changed []string) {
 	}
 	s.build++
 	start := time.Now()
-	site, err := s.opts.Build(s.root, BuildOptions{BaseURL: s.baseURL})
+	s.files.forget(changed)
+	site, err := s.opts.Build(s.files, BuildOptions{BaseURL: s.baseURL})
 	took := time.Since(start).Milliseconds()
 	prev := s.hub.current.Load()
 	if err != nil {
@@ -221,6 +224,7 @@ func (s *Server) reconfigure() {
 		s.warn(err)
 	}
 	s.targets = t
+	s.files.retarget(t)
 	s.logf(s.opts.Stdout, "config.toml changed: watching %s\n", joinList(t.trees))
 }
 

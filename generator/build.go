@@ -179,35 +179,20 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 			cache.keep(i, p.file(), html)
 			return
 		}
-		ld, err := pl.ld.of(p.data)
-		if err != nil {
-			errs[i] = diag.Prefix(p.at(), err)
-			return
+		var seen func([]byte)
+		if targets[p.file()] {
+			seen = func(html []byte) { scans[i] = scanHTML(html) }
 		}
-		p.data.JSONLD = ld
-		var written error
-		err = in.theme.RenderFunc(p.layout, p.data, func(html []byte) error {
-			if targets[p.file()] {
-				scans[i] = scanHTML(html)
-			}
-			if in.cfg.RelativeURLs {
-				html = relativize(html, p.file(), in.urls.base)
-			}
+		errs[i] = renderPage(in, pl, p, p.data, seen, func(html []byte) error {
 			if cache == nil {
-				written = c.put(p.file(), html)
-				return written
+				return c.put(p.file(), html)
 			}
 			// The renderer reuses html: the cache keeps its own copy,
 			// which the build's files share.
 			html = bytes.Clone(html)
-			written = c.own(p.file(), html)
 			cache.keep(i, p.file(), html)
-			return written
+			return c.own(p.file(), html)
 		})
-		if err != nil && written == nil {
-			err = diag.Prefix(p.at(), err)
-		}
-		errs[i] = err
 	})
 	// The search index: a preview's is made when first asked for.
 	index := func() ([]byte, error) {
@@ -267,6 +252,33 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 	}
 	out.FileCount, out.Size = int(c.files.Load()), c.size.Load()
 	return out, nil
+}
+
+// renderPage renders the page p with the data d, its structured data
+// added, and hands publish its HTML as published, relative links made when
+// the site asks for them; seen, when not nil, gets it before. The renderer
+// reuses the buffer both get.
+func renderPage(in *loaded, pl *plan, p *page, d *Data, seen func([]byte), publish func([]byte) error) error {
+	ld, err := pl.ld.of(d)
+	if err != nil {
+		return diag.Prefix(p.at(), err)
+	}
+	d.JSONLD = ld
+	var written error
+	err = in.theme.RenderFunc(p.layout, d, func(html []byte) error {
+		if seen != nil {
+			seen(html)
+		}
+		if in.cfg.RelativeURLs {
+			html = relativize(html, p.file(), in.urls.base)
+		}
+		written = publish(html)
+		return written
+	})
+	if err != nil && written == nil {
+		err = diag.Prefix(p.at(), err)
+	}
+	return err
 }
 
 // fingerprint names a file after its content, so that it can be cached for

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"hash/maphash"
 	"io/fs"
 	"sync"
@@ -49,13 +50,25 @@ func NewIncremental(opts Options) *Incremental {
 
 // Build builds the site in root into memory, as the package's Build does.
 // A failed build keeps the pages of the last good one for the next.
-func (b *Incremental) Build(root fs.FS) (*Output, error) {
+func (b *Incremental) Build(root fs.FS) (*Output, error) { return b.BuildFirst(root, nil, nil) }
+
+// BuildFirst builds as Build does, and hands early the pages of first
+// (published files: "blocs/b1/index.html") as soon as the plan is made,
+// before the keys and the render of the rest: the pages open in a browser,
+// which the dev server can show while the build goes on. They are the
+// bytes the build then publishes; a page of first the site does not have,
+// or that fails to render, is left out (the build reports its error).
+// early is not called when the build fails before its pages render.
+func (b *Incremental) BuildFirst(root fs.FS, first []string, early func(map[string][]byte)) (*Output, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	in, pl, err := loadAndPlan(root, b.opts, &b.kept)
 	b.kept.typography.done()
 	if err != nil {
 		return nil, err
+	}
+	if early != nil && len(first) > 0 {
+		early(renderFirst(in, pl, first))
 	}
 	c := &pageCache{old: b.pages}
 	if layouts := keyedLayouts(in.theme); layouts != nil {
@@ -69,6 +82,27 @@ func (b *Incremental) Build(root fs.FS) (*Output, error) {
 	b.pages, b.Reused = c.fresh, int(c.hits.Load())
 	out.Files = mem.files
 	return out, nil
+}
+
+// renderFirst renders the pages of first, with copies of their data: the
+// keys that follow hash the data as the plan made it.
+func renderFirst(in *loaded, pl *plan, first []string) map[string][]byte {
+	want := map[string]bool{}
+	for _, f := range first {
+		want[f] = true
+	}
+	files := map[string][]byte{}
+	for _, p := range pl.pages {
+		if !want[p.file()] {
+			continue
+		}
+		d := *p.data
+		renderPage(in, pl, p, &d, nil, func(html []byte) error {
+			files[p.file()] = bytes.Clone(html)
+			return nil
+		})
+	}
+	return files
 }
 
 // pageCache carries the pages of the last build into the render of the

@@ -53,6 +53,8 @@ func matchBuild(t *testing.T, fsys fstest.MapFS, steps int) {
 	reused := 0
 	good := maps.Clone(fsys) // the last sources that built
 	failed := false
+	var first []string // pages open in a browser
+	shown := 0
 	for step := range steps {
 		what := ""
 		if failed && rng.IntN(2) == 0 {
@@ -67,7 +69,10 @@ func matchBuild(t *testing.T, fsys fstest.MapFS, steps int) {
 			what = editAtRandom(rng, fsys, saved)
 		}
 		want, wantErr := Build(fsys, Options{Preview: true})
-		got, gotErr := inc.Build(fsys)
+		// Pages open in a browser come first (BuildFirst): they must be
+		// the very pages the build then publishes.
+		var early map[string][]byte
+		got, gotErr := inc.BuildFirst(fsys, first, func(files map[string][]byte) { early = files })
 		failed = wantErr != nil
 		if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
 			t.Fatalf("step %d (%s): Build: %v\nincremental: %v", step, what, wantErr, gotErr)
@@ -78,11 +83,38 @@ func matchBuild(t *testing.T, fsys fstest.MapFS, steps int) {
 		good = maps.Clone(fsys)
 		reused += inc.Reused
 		sameOutput(t, fmt.Sprintf("step %d (%s)", step, what), want, got)
+		for name, data := range early {
+			if !bytes.Equal(data, got.Files[name]) {
+				t.Fatalf("step %d (%s): %s as given first is not the page published", step, what, name)
+			}
+			shown++
+		}
+		first = pickPages(rng, got.Files)
 	}
 	if reused == 0 {
 		t.Error("no build reused a page")
 	}
+	if shown == 0 {
+		t.Error("no page given first")
+	}
 	t.Logf("%d steps, %d pages reused", steps, reused)
+}
+
+// pickPages picks three pages of a build as a browser would show them,
+// and one the site does not have.
+func pickPages(rng *rand.Rand, files map[string][]byte) []string {
+	var pages []string
+	for name := range files {
+		if strings.HasSuffix(name, ".html") {
+			pages = append(pages, name)
+		}
+	}
+	slices.Sort(pages)
+	var out []string
+	for range 3 {
+		out = append(out, pages[rng.IntN(len(pages))])
+	}
+	return append(out, "nulle-part/index.html")
 }
 
 // sameOutput fails unless two builds made the same files, sources and

@@ -64,7 +64,7 @@ func buildFor(minify bool) serve.BuildFunc {
 		if inc == nil || o.BaseURL != baseURL {
 			inc, baseURL = generator.NewIncremental(generator.Options{Minify: minify, BaseURL: o.BaseURL, Preview: true}), o.BaseURL
 		}
-		out, err := inc.Build(root)
+		out, err := inc.BuildFirst(root, o.First, o.Early)
 		if err != nil {
 			return nil, err
 		}

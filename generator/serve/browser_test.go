@@ -263,11 +263,11 @@ func incrementalBuild() BuildFunc {
 		if inc == nil {
 			inc = generator.NewIncremental(generator.Options{BaseURL: o.BaseURL})
 		}
-		out, err := inc.Build(root)
+		out, err := inc.BuildFirst(root, o.First, o.Early)
 		if err != nil {
 			return nil, err
 		}
-		return &Site{Files: out.Files, Sources: out.Sources, Assets: out.Assets}, nil
+		return &Site{Files: out.Files, Later: out.Later, Sources: out.Sources, Assets: out.Assets}, nil
 	}
 }
 
@@ -332,11 +332,19 @@ func saveToPaint(t *testing.T, build BuildFunc, c latencyCase) {
 	ctx := browsertest.New(t, 1280, 800)
 	dir := c.dir
 	var mu sync.Mutex
-	var buildStart, buildEnd time.Time
+	var buildStart, buildEarly, buildEnd time.Time
 	timed := func(root fs.FS, o BuildOptions) (*Site, error) {
 		mu.Lock()
-		buildStart = time.Now()
+		buildStart, buildEarly = time.Now(), time.Time{}
 		mu.Unlock()
+		if early := o.Early; early != nil {
+			o.Early = func(files map[string][]byte) {
+				mu.Lock()
+				buildEarly = time.Now()
+				mu.Unlock()
+				early(files)
+			}
+		}
 		site, err := build(root, o)
 		mu.Lock()
 		buildEnd = time.Now()
@@ -383,9 +391,23 @@ addEventListener("DOMContentLoaded", () => {
 		if waitJS(t, ctx, `window.__paint > 0`, time.Second) {
 			at := eval[float64](t, ctx, `window.__paint`)
 			paint = append(paint, time.Duration(at*1e6-float64(written.UnixNano())))
+			// The page open may show before the build is done.
+			for range 200 {
+				mu.Lock()
+				done := buildEnd.After(buildStart) && buildStart.After(written)
+				mu.Unlock()
+				if done {
+					break
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
 			mu.Lock()
 			ms := func(t time.Time) float64 { return float64(t.Sub(written).Microseconds()) / 1000 }
-			t.Logf("save %d: build from %.1f to %.1f ms, painted at %.1f ms", i, ms(buildStart), ms(buildEnd), at-float64(written.UnixMicro())/1000)
+			first := "" // the page open handed over before the build was done
+			if !buildEarly.IsZero() {
+				first = fmt.Sprintf(" (the page open at %.1f ms)", ms(buildEarly))
+			}
+			t.Logf("save %d: build from %.1f to %.1f ms%s, painted at %.1f ms", i, ms(buildStart), ms(buildEnd), first, at-float64(written.UnixMicro())/1000)
 			mu.Unlock()
 		}
 	}

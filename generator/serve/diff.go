@@ -29,6 +29,10 @@ type message struct {
 	// Fed all the changed pages it feeds: a browser on one of them stays.
 	Goto string   `json:"goto,omitempty"`
 	Fed  []string `json:"fed,omitempty"`
+	// Shown are the pages of this build shown before it was done (the
+	// pages browsers were on, rendered first): a browser on one is up to
+	// date. After errors, it goes back to the last good build.
+	Shown []string `json:"shown,omitempty"`
 }
 
 // changes compares two snapshots and says what a browser must do. sources

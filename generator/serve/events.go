@@ -3,7 +3,9 @@ package serve
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -18,8 +20,8 @@ type hub struct {
 	done    <-chan struct{} // closed when the server stops, to end the streams
 
 	mu      sync.Mutex
-	clients map[chan []byte]bool
-	max     int // streams open at once; more are refused
+	clients map[chan []byte]string // → the page the browser shows ("/blocs/b1/")
+	max     int                    // streams open at once; more are refused
 }
 
 // maxStreams caps the event streams: each holds a goroutine and its
@@ -28,7 +30,28 @@ type hub struct {
 const maxStreams = 256
 
 func newHub(done <-chan struct{}) *hub {
-	return &hub{done: done, clients: map[chan []byte]bool{}, max: maxStreams}
+	return &hub{done: done, clients: map[chan []byte]string{}, max: maxStreams}
+}
+
+// maxShown caps the pages a build renders first (viewed): a person
+// previews with a few tabs.
+const maxShown = 8
+
+// viewed returns the pages the connected browsers show, at most maxShown,
+// sorted.
+func (h *hub) viewed() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	seen := map[string]bool{}
+	var pages []string
+	for _, p := range h.clients {
+		if p != "" && !seen[p] && len(pages) < maxShown {
+			seen[p] = true
+			pages = append(pages, p)
+		}
+	}
+	slices.Sort(pages)
+	return pages
 }
 
 // streams counts the browsers connected.
@@ -57,17 +80,17 @@ func (h *hub) publish(next *snapshot, m message) {
 	}
 }
 
-// subscribe registers a browser whose page comes from build seen, and
-// returns the message it needs now, if any. It returns a nil channel when
-// the hub has as many streams as it takes.
-func (h *hub) subscribe(seen int64) (chan []byte, []byte) {
+// subscribe registers a browser showing page, which comes from build
+// seen, and returns the message it needs now, if any. It returns a nil
+// channel when the hub has as many streams as it takes.
+func (h *hub) subscribe(seen int64, page string) (chan []byte, []byte) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if len(h.clients) >= h.max {
 		return nil, nil
 	}
 	c := make(chan []byte, 8)
-	h.clients[c] = true
+	h.clients[c] = page
 	s := h.current.Load()
 	if s == nil {
 		return c, nil
@@ -91,7 +114,7 @@ func (h *hub) subscribe(seen int64) (chan []byte, []byte) {
 func (h *hub) unsubscribe(c chan []byte) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.clients[c] {
+	if _, ok := h.clients[c]; ok {
 		delete(h.clients, c)
 		close(c)
 	}
@@ -101,8 +124,12 @@ func (h *hub) unsubscribe(c chan []byte) {
 // stops. It returns false when the hub had no room for the stream.
 func (h *hub) serveEvents(w http.ResponseWriter, r *http.Request) bool {
 	seen, _ := strconv.ParseInt(r.URL.Query().Get("b"), 10, 64)
+	page := r.URL.Query().Get("p") // what the page's script says it shows
+	if !strings.HasPrefix(page, "/") || len(page) > 1024 {
+		page = ""
+	}
 	rc := http.NewResponseController(w)
-	c, first := h.subscribe(seen)
+	c, first := h.subscribe(seen, page)
 	if c == nil {
 		// EventSource gives up on a status other than 200; live.js tries
 		// again later, less and less often.

@@ -3,8 +3,10 @@ package serve
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -59,5 +61,23 @@ func TestEventStreamsAreCapped(t *testing.T) {
 	}
 	if again, _ := open(); again.StatusCode != 200 {
 		t.Errorf("after a stream ended: %d, want 200", again.StatusCode)
+	}
+}
+
+// TestViewed: a build renders first the pages browsers are on, each once,
+// and at most maxShown of them.
+func TestViewed(t *testing.T) {
+	h := newHub(make(chan struct{}))
+	for _, page := range []string{"/b/", "", "/a/", "/b/"} {
+		h.subscribe(0, page)
+	}
+	if got := h.viewed(); !slices.Equal(got, []string{"/a/", "/b/"}) {
+		t.Errorf("viewed: %v", got)
+	}
+	for i := range 2 * maxShown {
+		h.subscribe(0, fmt.Sprintf("/p%02d/", i))
+	}
+	if got := h.viewed(); len(got) != maxShown {
+		t.Errorf("viewed %d pages, want %d", len(got), maxShown)
 	}
 }

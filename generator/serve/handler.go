@@ -40,6 +40,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	snap := s.hub.current.Load()
+	if snap != nil && snap.ready != nil {
+		// A build under way: only the pages it gave first are its own.
+		if name, _, ok := lookup(snap.site.Files, r.URL.Path); !ok || !snap.early[name] {
+			select {
+			case <-snap.ready:
+			case <-r.Context().Done():
+				return
+			}
+			snap = s.hub.current.Load()
+		}
+	}
 	if snap == nil {
 		http.Error(w, "building…", http.StatusServiceUnavailable)
 		return

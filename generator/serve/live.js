@@ -135,12 +135,19 @@
   function onMessage(e) {
     const m = JSON.parse(e.data);
     overlay(m.errors, m.warnings || []);
-    if (m.errors.length) { stale = stale || !!m.all; return; }
-    build = m.build;
     const p = here();
+    // shown: this page of the build came before the build was done, and
+    // is up to date; unless the build failed: back to the last good page.
+    const shown = (m.shown || []).includes(p);
+    if (m.errors.length) {
+      stale = stale || !!m.all;
+      if (shown) reload();
+      return;
+    }
+    build = m.build;
     if (m.goto && m.goto !== p && !(m.fed || []).includes(p)) return location.assign(m.goto);
-    if (m.all || stale || notFound) return reload();
-    const changed = (m.pages || []).includes(p);
+    if (m.all && !shown || stale || notFound) return reload();
+    const changed = !shown && (m.pages || []).includes(p);
     if (changed && !(m.main || []).includes(p)) return reload();
     if (m.css) swapCSS(m.css);
     if (changed) swapMain();
@@ -152,7 +159,8 @@
   let es = null, wait = 500;
   function connect() {
     if (es || document.hidden) return;
-    es = new EventSource("/__cursus/events?b=" + build);
+    // p: the server renders the pages browsers are on first.
+    es = new EventSource("/__cursus/events?b=" + build + "&p=" + encodeURIComponent(here()));
     es.onopen = () => { wait = 500; };
     es.onmessage = onMessage;
     // Reconnect by hand, with the build the page is at now, when the

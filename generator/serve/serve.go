@@ -5,15 +5,21 @@
 //
 // The pieces, one per file: batch.go groups file events into rebuilds,
 // watch.go and poll.go find the changes, filter.go says which matter,
-// diff.go compares two builds, events.go and live.js carry the news to the
-// browser, handler.go serves the one complete build that is current.
+// files.go keeps what the builds read until an event names it, diff.go
+// compares two builds, events.go and live.js carry the news to the
+// browser, handler.go serves the one complete build that is current. A
+// build may hand over first the pages browsers are on (BuildOptions.Early):
+// they are served and told at once, and every other request waits for the
+// build to be done.
 package serve
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -186,27 +192,92 @@ func (s *Server) rebuild(changed []string) {
 	s.build++
 	start := time.Now()
 	s.files.forget(changed)
-	site, err := s.opts.Build(s.files, BuildOptions{BaseURL: s.baseURL})
-	took := time.Since(start).Milliseconds()
 	prev := s.hub.current.Load()
+	opts, early := s.first(prev)
+	defer early.done()
+	site, err := s.opts.Build(s.files, opts)
+	took := time.Since(start).Milliseconds()
 	if err != nil {
 		errs, lang := errorLines(err), s.lang()
 		next, still := &snapshot{build: s.build, errors: errs, lang: lang}, msg.ServeShowingErrors
 		if prev != nil && prev.site != nil {
 			next, still = prev.withErrors(errs), msg.ServeLastGood
 		}
-		s.hub.publish(next, message{Build: next.build, Errors: errs})
+		// A browser that showed a page of this build goes back to the
+		// last good one.
+		s.hub.publish(next, message{Build: next.build, Errors: errs, Shown: early.pages})
 		s.logf(s.opts.Stderr, "%s\n%s\n", joinLines(errs), lang.F(msg.ServeBuildFailed, took, len(errs), lang.F(still)))
 		return
 	}
 	next := newSnapshot(site, s.build)
 	m := changes(prev, next, changed, s.opts.NavigateToChanged)
+	m.Shown = early.same(next)
 	s.hub.publish(next, m)
 	if len(site.Warnings) > 0 {
 		s.logf(s.opts.Stderr, "%s\n", joinLines(site.Warnings))
 	}
 	s.logf(s.opts.Stdout, "%s in %d ms\n", describe(m, changed), took)
 }
+
+// early is what a build showed before it was done: the pages browsers
+// are on, rendered first (BuildOptions.First).
+type early struct {
+	files map[string][]byte
+	pages []string      // the site paths of those that changed, told to the browsers
+	ready chan struct{} // closed when the build is done
+}
+
+// first asks the build for the pages the browsers show, when the last
+// build is good: the build hands them over before it renders the rest,
+// and those that changed are served and told to the browsers at once.
+// Every other request waits for the build (snapshot.ready).
+func (s *Server) first(prev *snapshot) (BuildOptions, *early) {
+	opts := BuildOptions{BaseURL: s.baseURL}
+	e := &early{ready: make(chan struct{})}
+	if prev == nil || prev.site == nil || len(prev.errors) > 0 {
+		return opts, e
+	}
+	for _, p := range s.hub.viewed() {
+		if name, _, ok := lookup(prev.site.Files, p); ok && isHTML(name) {
+			opts.First = append(opts.First, name)
+		}
+	}
+	build := s.build
+	opts.Early = func(files map[string][]byte) {
+		shown := prev.withEarly(files, build, e.ready)
+		m := message{Build: build, Errors: []string{}, Warnings: prev.site.Warnings}
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			if changed, inMain := pageChanged(prev, shown, name, nil); changed {
+				m.Pages = append(m.Pages, pagePath(name))
+				if inMain {
+					m.Main = append(m.Main, pagePath(name))
+				}
+			}
+		}
+		if len(m.Pages) == 0 {
+			return // nothing to show before the build is done
+		}
+		e.files, e.pages = files, m.Pages
+		s.hub.publish(shown, m)
+	}
+	return opts, e
+}
+
+// same returns the pages shown early that the finished build publishes
+// as they were shown: their browsers are up to date.
+func (e *early) same(next *snapshot) []string {
+	var pages []string
+	for _, p := range e.pages {
+		name, _, _ := lookup(next.site.Files, p)
+		if data, ok := next.site.Files[name]; ok && bytes.Equal(data, e.files[name]) {
+			pages = append(pages, p)
+		}
+	}
+	return pages
+}
+
+// done lets the requests that waited for the build go on.
+func (e *early) done() { close(e.ready) }
 
 // reconfigure re-reads config.toml and moves the watches when the theme or
 // the content directory changed. A broken config.toml changes nothing: the

@@ -9,6 +9,8 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -198,9 +200,15 @@ func TestEvents(t *testing.T) {
 
 func subscribe(t *testing.T, base string, build int64) <-chan message {
 	t.Helper()
+	return subscribeOn(t, base, build, "")
+}
+
+// subscribeOn follows the events as the script of page does.
+func subscribeOn(t *testing.T, base string, build int64, page string) <-chan message {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	req, _ := http.NewRequestWithContext(ctx, "GET", fmt.Sprintf("%s__cursus/events?b=%d", base, build), nil)
+	req, _ := http.NewRequestWithContext(ctx, "GET", fmt.Sprintf("%s__cursus/events?b=%d&p=%s", base, build, url.QueryEscape(page)), nil)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -245,4 +253,79 @@ type logWriter struct{ t testing.TB }
 func (w logWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimRight(string(p), "\n"))
 	return len(p), nil
+}
+
+// TestPageOnScreenFirst: a build that hands over the page a browser is on
+// before it is done (BuildOptions.Early) has it served and told at once;
+// every other file waits for the build, and the build's last message says
+// the page is up to date, or, when the build failed, sends the browser
+// back to the last good page.
+func TestPageOnScreenFirst(t *testing.T) {
+	dir := siteDir(t)
+	write(t, dir, "content/v.txt", "v0")
+	gate := make(chan struct{})
+	page := func(v []byte) []byte { return []byte("<!doctype html><title>b1</title><main>" + string(v) + "</main>") }
+	build := func(root fs.FS, o BuildOptions) (*Site, error) {
+		v, err := fs.ReadFile(root, "content/v.txt")
+		if err != nil {
+			return nil, err
+		}
+		if slices.Contains(o.First, "blocs/b1/index.html") && o.Early != nil {
+			o.Early(map[string][]byte{"blocs/b1/index.html": page(v)})
+			<-gate
+		}
+		if bytes.HasPrefix(v, []byte("error")) {
+			return nil, fmt.Errorf("content/v.txt:1:1: %s", v)
+		}
+		return &Site{Files: map[string][]byte{"index.html": []byte("<title>" + string(v) + "</title>"), "blocs/b1/index.html": page(v)}}, nil
+	}
+	s := start(t, Options{Source: dir, Build: build})
+	events := subscribeOn(t, s.URL(), s.hub.current.Load().build, "/blocs/b1/")
+	for !slices.Contains(s.hub.viewed(), "/blocs/b1/") {
+		time.Sleep(time.Millisecond)
+	}
+
+	write(t, dir, "content/v.txt", "v1")
+	m := next(t, events)
+	if !slices.Equal(m.Pages, []string{"/blocs/b1/"}) || !slices.Equal(m.Main, []string{"/blocs/b1/"}) || len(m.Shown) > 0 {
+		t.Fatalf("the page on screen, before the build is done: %+v", m)
+	}
+	if body := fetch(t, s.URL()+"blocs/b1/"); !strings.Contains(body, "<main>v1</main>") {
+		t.Errorf("the page on screen is served %q before the build is done", body)
+	}
+	home := make(chan string, 1)
+	go func() {
+		res, err := http.Get(s.URL())
+		if err != nil {
+			home <- err.Error()
+			return
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		home <- string(b)
+	}()
+	select {
+	case body := <-home:
+		t.Fatalf("another page was served while the build was under way: %q", body)
+	case <-time.After(100 * time.Millisecond):
+	}
+	gate <- struct{}{}
+	if body := <-home; !strings.Contains(body, "<title>v1</title>") {
+		t.Errorf("the home after the build: %q", body)
+	}
+	if m := next(t, events); !slices.Equal(m.Shown, []string{"/blocs/b1/"}) || len(m.Errors) > 0 {
+		t.Errorf("the build done: %+v, want the page on screen shown", m)
+	}
+
+	write(t, dir, "content/v.txt", "error: bad")
+	if m := next(t, events); !slices.Equal(m.Pages, []string{"/blocs/b1/"}) {
+		t.Fatalf("the page of the broken build, first: %+v", m)
+	}
+	gate <- struct{}{}
+	if m := next(t, events); len(m.Errors) != 1 || !slices.Equal(m.Shown, []string{"/blocs/b1/"}) {
+		t.Errorf("the build failed: %+v, want its errors and the page shown", m)
+	}
+	if body := fetch(t, s.URL()+"blocs/b1/"); !strings.Contains(body, "<main>v1</main>") {
+		t.Errorf("after the failed build, the page is %q, want the last good one", body)
+	}
 }

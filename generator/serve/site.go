@@ -1,11 +1,13 @@
 package serve
 
 import (
-	"cursus/generator/content"
-	"cursus/generator/msg"
 	"io/fs"
+	"maps"
 	"path"
 	"strings"
+
+	"cursus/generator/content"
+	"cursus/generator/msg"
 )
 
 // Site is one complete build, as the server needs it. The server never
@@ -27,6 +29,12 @@ type Site struct {
 // BuildOptions are what the server asks of a build.
 type BuildOptions struct {
 	BaseURL string // the server's own address, so that absolute links stay local
+	// First are the pages browsers show (files: "blocs/b1/index.html"). A
+	// build may hand them to Early as soon as it has them, before it is
+	// done: the server shows them at once. They must be the bytes the
+	// build then returns. A build may ignore both.
+	First []string
+	Early func(files map[string][]byte)
 }
 
 // BuildFunc builds the site under root into memory. Content errors should
@@ -43,6 +51,12 @@ type snapshot struct {
 	lang   msg.Lang          // of the page of errors, when site is nil
 	assets map[string]bool   // fingerprinted file → true
 	latest map[string]string // asset name without its hash → current file
+	// A build under way shows first the pages browsers are on (early):
+	// its snapshot is the last one with those pages replaced, and ready,
+	// closed when the build is done. Any other file waits for ready: it
+	// may be stale.
+	early map[string]bool
+	ready chan struct{}
 }
 
 func newSnapshot(site *Site, build int64) *snapshot {
@@ -53,6 +67,20 @@ func newSnapshot(site *Site, build int64) *snapshot {
 		s.latest[unfingerprint(a)] = a
 	}
 	return s
+}
+
+// withEarly returns a copy of s with the files of a build under way,
+// given first, and the channel closed when the build is done.
+func (s *snapshot) withEarly(files map[string][]byte, build int64, ready chan struct{}) *snapshot {
+	site := *s.site
+	site.Files = maps.Clone(s.site.Files)
+	c := *s
+	c.site, c.build, c.early, c.ready = &site, build, map[string]bool{}, ready
+	for name, data := range files {
+		site.Files[name] = data
+		c.early[name] = true
+	}
+	return &c
 }
 
 // withErrors returns a copy of s that also carries errs.

@@ -64,15 +64,11 @@ const placeholder = "a completer"
 
 // certification reads the identity of c from file.
 func (l *loader) certification(c *Certification, file string) {
-	src, ok := l.read(file)
-	if !ok {
+	f := decodeFile[certificationFile](l, file)
+	if f == nil {
 		return
 	}
-	var d certificationFile
-	ki, ok := decodeTOML(l.lang, file, src, 1, &d, &l.errs)
-	if !ok {
-		return
-	}
+	d, ki := f.v, f.ki
 	if strings.TrimSpace(d.Title) == "" {
 		l.missing(file, ki, "", "title")
 	}

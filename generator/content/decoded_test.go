@@ -10,15 +10,16 @@ import (
 	"cursus/generator/msg"
 )
 
-// TestLoadAgain: loading with the bloc files decoded by the last load
+// TestLoadAgain: loading with the TOML files decoded by the last load
 // gives what a load from nothing gives, through edits, a broken file, its
 // fix and a removed file.
 func TestLoadAgain(t *testing.T) {
 	fsys := fstest.MapFS{
-		"modalites.toml": {Data: []byte(okModalites)},
-		"blocs/b1.toml":  {Data: []byte(okBloc)},
-		"blocs/b2.toml":  {Data: []byte(strings.NewReplacer("B1", "B2", "number = 1", "number = 2").Replace(okBloc))},
-		"metiers/dev.md": {Data: []byte("+++\ntitle = \"Dev\"\n+++\nÉcrit.\n")},
+		"modalites.toml":     {Data: []byte(okModalites)},
+		"blocs/b1.toml":      {Data: []byte(okBloc)},
+		"blocs/b2.toml":      {Data: []byte(strings.NewReplacer("B1", "B2", "number = 1", "number = 2").Replace(okBloc))},
+		"metiers/dev.md":     {Data: []byte("+++\ntitle = \"Dev\"\n+++\nÉcrit.\n")},
+		"certification.toml": {Data: []byte("title = \"Concepteur\"\nlevel = 6\n")},
 	}
 	b1 := string(fsys["blocs/b1.toml"].Data)
 	var decoded Decoded
@@ -31,6 +32,17 @@ func TestLoadAgain(t *testing.T) {
 		func() { fsys["blocs/b1.toml"] = &fstest.MapFile{Data: []byte(b1)} },
 		func() { delete(fsys, "blocs/b2.toml") },
 		func() {},
+		func() {
+			fsys["modalites.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(okModalites, "projets", "projets menés", 1))}
+		},
+		func() {
+			fsys["certification.toml"] = &fstest.MapFile{Data: []byte("title = \"Concepteur\"\nlevel = 12\n")}
+		},
+		func() {
+			fsys["certification.toml"] = &fstest.MapFile{Data: []byte("title = \"Concepteur\"\nlevel = 7\n")}
+		},
+		func() { fsys["modalites.toml"] = &fstest.MapFile{Data: []byte(okModalites + "[[modalites]\n")} },
+		func() { fsys["modalites.toml"] = &fstest.MapFile{Data: []byte(okModalites)} },
 	} {
 		edit()
 		want, wantErr := Load(fsys)
@@ -42,7 +54,7 @@ func TestLoadAgain(t *testing.T) {
 			t.Fatalf("step %d: the model differs from a load from nothing", i)
 		}
 	}
-	if len(decoded.last) != 1 {
-		t.Errorf("%d files kept after b2 was removed, want 1", len(decoded.last))
+	if len(decoded.last) != 3 {
+		t.Errorf("%d files kept after b2 was removed, want 3 (b1, modalites.toml, certification.toml)", len(decoded.last))
 	}
 }

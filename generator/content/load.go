@@ -128,9 +128,18 @@ type certLoad struct {
 }
 
 type parsedBloc struct {
-	file string
-	data blocFile
-	keys *keyIndex
+	file  string
+	data  blocFile
+	keys  *keyIndex
+	comps []compAt // by compétence of data
+}
+
+// compAt is where a compétence of a bloc file is written, and each of its
+// critères: found once per decoding (Decoded keeps them), not on every
+// load of the dev server.
+type compAt struct {
+	id       diag.Pos
+	criteria []diag.Pos
 }
 
 // warn records a warning: its message says it is one.
@@ -394,15 +403,11 @@ func fileErr(lang msg.Lang, err error) string {
 // modalites reads a file of modalités of certification c, or shared by
 // every certification when c is nil.
 func (l *loader) modalites(file string, c *Certification) []*Modalite {
-	src, ok := l.read(file)
-	if !ok {
+	f := decodeFile[modalitesFile](l, file)
+	if f == nil {
 		return nil
 	}
-	var m modalitesFile
-	ki, ok := decodeTOML(l.lang, file, src, 1, &m, &l.errs)
-	if !ok {
-		return nil
-	}
+	m, ki := f.v, f.ki
 	var out []*Modalite
 	for i, d := range m.Modalites {
 		table := "modalites[" + strconv.Itoa(i) + "]"
@@ -466,51 +471,93 @@ func decodeBloc(lang msg.Lang, file string, raw []byte, errs *diag.List) *parsed
 	if !ok {
 		return nil
 	}
-	return &parsedBloc{file: file, data: b, keys: ki}
+	pb := &parsedBloc{file: file, data: b, keys: ki, comps: make([]compAt, len(b.Competences))}
+	for i, c := range b.Competences {
+		table := "competences[" + strconv.Itoa(i) + "]"
+		pb.comps[i].id = posOf(file, ki, table+".id")
+		for j := range c.Criteria {
+			pb.comps[i].criteria = append(pb.comps[i].criteria, posOf(file, ki, table+".criteria["+strconv.Itoa(j)+"]"))
+		}
+	}
+	return pb
 }
 
-// Decoded keeps the bloc files a load decoded, by their bytes, for the next
-// load of the same site (LoadAgain): decoding TOML was a sixth of the
-// dev server's rebuild of a hundred certifications after a one-word edit.
-// A decoded bloc is only read after: the model copies what it takes.
+// Decoded keeps the TOML files a load decoded (blocs, certifications,
+// modalités), by their bytes, for the next load of the same site
+// (LoadAgain): decoding TOML was a sixth of the dev server's rebuild of a
+// hundred certifications after a one-word edit. What a file decoded to is
+// only read after: the model copies what it takes.
 type Decoded struct {
 	mu         sync.Mutex
-	last, next map[string]decodedBloc // by file name
+	last, next map[string]decodedFile // by file name
 }
 
-type decodedBloc struct {
-	raw    []byte
-	lang   msg.Lang // of the errors
-	parsed *parsedBloc
-	errs   diag.List
+type decodedFile struct {
+	raw  []byte
+	lang msg.Lang // of the errors
+	v    any      // what the file decoded to: *parsedBloc, *decodedTOML[T]
+	errs diag.List
 }
 
-// bloc decodes the bloc file listed as name, or returns what the last load
-// decoded of the same bytes.
-func (d *Decoded) bloc(lang msg.Lang, fsys fs.FS, file, name string, errs *diag.List) *parsedBloc {
+// again returns what decode makes of the file listed as name, or what it
+// made of the same bytes at the last load.
+func (d *Decoded) again(lang msg.Lang, fsys fs.FS, file, name string, errs *diag.List, decode func(raw []byte, errs *diag.List) any) any {
 	raw, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		errs.Add(diag.Pos{File: file}, "%s", fileErr(lang, err))
 		return nil
 	}
 	if d == nil {
-		return decodeBloc(lang, file, raw, errs)
+		return decode(raw, errs)
 	}
 	d.mu.Lock()
 	old, ok := d.last[name]
 	d.mu.Unlock()
 	if !ok || old.lang != lang || !bytes.Equal(old.raw, raw) {
-		old = decodedBloc{raw: raw, lang: lang}
-		old.parsed = decodeBloc(lang, file, raw, &old.errs)
+		old = decodedFile{raw: raw, lang: lang}
+		old.v = decode(raw, &old.errs)
 	}
 	d.mu.Lock()
 	if d.next == nil {
-		d.next = map[string]decodedBloc{}
+		d.next = map[string]decodedFile{}
 	}
 	d.next[name] = old
 	d.mu.Unlock()
 	*errs = append(*errs, old.errs...)
-	return old.parsed
+	return old.v
+}
+
+// bloc decodes the bloc file listed as name, or returns what the last load
+// decoded of the same bytes.
+func (d *Decoded) bloc(lang msg.Lang, fsys fs.FS, file, name string, errs *diag.List) *parsedBloc {
+	pb, _ := d.again(lang, fsys, file, name, errs, func(raw []byte, errs *diag.List) any {
+		return decodeBloc(lang, file, raw, errs)
+	}).(*parsedBloc)
+	return pb
+}
+
+// decodedTOML is a TOML file decoded into a T, with where its keys are.
+type decodedTOML[T any] struct {
+	v  T
+	ki *keyIndex
+}
+
+// decodeFile decodes file into a T, or returns what the last load decoded
+// of the same bytes; nil when it cannot be read or decoded, its errors
+// recorded.
+func decodeFile[T any](l *loader, file string) *decodedTOML[T] {
+	f, _ := l.decoded.again(l.lang, l.fsys, file, l.onDisk(file), &l.errs, func(raw []byte, errs *diag.List) any {
+		src, ok := checkText(l.lang, file, raw, errs)
+		if !ok {
+			return (*decodedTOML[T])(nil)
+		}
+		f := &decodedTOML[T]{}
+		if f.ki, ok = decodeTOML(l.lang, file, src, 1, &f.v, errs); !ok {
+			return (*decodedTOML[T])(nil)
+		}
+		return f
+	}).(*decodedTOML[T])
+	return f
 }
 
 // done forgets the files the last load did not read.
@@ -572,7 +619,10 @@ func cleanSlugPath(p string) string {
 }
 
 // at returns the position of a key path in a file, or the file alone.
-func (l *loader) at(file string, ki *keyIndex, key string) diag.Pos {
+func (l *loader) at(file string, ki *keyIndex, key string) diag.Pos { return posOf(file, ki, key) }
+
+// posOf returns where key is written in file, or its closest ancestor.
+func posOf(file string, ki *keyIndex, key string) diag.Pos {
 	line, col := ki.lookup(key)
 	return diag.Pos{File: file, Line: line, Col: col}
 }

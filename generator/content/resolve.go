@@ -214,7 +214,7 @@ func (l *loader) competence(b *Bloc, pb parsedBloc, i int) *Competence {
 	}
 	c := &Competence{
 		ID: dc.ID, Number: dc.Number, Label: dc.Label, Text: dc.Text, Slug: Slugify(dc.ID), Bloc: b,
-		Metiers: b.Metiers, Pos: l.at(file, ki, table+".id"),
+		Metiers: b.Metiers, Pos: pb.comps[i].id,
 	}
 	if c.Label == "" {
 		c.Label = shortLabel(c.Text)
@@ -226,7 +226,7 @@ func (l *loader) competence(b *Bloc, pb parsedBloc, i int) *Competence {
 		l.warn(c.Pos, msg.CompetenceNoCriteria, c.ID)
 	}
 	for j, text := range dc.Criteria {
-		pos := l.at(file, ki, table+".criteria["+strconv.Itoa(j)+"]")
+		pos := pb.comps[i].criteria[j]
 		if strings.TrimSpace(text) == "" {
 			l.fail(pos, msg.EmptyCriterion)
 			continue

@@ -117,6 +117,7 @@ type loader struct {
 	metierTitles map[string]string
 	metierPages  map[string]bool
 	pos          map[string]diag.Pos // where each id was declared, keyed by scope
+	posMu        *sync.Mutex         // guards pos: certifications resolve at once
 }
 
 // certLoad is a certification while it loads: its files and parsed blocs.
@@ -125,6 +126,9 @@ type certLoad struct {
 	blocFiles []string
 	blocs     []parsedBloc
 	modalites []*Modalite // declared in its own modalites.toml
+	// made are the blocs resolved, in order, each from blocs[made[i]].
+	made        []int
+	errs, warns diag.List // of its blocs, while certifications resolve at once
 }
 
 type parsedBloc struct {
@@ -163,7 +167,7 @@ func (l *loader) frontErr(pos diag.Pos, err error) {
 }
 
 func (l *loader) load() {
-	l.pos = map[string]diag.Pos{}
+	l.pos, l.posMu = map[string]diag.Pos{}, &sync.Mutex{}
 	l.listed = map[string]string{}
 	var files []string
 	seen := map[string]bool{}
@@ -238,9 +242,7 @@ func (l *loader) load() {
 			}
 		}
 	}
-	for _, cl := range l.certs {
-		l.resolveBlocs(cl)
-	}
+	l.resolveCertifications()
 	l.reverseLinks()
 	l.readMetierPages(metierPages)
 	l.resolvePages()
@@ -644,15 +646,19 @@ func (l *loader) declare(c *Certification, id string, v any, pos diag.Pos, kind 
 		scope = c.Slug
 	}
 	key := scope + "\x00" + id
+	l.posMu.Lock()
 	prev, dup := l.pos[key]
 	if !dup && strings.HasPrefix(id, "modalite:") {
 		prev, dup = l.pos["\x00"+id]
 	}
+	if !dup {
+		l.pos[key] = pos
+	}
+	l.posMu.Unlock()
 	if dup {
 		l.fail(pos, msg.IDDup, strings.TrimPrefix(id, "modalite:"), kind, prev)
 		return false
 	}
-	l.pos[key] = pos
 	if c != nil {
 		c.byID[id] = v
 	}

@@ -8,21 +8,52 @@ import (
 
 	"cursus/generator/diag"
 	"cursus/generator/msg"
+	"cursus/internal/par"
 )
 
+// resolveCertifications makes the blocs and compétences of every
+// certification, each certification on a core (a site has up to hundreds
+// of them, a thousand bloc files), then links them to their métiers, in
+// order: a métier is shared, and its title is the first a bloc gives it.
+// Each certification keeps its errors apart, and they join in its order,
+// as one goroutine would have made them.
+func (l *loader) resolveCertifications() {
+	par.ForEach(len(l.certs), func(i int) {
+		cl := l.certs[i]
+		sub := *l // its own errors and warnings; declare guards what it shares
+		sub.errs, sub.warns = nil, nil
+		sub.resolveBlocs(cl)
+		cl.errs, cl.warns = sub.errs, sub.warns
+	})
+	for _, cl := range l.certs {
+		l.errs = append(l.errs, cl.errs...)
+		l.warns = append(l.warns, cl.warns...)
+		c := cl.cert
+		for i, b := range c.Blocs {
+			l.blocMetiers(b, cl.blocs[cl.made[i]])
+			for _, co := range b.Competences {
+				co.Metiers = b.Metiers
+			}
+		}
+		l.site.Blocs = append(l.site.Blocs, c.Blocs...)
+		l.site.Competences = append(l.site.Competences, c.Competences...)
+	}
+}
+
+// resolveBlocs makes the blocs of a certification, without their métiers
+// (resolveCertifications), and checks its options.
 func (l *loader) resolveBlocs(cl *certLoad) {
 	c := cl.cert
 	sort.SliceStable(cl.blocs, func(i, j int) bool { return cl.blocs[i].data.Number < cl.blocs[j].data.Number })
 	numbers := map[int]diag.Pos{}
 	codes := map[string]diag.Pos{}
-	for _, pb := range cl.blocs {
+	for i, pb := range cl.blocs {
 		if b := l.resolveBloc(cl, pb, numbers, codes); b != nil {
 			c.Blocs = append(c.Blocs, b)
 			c.Competences = append(c.Competences, b.Competences...)
+			cl.made = append(cl.made, i)
 		}
 	}
-	l.site.Blocs = append(l.site.Blocs, c.Blocs...)
-	l.site.Competences = append(l.site.Competences, c.Competences...)
 	for _, o := range c.Options {
 		if len(o.Blocs) == 0 {
 			l.warn(o.Pos, msg.OptionsEmpty, o.ID)
@@ -134,7 +165,6 @@ func (l *loader) resolveBloc(cl *certLoad, pb parsedBloc, numbers map[int]diag.P
 	if len(d.Modalites) == 0 && strings.TrimSpace(d.Evaluation) == "" {
 		l.warn(b.Pos, msg.BlocNoAssessment, b.ID)
 	}
-	l.blocMetiers(b, pb)
 	for i := range d.Competences {
 		if c := l.competence(b, pb, i); c != nil {
 			b.Competences = append(b.Competences, c)
@@ -214,7 +244,7 @@ func (l *loader) competence(b *Bloc, pb parsedBloc, i int) *Competence {
 	}
 	c := &Competence{
 		ID: dc.ID, Number: dc.Number, Label: dc.Label, Text: dc.Text, Slug: Slugify(dc.ID), Bloc: b,
-		Metiers: b.Metiers, Pos: pb.comps[i].id,
+		Pos: pb.comps[i].id, // its Metiers: its bloc's, once linked
 	}
 	if c.Label == "" {
 		c.Label = shortLabel(c.Text)

@@ -25,12 +25,10 @@ type download struct {
 	data []byte
 }
 
-// makeDownloads makes the open data files of every certification from the
-// model, and lists them in the view, before any page renders: pages show
-// their sizes.
-func makeDownloads(in *loaded, v *View) ([]download, error) {
+// openDataFiles makes the open data files of every certification from the
+// model: the plan does it on a core of its own while it makes the view.
+func openDataFiles(in *loaded) ([][]opendata.File, error) {
 	opts := opendata.Options{Abs: in.urls.abs, Date: in.cfg.OpenData.Date}
-	out := []download{{file: fileOf(opendata.SchemaPath), data: opendata.Schema(in.urls.abs(opendata.SchemaPath))}}
 	certs := in.model.Certifications
 	made := make([][]opendata.File, len(certs))
 	errs := make([]error, len(certs))
@@ -43,6 +41,13 @@ func makeDownloads(in *loaded, v *View) ([]download, error) {
 		return nil, err
 	}
 	in.keep.keepDownloads(salt, certs, made)
+	return made, nil
+}
+
+// listDownloads lists the open data files made of each certification in
+// its view, before any page renders: pages show their sizes.
+func listDownloads(in *loaded, v *View, made [][]opendata.File) []download {
+	out := []download{{file: fileOf(opendata.SchemaPath), data: opendata.Schema(in.urls.abs(opendata.SchemaPath))}}
 	for i, files := range made {
 		vc := v.Certifications[i]
 		vc.Downloads = nil
@@ -51,7 +56,7 @@ func makeDownloads(in *loaded, v *View) ([]download, error) {
 			out = append(out, download{file: fileOf(f.Path), data: f.Data})
 		}
 	}
-	return out, nil
+	return out
 }
 
 // size writes a number of bytes in the words of the theme: "850 octets",

@@ -16,8 +16,10 @@ func BenchmarkDownloads(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		view := *view
-		if _, err := makeDownloads(in, &view); err != nil {
+		files, err := openDataFiles(in)
+		if err != nil {
 			b.Fatal(err)
 		}
+		listDownloads(in, &view, files)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"cursus/generator/diag"
 	"cursus/generator/markdown"
 	"cursus/generator/msg"
+	"cursus/generator/opendata"
 	"cursus/generator/render"
 	"cursus/generator/search"
 	"cursus/internal/par"
@@ -58,6 +59,16 @@ func (p *page) at() diag.Pos {
 func makePlan(in *loaded) (*plan, error) {
 	u := in.urls
 	fr := in.french
+	// opendata: the files of each certification are made of the model,
+	// on a core of their own while the view and the pages' data are.
+	var files [][]opendata.File
+	var filesErr error
+	made := make(chan struct{})
+	go func() {
+		defer close(made)
+		files, filesErr = openDataFiles(in)
+	}()
+	defer func() { <-made }() // it keeps its files for the next build: never left running
 	view := newView(in.model, u.url, fr, in.theme.Words)
 	site, errs := siteData(in, view)
 	if len(errs) > 0 {
@@ -73,17 +84,19 @@ func makePlan(in *loaded) (*plan, error) {
 		KeepStraightQuotes: in.cfg.Markup.KeepStraightQuotes,
 		BasePath:           in.urls.base,
 	})
-	// opendata: the downloads, before the pages that list them.
-	var err error
-	if pl.downloads, err = makeDownloads(in, view); err != nil {
-		return nil, err
-	}
 	errs = renderMarkdown(md, pl.pages)
 	errs = append(errs, renderTexts(md, in, view)...)
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
 	}
+	// opendata: the downloads, listed before the pages that show them.
+	<-made
+	if filesErr != nil {
+		return nil, filesErr
+	}
+	pl.downloads = listDownloads(in, view, files)
+	var err error
 	// The search index names the file of a full build, which every page
 	// links to: it is made before they render. A preview's keeps one
 	// name: it is made when a browser asks for it.

@@ -451,3 +451,40 @@ func buildBoth(t *testing.T, inc *Incremental, fsys fstest.MapFS) (want, got *Ou
 	}
 	return want, got
 }
+
+// TestIncrementalDownloadSizes: a critère made longer changes the sizes of
+// its certification's open data files, which its page, the open data page
+// and the home of a site with one certification show: the keys of these
+// pages follow the sizes, the rest of a critère edit they do not show.
+func TestIncrementalDownloadSizes(t *testing.T) {
+	long := strings.Repeat("et de la qualité des livrables ", 100)
+	for _, site := range []struct {
+		name  string
+		fsys  fstest.MapFS
+		bloc  string
+		pages []string // that show the sizes
+	}{
+		{"one", syntheticSite(t, 1).(fstest.MapFS), "content/blocs/b1.toml", []string{"index.html", "donnees/index.html"}},
+		{"several", smallCertificationsSite(t), "content/certifications/cert-001/blocs/b1.toml", []string{"cert-001/index.html", "donnees/index.html"}},
+	} {
+		t.Run(site.name, func(t *testing.T) {
+			inc := NewIncremental(Options{Preview: true})
+			before, err := inc.Build(site.fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data := string(site.fsys[site.bloc].Data)
+			if !strings.Contains(data, "Clarté") {
+				t.Fatalf("%s has no critère to lengthen", site.bloc)
+			}
+			site.fsys[site.bloc] = &fstest.MapFile{Data: []byte(strings.Replace(data, "Clarté", "Clarté "+long, 1))}
+			want, got := buildBoth(t, inc, site.fsys)
+			for _, page := range site.pages {
+				if bytes.Equal(before.Files[page], want.Files[page]) {
+					t.Errorf("%s does not change: the test shows nothing", page)
+				}
+			}
+			sameOutput(t, "a critère made longer", want, got)
+		})
+	}
+}

@@ -41,12 +41,14 @@ import (
 //
 // The pages of wideKinds list the whole model, but not the critères: they
 // take the hash of the whole view with the light keys of its blocs (the
-// view's key). The home, which shows the open data files' sizes, and the
-// open data page render every time.
+// view's key); the open data page, the sizes of every certification's
+// files besides. The home of a site with several certifications lists
+// them as a wide page does; that of a site with one shows its
+// certification, whose key it takes as the certification's page does.
 //
-// Only the kinds listed in keyedKinds and wideKinds, rendered with their
-// own layout, get a key; every other page (the home, données ouvertes, any
-// kind added later, and a markdown page that names another layout) renders
+// Only the kinds listed in keyedKinds and wideKinds, and the home,
+// rendered with their own layout, get a key; every other page (any kind
+// added later, and a markdown page that names another layout) renders
 // every time, so a new page kind is never served stale. A page whose
 // layout is not the bundled theme's file gets no key, nor does any page of
 // a site whose base.html or partials are not (keyedLayouts).
@@ -65,13 +67,13 @@ var keyedKinds = map[string]bool{"bloc": true, "competence": true, "metier": tru
 
 // wideKinds list the whole model by its entities' own fields and its
 // blocs' light keys: the view's key.
-var wideKinds = map[string]bool{"recherche": true, "metiers": true, "choix": true, "404": true}
+var wideKinds = map[string]bool{"recherche": true, "metiers": true, "choix": true, "404": true, "donnees": true}
 
 // keyed reports whether the keys follow what a page's layout reads, of
 // the layouts the site renders as the bundled theme does (keyedLayouts).
 func keyed(p *page, layouts map[string]bool) bool {
 	kind := p.data.Kind
-	return (keyedKinds[kind] || wideKinds[kind]) && layouts[p.layout] &&
+	return (keyedKinds[kind] || wideKinds[kind] || kind == "home") && layouts[p.layout] &&
 		(p.layout == kind || kind == "page" && p.layout == "accessibilite")
 }
 
@@ -143,6 +145,12 @@ func pageKeys(seed maphash.Seed, in *loaded, pl *plan, layouts map[string]bool) 
 	vw.blocs, vw.lightBlocs, vw.narrow, vw.shared = light, true, true, sh
 	vw.value(reflect.ValueOf(*v))
 	view, viewSure := vw.h.Sum64(), !vw.unsure
+	// The sizes of the open data files, which the open data page lists.
+	dw := newWalker(seed, nil)
+	for _, c := range v.Certifications {
+		dw.value(reflect.ValueOf(c.Downloads))
+	}
+	downloads := dw.h.Sum64()
 	keys := make([]uint64, len(pl.pages))
 	par.ForEach(len(pl.pages), func(i int) {
 		p := pl.pages[i]
@@ -156,12 +164,15 @@ func pageKeys(seed maphash.Seed, in *loaded, pl *plan, layouts map[string]bool) 
 		}
 		w.uint(site)
 		w.string(p.layout)
-		if wideKinds[p.data.Kind] {
+		if wideKinds[p.data.Kind] || p.data.Kind == "home" && v.Several {
 			if !viewSure {
 				return
 			}
 			w.narrow = true
 			w.uint(view)
+			if p.data.Kind == "donnees" {
+				w.uint(downloads)
+			}
 		}
 		w.value(reflect.ValueOf(*p.data))
 		if !w.unsure {

@@ -45,9 +45,10 @@ type Options struct {
 type Output struct {
 	Files map[string][]byte // slash path under the output root → content; Build only
 	// Later are files of a preview made only when first asked for: its
-	// search index, which no page depends on (Options.Preview), and which
-	// the dev server makes when a browser fetches it. Each function may be
-	// called from any goroutine, and gives the same bytes every time.
+	// search index and its sitemap, which no page depends on
+	// (Options.Preview), and which the dev server makes when a browser
+	// fetches them. Each function may be called from any goroutine, and
+	// gives the same bytes every time.
 	Later   map[string]func() ([]byte, error)
 	Pages   int                 // HTML pages
 	Sources map[string][]string // source file (from the site root) → site paths of the pages it feeds
@@ -203,7 +204,11 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 		return data, err
 	}
 	if opts.Preview {
-		out.Later = map[string]func() ([]byte, error){pl.searchFile: sync.OnceValues(index)}
+		// The sitemap too: no page depends on it either.
+		out.Later = map[string]func() ([]byte, error){
+			pl.searchFile: sync.OnceValues(index),
+			"sitemap.xml": sync.OnceValues(func() ([]byte, error) { return sitemap(in, pl.pages), nil }),
+		}
 	} else {
 		data, err := index()
 		if err == nil {
@@ -240,7 +245,10 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 		sort.Strings(out.Sources[k])
 	}
 	robots := "User-agent: *\nAllow: /\n\nSitemap: " + in.urls.abs("/sitemap.xml") + "\n"
-	files := []hostFile{{"sitemap.xml", sitemap(in, pl.pages)}, {"robots.txt", []byte(robots)}}
+	files := []hostFile{{"robots.txt", []byte(robots)}}
+	if !opts.Preview {
+		files = append(files, hostFile{"sitemap.xml", sitemap(in, pl.pages)})
+	}
 	files = append(files, hostFiles(in.cfg.Publish.Hosts, in.urls.base)...)
 	for _, d := range pl.downloads { // opendata
 		files = append(files, hostFile{d.file, d.data})

@@ -15,9 +15,10 @@ import (
 // the next build is made.
 type Site struct {
 	Files map[string][]byte // slash path under the site root → content
-	// Later are files made when first asked for (the search index): no
-	// page depends on their bytes, and most saves never need them. Each
-	// is called from any goroutine and gives the same bytes every time.
+	// Later are files made when first asked for (the search index, the
+	// sitemap): no page depends on their bytes, and most saves never need
+	// them. Each is called from any goroutine and gives the same bytes
+	// every time.
 	Later   map[string]func() ([]byte, error)
 	Sources map[string][]string // source file, from the site root → site paths of the pages it feeds
 	Assets  []string            // published paths of fingerprinted assets: cacheable for ever

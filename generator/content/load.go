@@ -132,15 +132,22 @@ type certLoad struct {
 }
 
 type parsedBloc struct {
-	file  string
-	data  blocFile
-	keys  *keyIndex
-	comps []compAt // by compétence of data
+	file string
+	data blocFile
+	keys *keyIndex
+	at   blocAt
 }
 
-// compAt is where a compétence of a bloc file is written, and each of its
-// critères: found once per decoding (Decoded keeps them), not on every
+// blocAt is where the keys of a bloc file that every load reads are
+// written: found once per decoding (Decoded keeps them), not on every
 // load of the dev server.
+type blocAt struct {
+	id, number, code, evaluation diag.Pos
+	metiers                      []diag.Pos // each métier's id, else its title, else its table
+	comps                        []compAt   // by compétence
+}
+
+// compAt is where a compétence is written, and each of its critères.
 type compAt struct {
 	id       diag.Pos
 	criteria []diag.Pos
@@ -473,12 +480,23 @@ func decodeBloc(lang msg.Lang, file string, raw []byte, errs *diag.List) *parsed
 	if !ok {
 		return nil
 	}
-	pb := &parsedBloc{file: file, data: b, keys: ki, comps: make([]compAt, len(b.Competences))}
+	pb := &parsedBloc{file: file, data: b, keys: ki}
+	at := func(key string) diag.Pos { return posOf(file, ki, key) }
+	pb.at = blocAt{id: at("id"), number: at("number"), code: at("code"), evaluation: at("evaluation")}
+	for i := range b.Metiers {
+		table := "metiers[" + strconv.Itoa(i) + "]"
+		pos := at(table + ".id")
+		if pos.Line == 0 {
+			pos = at(table + ".title")
+		}
+		pb.at.metiers = append(pb.at.metiers, pos)
+	}
+	pb.at.comps = make([]compAt, len(b.Competences))
 	for i, c := range b.Competences {
 		table := "competences[" + strconv.Itoa(i) + "]"
-		pb.comps[i].id = posOf(file, ki, table+".id")
+		pb.at.comps[i].id = at(table + ".id")
 		for j := range c.Criteria {
-			pb.comps[i].criteria = append(pb.comps[i].criteria, posOf(file, ki, table+".criteria["+strconv.Itoa(j)+"]"))
+			pb.at.comps[i].criteria = append(pb.at.comps[i].criteria, at(table+".criteria["+strconv.Itoa(j)+"]"))
 		}
 	}
 	return pb

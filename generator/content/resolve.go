@@ -110,20 +110,20 @@ func (l *loader) resolveBloc(cl *certLoad, pb parsedBloc, numbers map[int]diag.P
 		}
 	}
 	if d.Number <= 0 {
-		l.fail(l.at(file, ki, "number"), msg.BlocNumber)
+		l.fail(pb.at.number, msg.BlocNumber)
 		ok = false
 	} else if prev, dup := numbers[d.Number]; dup {
-		l.fail(l.at(file, ki, "number"), msg.BlocNumberDup, d.Number, prev)
+		l.fail(pb.at.number, msg.BlocNumberDup, d.Number, prev)
 		ok = false
 	} else {
-		numbers[d.Number] = l.at(file, ki, "number")
+		numbers[d.Number] = pb.at.number
 	}
 	if len(d.Competences) == 0 {
 		l.fail(diag.Pos{File: file, Line: 1, Col: 1}, msg.BlocNoCompetence, d.ID)
 		ok = false
 	}
 	if d.Code != "" {
-		pos := l.at(file, ki, "code")
+		pos := pb.at.code
 		if prev, dup := codes[d.Code]; dup {
 			l.fail(pos, msg.BlocCodeDup, d.Code, prev)
 			ok = false
@@ -145,7 +145,7 @@ func (l *loader) resolveBloc(cl *certLoad, pb parsedBloc, numbers map[int]diag.P
 	if !ok {
 		return nil
 	}
-	evalPos := l.at(file, ki, "evaluation")
+	evalPos := pb.at.evaluation
 	if evalPos.Line > 0 {
 		evalPos.Line++
 	}
@@ -153,7 +153,7 @@ func (l *loader) resolveBloc(cl *certLoad, pb parsedBloc, numbers map[int]diag.P
 		ID: d.ID, Number: d.Number, Title: d.Title, Label: d.Label, Slug: Slugify(d.ID),
 		Code: d.Code, Optional: d.Optional, Option: option, Cert: cert,
 		Evaluation: Text{Markdown: d.Evaluation, Pos: evalPos},
-		Activities: d.Activities, Pos: l.at(file, ki, "id"),
+		Activities: d.Activities, Pos: pb.at.id,
 	}
 	if !l.declare(cert, d.ID, b, b.Pos, "bloc") {
 		return nil
@@ -191,10 +191,7 @@ func (l *loader) blocMetiers(b *Bloc, pb parsedBloc) {
 			l.fail(l.at(pb.file, pb.keys, table), msg.MetierNoID)
 			continue
 		}
-		pos := l.at(pb.file, pb.keys, table+".id")
-		if pos.Line == 0 {
-			pos = l.at(pb.file, pb.keys, table+".title")
-		}
+		pos := pb.at.metiers[i]
 		m := l.site.Metier(id)
 		title := dm.Title
 		if m == nil && title == "" {
@@ -244,7 +241,7 @@ func (l *loader) competence(b *Bloc, pb parsedBloc, i int) *Competence {
 	}
 	c := &Competence{
 		ID: dc.ID, Number: dc.Number, Label: dc.Label, Text: dc.Text, Slug: Slugify(dc.ID), Bloc: b,
-		Pos: pb.comps[i].id, // its Metiers: its bloc's, once linked
+		Pos: pb.at.comps[i].id, // its Metiers: its bloc's, once linked
 	}
 	if c.Label == "" {
 		c.Label = shortLabel(c.Text)
@@ -256,7 +253,7 @@ func (l *loader) competence(b *Bloc, pb parsedBloc, i int) *Competence {
 		l.warn(c.Pos, msg.CompetenceNoCriteria, c.ID)
 	}
 	for j, text := range dc.Criteria {
-		pos := pb.comps[i].criteria[j]
+		pos := pb.at.comps[i].criteria[j]
 		if strings.TrimSpace(text) == "" {
 			l.fail(pos, msg.EmptyCriterion)
 			continue

@@ -102,15 +102,17 @@ func Build(root fs.FS, opts Options) (*Output, error) {
 
 // build runs the stages, publishing into sink.
 func build(root fs.FS, opts Options, s sink) (*Output, error) {
-	in, pl, err := loadAndPlan(root, opts, nil)
+	in, pl, err := loadAndPlan(root, opts, nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	return renderSite(in, pl, opts, s, nil)
 }
 
-// loadAndPlan runs the first two stages.
-func loadAndPlan(root fs.FS, opts Options, keep *kept) (*loaded, *plan, error) {
+// loadAndPlan runs the first two stages. first, when not nil, is called
+// once what every page shares is planned, and before the pages are, if
+// nothing failed so far (Incremental.BuildFirst).
+func loadAndPlan(root fs.FS, opts Options, keep *kept, first func(*loaded, *plan)) (*loaded, *plan, error) {
 	in, err := load(root, opts, keep)
 	if err != nil {
 		return nil, nil, err
@@ -118,8 +120,14 @@ func loadAndPlan(root fs.FS, opts Options, keep *kept) (*loaded, *plan, error) {
 	if opts.Strict && len(in.project.Warnings) > 0 {
 		return nil, nil, in.project.Warnings
 	}
-	pl, err := makePlan(in)
+	pl, err := planSite(in)
 	if err != nil {
+		return nil, nil, err
+	}
+	if first != nil && len(pl.errs) == 0 {
+		first(in, pl)
+	}
+	if err := pl.planPages(in); err != nil {
 		return nil, nil, err
 	}
 	return in, pl, nil

@@ -62,13 +62,14 @@ func (b *Incremental) Build(root fs.FS) (*Output, error) { return b.BuildFirst(r
 func (b *Incremental) BuildFirst(root fs.FS, first []string, early func(map[string][]byte)) (*Output, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	in, pl, err := loadAndPlan(root, b.opts, &b.kept)
+	var hand func(*loaded, *plan)
+	if early != nil && len(first) > 0 {
+		hand = func(in *loaded, pl *plan) { early(renderFirst(in, pl, pl.firstPages(in, first))) }
+	}
+	in, pl, err := loadAndPlan(root, b.opts, &b.kept, hand)
 	b.kept.typography.done()
 	if err != nil {
 		return nil, err
-	}
-	if early != nil && len(first) > 0 {
-		early(renderFirst(in, pl, first))
 	}
 	c := &pageCache{old: b.pages}
 	if layouts := keyedLayouts(in.theme); layouts != nil {
@@ -84,20 +85,11 @@ func (b *Incremental) BuildFirst(root fs.FS, first []string, early func(map[stri
 	return out, nil
 }
 
-// renderFirst renders the pages of first, with copies of their data: the
-// keys that follow hash the data as the plan made it.
-func renderFirst(in *loaded, pl *plan, first []string) map[string][]byte {
-	want := map[string]bool{}
-	for _, f := range first {
-		want[f] = true
-	}
+// renderFirst renders pages planned before the others (plan.firstPages).
+func renderFirst(in *loaded, pl *plan, pages []*page) map[string][]byte {
 	files := map[string][]byte{}
-	for _, p := range pl.pages {
-		if !want[p.file()] {
-			continue
-		}
-		d := *p.data
-		renderPage(in, pl, p, &d, nil, func(html []byte) error {
+	for _, p := range pages {
+		renderPage(in, pl, p, p.data, nil, func(html []byte) error {
 			files[p.file()] = bytes.Clone(html)
 			return nil
 		})

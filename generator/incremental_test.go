@@ -89,6 +89,11 @@ func matchBuild(t *testing.T, fsys fstest.MapFS, steps int) {
 			}
 			shown++
 		}
+		for _, name := range first {
+			if _, ok := early[name]; !ok && got.Files[name] != nil {
+				t.Fatalf("step %d (%s): %s not given first", step, what, name)
+			}
+		}
 		first = pickPages(rng, got.Files)
 	}
 	if reused == 0 {

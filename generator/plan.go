@@ -31,6 +31,14 @@ type plan struct {
 	searchFile string
 	downloads  []download  // open data files (downloads.go)
 	ld         *structured // makes the JSON-LD of each page (jsonld.go)
+
+	// While the plan is made (planSite, planPages):
+	view     *View
+	md       *markdown.Renderer
+	errs     diag.List // of the view's texts, reported with the pages'
+	made     chan struct{}
+	files    [][]opendata.File // open data files, by certification, once made is closed
+	filesErr error
 }
 
 // page is one HTML page to render.
@@ -57,73 +65,145 @@ func (p *page) at() diag.Pos {
 
 // makePlan plans the pages of a loaded site.
 func makePlan(in *loaded) (*plan, error) {
+	pl, err := planSite(in)
+	if err != nil {
+		return nil, err
+	}
+	if err := pl.planPages(in); err != nil {
+		return nil, err
+	}
+	return pl, nil
+}
+
+// planSite plans what every page shares: the view of the model, the
+// site's data with the URLs of its navigation, the texts of the view, and
+// what makes the structured data of each page as it renders (jsonld.go).
+// Meanwhile the open data files are made from the model on a goroutine of
+// their own (planPages lists them). The errors of the view's texts wait
+// for those of the pages' markdown: planPages reports them all at once.
+func planSite(in *loaded) (*plan, error) {
 	u := in.urls
-	fr := in.french
-	// opendata: the files of each certification are made of the model,
-	// on a core of their own while the view and the pages' data are.
-	var files [][]opendata.File
-	var filesErr error
-	made := make(chan struct{})
+	pl := &plan{made: make(chan struct{})}
 	go func() {
-		defer close(made)
-		files, filesErr = openDataFiles(in)
+		defer close(pl.made)
+		pl.files, pl.filesErr = openDataFiles(in)
 	}()
-	defer func() { <-made }() // it keeps its files for the next build: never left running
-	view := newView(in.model, u.url, fr, in.theme.Words)
-	site, errs := siteData(in, view)
+	pl.view = newView(in.model, u.url, in.french, in.theme.Words)
+	site, errs := siteData(in, pl.view)
 	if len(errs) > 0 {
+		<-pl.made // it keeps its files for the next build: never left running
 		errs.Sort()
 		return nil, errs
 	}
-	pl := &plan{site: site, pages: pagesOf(in, view)}
-	for _, p := range pl.pages {
-		p.data.Site = site
-	}
-	md := markdown.New(markdown.Options{
+	pl.site = site
+	pl.md = markdown.New(markdown.Options{
 		Unsafe:             in.cfg.Markup.Unsafe,
 		KeepStraightQuotes: in.cfg.Markup.KeepStraightQuotes,
 		BasePath:           in.urls.base,
 	})
-	errs = renderMarkdown(md, pl.pages)
-	errs = append(errs, renderTexts(md, in, view)...)
-	if len(errs) > 0 {
-		errs.Sort()
-		return nil, errs
-	}
-	// opendata: the downloads, listed before the pages that show them.
-	<-made
-	if filesErr != nil {
-		return nil, filesErr
-	}
-	pl.downloads = listDownloads(in, view, files)
-	var err error
-	// The search index names the file of a full build, which every page
-	// links to: it is made before they render. A preview's keeps one
-	// name: it is made when a browser asks for it.
-	if !in.preview {
-		data, err := searchIndex(in, pl.pages)
-		if err != nil {
-			return nil, err
-		}
-		pl.search = func() ([]byte, error) { return data, nil }
-		pl.searchFile = fingerprint("assets/search-index.json", data)
-	}
-	finishData(u, fr, site, pl.pages)
-	// opendata: the og:image, and what makes the structured data of each
-	// page as it renders (jsonld.go).
+	pl.errs = renderTexts(pl.md, in, pl.view)
+	linkSite(u, site)
+	// opendata: the og:image, and the structured data.
 	if img := in.theme.Assets.Get("og.png"); img != nil {
 		site.OGImage = u.abs("/" + img.Path)
 	}
+	var err error
 	if pl.ld, err = newStructured(u, site); err != nil {
+		<-pl.made
 		return nil, err
 	}
+	// A preview's search index keeps one name: it is made when a browser
+	// asks for it. That of a full build is named after its content
+	// (planPages).
+	if in.preview {
+		pl.searchFile = "assets/search-index.json"
+		site.SearchIndex = u.url("/" + pl.searchFile)
+	}
+	return pl, nil
+}
+
+// planPages plans every page: its data and markdown, the open data files
+// listed where pages show them, and the search index.
+func (pl *plan) planPages(in *loaded) error {
+	u, site := in.urls, pl.site
+	pl.pages = pagesOf(in, pl.view, nil)
+	for _, p := range pl.pages {
+		p.data.Site = site
+	}
+	errs := append(renderMarkdown(pl.md, pl.pages), pl.errs...)
+	<-pl.made
+	if len(errs) > 0 {
+		errs.Sort()
+		return errs
+	}
+	if pl.filesErr != nil {
+		return pl.filesErr
+	}
+	// opendata: the downloads, listed before the pages that show them.
+	pl.downloads = listDownloads(in, pl.view, pl.files)
+	// The search index names the file of a full build, which every page
+	// links to: it is made before they render.
 	if in.preview {
 		pages := pl.pages
 		pl.search = func() ([]byte, error) { return searchIndex(in, pages) }
-		pl.searchFile = "assets/search-index.json"
+	} else {
+		data, err := searchIndex(in, pl.pages)
+		if err != nil {
+			return err
+		}
+		pl.search = func() ([]byte, error) { return data, nil }
+		pl.searchFile = fingerprint("assets/search-index.json", data)
+		site.SearchIndex = u.url("/" + pl.searchFile)
 	}
-	site.SearchIndex = u.url("/" + pl.searchFile)
-	return pl, nil
+	finishData(u, in.french, site, pl.pages)
+	return nil
+}
+
+// downloadsShown are the kinds of page whose bundled layout shows the
+// sizes of the open data files.
+var downloadsShown = map[string]bool{"certification": true, "home": true, "donnees": true}
+
+// firstPages plans the pages of files alone, as planPages will, before it:
+// the pages open in a browser, which the dev server shows first
+// (Incremental.BuildFirst). It makes the pages of the certifications they
+// are in only, and waits for the open data files only when a page may
+// show their sizes: one whose layout is not the bundled theme's
+// (keyedLayouts), or of downloadsShown. A page whose markdown fails is
+// left out: planPages reports it.
+func (pl *plan) firstPages(in *loaded, files []string) []*page {
+	want := map[string]bool{}
+	for _, f := range files {
+		want[f] = true
+	}
+	holds := func(c *content.Certification) bool {
+		for _, f := range files {
+			if strings.HasPrefix("/"+f, c.Prefix()+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	var pages []*page
+	for _, p := range pagesOf(in, pl.view, holds) {
+		if want[p.file()] {
+			p.data.Site = pl.site
+			pages = append(pages, p)
+		}
+	}
+	renderMarkdown(pl.md, pages) // its errors: planPages reports them
+	pages = slices.DeleteFunc(pages, func(p *page) bool { return p.body != nil && p.md == nil })
+	layouts := keyedLayouts(in.theme)
+	if slices.ContainsFunc(pages, func(p *page) bool {
+		return !layouts[p.layout] || p.layout != p.data.Kind || downloadsShown[p.data.Kind]
+	}) {
+		<-pl.made
+		if pl.filesErr != nil {
+			return nil
+		}
+		listDownloads(in, pl.view, pl.files)
+	}
+	finishData(in.urls, in.french, pl.site, pages)
+	return pages
 }
 
 // siteData builds what every page shares. The menu of config.toml may
@@ -199,8 +279,9 @@ func certNav(c *content.Certification, w *render.Words) []Crumb {
 	}
 }
 
-// pagesOf lists every HTML page of the site, in a fixed order.
-func pagesOf(in *loaded, v *View) []*page {
+// pagesOf lists every HTML page of the site, in a fixed order; of the
+// certifications, only those only keeps, when it is not nil.
+func pagesOf(in *loaded, v *View, only func(*content.Certification) bool) []*page {
 	c := in.model
 	dir := in.cfg.ContentDir + "/"
 	w := in.theme.Words
@@ -239,7 +320,9 @@ func pagesOf(in *loaded, v *View) []*page {
 	pages = append(pages, homePage)
 	certs := make([][]*page, len(c.Certifications))
 	par.ForEach(len(certs), func(i int) {
-		certs[i] = certPages(in, v, c.Certifications[i], v.Certifications[i], home)
+		if only == nil || only(c.Certifications[i]) {
+			certs[i] = certPages(in, v, c.Certifications[i], v.Certifications[i], home)
+		}
 	})
 	for _, list := range certs {
 		pages = append(pages, list...)
@@ -495,18 +578,7 @@ func searchIndex(in *loaded, pages []*page) ([]byte, error) {
 // description with French typography, the page's absolute URL and the URLs
 // of its breadcrumbs and of the navigation.
 func finishData(u urls, fr func(string) string, site *SiteData, pages []*page) {
-	link := func(cs []Crumb) {
-		for i := range cs {
-			if cs[i].Path != "" { // else an address elsewhere, its URL as written
-				cs[i].URL = u.url(cs[i].Path)
-			}
-		}
-	}
-	link(site.Nav)
-	link(site.Pages)
-	if d := site.Declaration; d != nil {
-		d.URL = u.url(d.Path)
-	}
+	link := func(cs []Crumb) { linkCrumbs(u, cs) }
 	// Pages with the same crumbs share one Trail. Crumbs get their URLs
 	// here, on one goroutine: pages may share a slice of them.
 	trails := map[string]*Trail{}
@@ -539,6 +611,23 @@ func finishData(u urls, fr func(string) string, site *SiteData, pages []*page) {
 		d.Canonical = u.abs(d.Path)
 		d.Chrome = site.chrome(d.Path)
 	})
+}
+
+// linkSite gives the navigation of the site and its footer their URLs.
+func linkSite(u urls, site *SiteData) {
+	linkCrumbs(u, site.Nav)
+	linkCrumbs(u, site.Pages)
+	if d := site.Declaration; d != nil {
+		d.URL = u.url(d.Path)
+	}
+}
+
+func linkCrumbs(u urls, cs []Crumb) {
+	for i := range cs {
+		if cs[i].Path != "" { // else an address elsewhere, its URL as written
+			cs[i].URL = u.url(cs[i].Path)
+		}
+	}
 }
 
 func collect(pages []*page, errs []error) diag.List {

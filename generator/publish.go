@@ -69,7 +69,7 @@ func BuildTo(root fs.FS, opts Options, dest string) (*Output, error) {
 		w, err := newDirSink(dest)
 		sinks <- opened{w, err}
 	}()
-	in, pl, err := loadAndPlan(root, opts, nil)
+	in, pl, err := loadAndPlan(root, opts, nil, nil)
 	o := <-sinks
 	if o.err != nil {
 		return nil, o.err

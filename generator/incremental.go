@@ -14,12 +14,13 @@ import (
 // Incremental builds a site again and again, as the dev server does after
 // every save, rendering only the pages whose data changed since the last
 // build. Each build keeps for the next what does not depend on the edit:
-// the parsed theme, while its files read the same, and the decoded bloc
-// files whose bytes did not change (reads.go); load and plan then run
+// the parsed theme, while its files read the same (reads.go), and the
+// decoded TOML files whose bytes did not change; load and plan then run
 // whole, and a page's data is exactly what a full build gives it. Each page
 // is keyed by a hash of what its layout can read (keys.go); a page whose
 // key is that of the last build gets the very bytes it had, which the dev
-// server then tells unchanged at a glance.
+// server then tells unchanged at a glance. The pages a browser shows can
+// come first, before the others are planned (BuildFirst).
 //
 // What its output is, file for file, is what Build makes of the same
 // sources: TestIncrementalMatchesBuild edits a site at random and compares.

@@ -566,8 +566,9 @@ func (w *walker) shallow(v reflect.Value) {
 			continue // a compétence named elsewhere shows its label, not its critères
 		case v.Type() == certType.Elem() && v.Type().Field(i).Name == "Downloads":
 			// The sizes of the open data files change with any text; they
-			// show on the certification's page, keyed by it whole, and on
-			// the home, which always renders.
+			// show on the pages keyed by the certification whole (its
+			// page, the home of a site with one) and on the open data
+			// page, whose key has them.
 			continue
 		}
 		if !hasPointers(v.Field(i).Type()) {

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -509,7 +510,7 @@ func decodeBloc(lang msg.Lang, file string, raw []byte, errs *diag.List) *parsed
 // only read after: the model copies what it takes.
 type Decoded struct {
 	mu         sync.Mutex
-	last, next map[string]decodedFile // by file name
+	last, next map[string]decodedFile // by kind and file name (again)
 }
 
 type decodedFile struct {
@@ -520,8 +521,10 @@ type decodedFile struct {
 }
 
 // again returns what decode makes of the file listed as name, or what it
-// made of the same bytes at the last load.
-func (d *Decoded) again(lang msg.Lang, fsys fs.FS, file, name string, errs *diag.List, decode func(raw []byte, errs *diag.List) any) any {
+// made of the same bytes at the last load. kind names what decode makes:
+// a file read as a bloc one time and as a certification the next is
+// decoded again.
+func (d *Decoded) again(kind string, lang msg.Lang, fsys fs.FS, file, name string, errs *diag.List, decode func(raw []byte, errs *diag.List) any) any {
 	raw, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		errs.Add(diag.Pos{File: file}, "%s", fileErr(lang, err))
@@ -530,8 +533,9 @@ func (d *Decoded) again(lang msg.Lang, fsys fs.FS, file, name string, errs *diag
 	if d == nil {
 		return decode(raw, errs)
 	}
+	key := kind + "\x00" + name
 	d.mu.Lock()
-	old, ok := d.last[name]
+	old, ok := d.last[key]
 	d.mu.Unlock()
 	if !ok || old.lang != lang || !bytes.Equal(old.raw, raw) {
 		old = decodedFile{raw: raw, lang: lang}
@@ -541,7 +545,7 @@ func (d *Decoded) again(lang msg.Lang, fsys fs.FS, file, name string, errs *diag
 	if d.next == nil {
 		d.next = map[string]decodedFile{}
 	}
-	d.next[name] = old
+	d.next[key] = old
 	d.mu.Unlock()
 	*errs = append(*errs, old.errs...)
 	return old.v
@@ -550,7 +554,7 @@ func (d *Decoded) again(lang msg.Lang, fsys fs.FS, file, name string, errs *diag
 // bloc decodes the bloc file listed as name, or returns what the last load
 // decoded of the same bytes.
 func (d *Decoded) bloc(lang msg.Lang, fsys fs.FS, file, name string, errs *diag.List) *parsedBloc {
-	pb, _ := d.again(lang, fsys, file, name, errs, func(raw []byte, errs *diag.List) any {
+	pb, _ := d.again("bloc", lang, fsys, file, name, errs, func(raw []byte, errs *diag.List) any {
 		return decodeBloc(lang, file, raw, errs)
 	}).(*parsedBloc)
 	return pb
@@ -566,7 +570,8 @@ type decodedTOML[T any] struct {
 // of the same bytes; nil when it cannot be read or decoded, its errors
 // recorded.
 func decodeFile[T any](l *loader, file string) *decodedTOML[T] {
-	f, _ := l.decoded.again(l.lang, l.fsys, file, l.onDisk(file), &l.errs, func(raw []byte, errs *diag.List) any {
+	var kind T
+	f, _ := l.decoded.again(fmt.Sprintf("%T", kind), l.lang, l.fsys, file, l.onDisk(file), &l.errs, func(raw []byte, errs *diag.List) any {
 		src, ok := checkText(l.lang, file, raw, errs)
 		if !ok {
 			return (*decodedTOML[T])(nil)

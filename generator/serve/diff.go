@@ -33,6 +33,10 @@ type message struct {
 	// pages browsers were on, rendered first): a browser on one is up to
 	// date. After errors, it goes back to the last good build.
 	Shown []string `json:"shown,omitempty"`
+	// Early: this message comes before the build is done, for the pages
+	// in Pages alone; a browser on another page ignores it, and keeps the
+	// build number of its page.
+	Early bool `json:"early,omitempty"`
 }
 
 // changes compares two snapshots and says what a browser must do. sources

@@ -45,13 +45,13 @@ func (h *hub) viewed() []string {
 	seen := map[string]bool{}
 	var pages []string
 	for _, p := range h.clients {
-		if p != "" && !seen[p] && len(pages) < maxShown {
+		if p != "" && !seen[p] {
 			seen[p] = true
 			pages = append(pages, p)
 		}
 	}
 	slices.Sort(pages)
-	return pages
+	return pages[:min(len(pages), maxShown)]
 }
 
 // streams counts the browsers connected.

@@ -3,6 +3,7 @@ package serve
 import (
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -23,6 +24,7 @@ type files struct {
 	fsys fs.FS
 
 	mu      sync.Mutex
+	off     bool // the watcher failed: events may be missing (distrust)
 	targets targets
 	data    map[string][]byte
 	dirs    map[string][]fs.DirEntry
@@ -43,15 +45,23 @@ func (f *files) retarget(t targets) {
 	f.data, f.dirs, f.stats = map[string][]byte{}, map[string][]fs.DirEntry{}, map[string]fs.FileInfo{}
 }
 
+// distrust forgets everything and remembers nothing from now on: the
+// watcher failed, and a change may come without its event.
+func (f *files) distrust() {
+	f.retarget(f.targets)
+	f.mu.Lock()
+	f.off = true
+	f.mu.Unlock()
+}
+
 // forget drops what changed: each path, what is below it (a directory
 // removed or renamed) and the listings and stats of the directories above
-// it (a file created or removed).
+// it (a file created or removed). Lost events ("."), or more changes than
+// a save makes (a git checkout), forget everything.
 func (f *files) forget(changed []string) {
-	for _, p := range changed {
-		if p == "." {
-			f.retarget(f.targets)
-			return
-		}
+	if len(changed) > 64 || slices.Contains(changed, ".") {
+		f.retarget(f.targets)
+		return
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -76,9 +86,15 @@ func dropTree[V any](m map[string]V, p string) {
 	}
 }
 
-// kept reports whether reads of name are remembered.
-func (f *files) kept(name string) bool {
-	return name != "." && f.targets.relevant(name)
+// kept reports whether reads of name are remembered under the targets t:
+// not of a symbolic link, whose target's events name the target (or
+// nothing, outside the trees).
+func (f *files) kept(t targets, name string) bool {
+	if name == "." || !t.relevant(name) {
+		return false
+	}
+	l, ok := f.fsys.(interface{ IsLink(string) bool })
+	return !ok || !l.IsLink(name)
 }
 
 // Open is not remembered: a stage that opens a file reads it itself.
@@ -102,11 +118,12 @@ func (f *files) Stat(name string) (fs.FileInfo, error) {
 func remember[V any](f *files, m map[string]V, name string, read func() (V, error)) (V, error) {
 	f.mu.Lock()
 	v, ok := m[name]
-	keep := f.kept(name)
+	off, t := f.off, f.targets
 	f.mu.Unlock()
 	if ok {
 		return v, nil
 	}
+	keep := !off && f.kept(t, name)
 	v, err := read()
 	if err == nil && keep {
 		f.mu.Lock()

@@ -2,12 +2,16 @@ package serve
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"testing/fstest"
 
 	"cursus/generator/config"
+	"cursus/internal/sitefs"
 )
 
 func names(t *testing.T, fsys fs.FS, dir string) []string {
@@ -106,5 +110,54 @@ func TestFilesRememberUntilForgotten(t *testing.T) {
 	}
 	if got := read(t, f, "config.toml"); got != "title = 'b'" {
 		t.Errorf("config.toml after lost events: %q", got)
+	}
+}
+
+// TestFilesReadLinksAndDistrustAgain: a symbolic link is read again every
+// time (its target's events name the target); after the watcher failed,
+// and after more changes than a save makes, everything is.
+func TestFilesReadLinksAndDistrustAgain(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{"content/a.md": "a", "content/shared/b.md": "b", "content/c.md": "c"} {
+		write(t, dir, name, data)
+	}
+	if err := os.Symlink("shared/b.md", filepath.Join(dir, "content/link.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	root, err := sitefs.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	f := newFiles(root, targetsOf(config.Default()))
+	read(t, f, "content/link.md")
+	read(t, f, "content/a.md")
+	write(t, dir, "content/shared/b.md", "B")
+	write(t, dir, "content/a.md", "A")
+	if got := read(t, f, "content/link.md"); got != "B" {
+		t.Errorf("a link: %q, want what its target says now", got)
+	}
+	if got := read(t, f, "content/a.md"); got != "a" {
+		t.Fatalf("a file: %q, want it remembered (the test would show nothing)", got)
+	}
+
+	many := make([]string, 100)
+	for i := range many {
+		many[i] = fmt.Sprintf("content/other-%d.md", i)
+	}
+	f.forget(many) // a git checkout
+	if got := read(t, f, "content/a.md"); got != "A" {
+		t.Errorf("after a hundred changes elsewhere: %q, want everything read again", got)
+	}
+
+	read(t, f, "content/c.md")
+	f.distrust()
+	write(t, dir, "content/c.md", "C")
+	if got := read(t, f, "content/c.md"); got != "C" {
+		t.Errorf("after the watcher failed: %q, want it read again", got)
+	}
+	write(t, dir, "content/c.md", "CC")
+	if got := read(t, f, "content/c.md"); got != "CC" {
+		t.Errorf("after the watcher failed, the next read: %q", got)
 	}
 }

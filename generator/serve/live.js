@@ -134,6 +134,9 @@
 
   function onMessage(e) {
     const m = JSON.parse(e.data);
+    // A build under way shows first the pages browsers are on: for
+    // another page, the build's last message will say what to do.
+    if (m.early && !(m.pages || []).includes(here())) return;
     overlay(m.errors, m.warnings || []);
     const p = here();
     // shown: this page of the build came before the build was done, and

@@ -135,7 +135,7 @@ func New(opts Options) (*Server, error) {
 	s.files = newFiles(root, s.targets)
 	if opts.Poll > 0 {
 		s.source = newPoller(dir, s.targets, opts.Poll, s.changes)
-	} else if s.source, err = newWatcher(dir, s.targets, s.changes, s.warn); err != nil {
+	} else if s.source, err = newWatcher(dir, s.targets, s.changes, s.watchFailed); err != nil {
 		s.ln.Close()
 		root.Close()
 		return nil, err
@@ -212,6 +212,7 @@ func (s *Server) rebuild(changed []string) {
 	next := newSnapshot(site, s.build)
 	m := changes(prev, next, changed, s.opts.NavigateToChanged)
 	m.Shown = early.same(next)
+	m.Pages = early.differ(m.Pages, m.Shown)
 	s.hub.publish(next, m)
 	if len(site.Warnings) > 0 {
 		s.logf(s.opts.Stderr, "%s\n", joinLines(site.Warnings))
@@ -244,14 +245,20 @@ func (s *Server) first(prev *snapshot) (BuildOptions, *early) {
 	}
 	build := s.build
 	opts.Early = func(files map[string][]byte) {
+		select {
+		case <-e.ready:
+			return // too late: the build is done
+		default:
+		}
 		shown := prev.withEarly(files, build, e.ready)
-		m := message{Build: build, Errors: []string{}, Warnings: prev.site.Warnings}
+		// Only pages changed inside <main> are told: the browser swaps it
+		// in place. Another change (a stylesheet renamed, the layout
+		// around) waits for the build, which says how to show it.
+		m := message{Build: build, Errors: []string{}, Warnings: prev.site.Warnings, Early: true}
 		for _, name := range slices.Sorted(maps.Keys(files)) {
-			if changed, inMain := pageChanged(prev, shown, name, nil); changed {
+			if changed, inMain := pageChanged(prev, shown, name, nil); changed && inMain {
 				m.Pages = append(m.Pages, pagePath(name))
-				if inMain {
-					m.Main = append(m.Main, pagePath(name))
-				}
+				m.Main = append(m.Main, pagePath(name))
 			}
 		}
 		if len(m.Pages) == 0 {
@@ -276,6 +283,17 @@ func (e *early) same(next *snapshot) []string {
 	return pages
 }
 
+// differ adds to pages those shown early that the build does not publish
+// as they were shown: their browsers fetch them again.
+func (e *early) differ(pages, same []string) []string {
+	for _, p := range e.pages {
+		if !slices.Contains(same, p) && !slices.Contains(pages, p) {
+			pages = append(pages, p)
+		}
+	}
+	return pages
+}
+
 // done lets the requests that waited for the build go on.
 func (e *early) done() { close(e.ready) }
 
@@ -292,7 +310,7 @@ func (s *Server) reconfigure() {
 		return
 	}
 	if err := s.source.retarget(t); err != nil {
-		s.warn(err)
+		s.watchFailed(err)
 	}
 	s.targets = t
 	s.files.retarget(t)
@@ -316,6 +334,13 @@ func (s *Server) lang() msg.Lang {
 }
 
 func (s *Server) warn(err error) { s.logf(s.opts.Stderr, "cursus serve: %v\n", err) }
+
+// watchFailed reports a failure of the watcher, after which events may be
+// missing: the builds read every file again from then on.
+func (s *Server) watchFailed(err error) {
+	s.files.distrust()
+	s.warn(err)
+}
 
 func (s *Server) logf(w io.Writer, format string, args ...any) {
 	s.logMu.Lock()

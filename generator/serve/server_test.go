@@ -264,20 +264,34 @@ func TestPageOnScreenFirst(t *testing.T) {
 	dir := siteDir(t)
 	write(t, dir, "content/v.txt", "v0")
 	gate := make(chan struct{})
-	page := func(v []byte) []byte { return []byte("<!doctype html><title>b1</title><main>" + string(v) + "</main>") }
+	// The page shows v in its <main>, what follows "title:" in v in its
+	// title.
+	page := func(v []byte) []byte {
+		main, title, _ := strings.Cut(string(v), "title:")
+		return []byte("<!doctype html><title>b1" + title + "</title><main>" + main + "</main>")
+	}
 	build := func(root fs.FS, o BuildOptions) (*Site, error) {
 		v, err := fs.ReadFile(root, "content/v.txt")
 		if err != nil {
 			return nil, err
 		}
+		all := v                                       // the home shows it all
+		v, liar := bytes.CutPrefix(v, []byte("liar:")) // a build whose page first is not its page
 		if slices.Contains(o.First, "blocs/b1/index.html") && o.Early != nil {
-			o.Early(map[string][]byte{"blocs/b1/index.html": page(v)})
-			<-gate
+			first := page(v)
+			if liar {
+				first = bytes.Replace(first, []byte("</main>"), []byte(" (first)</main>"), 1)
+			}
+			o.Early(map[string][]byte{"blocs/b1/index.html": first})
+			if !bytes.Contains(v, []byte("title:")) {
+				<-gate
+			}
 		}
 		if bytes.HasPrefix(v, []byte("error")) {
 			return nil, fmt.Errorf("content/v.txt:1:1: %s", v)
 		}
-		return &Site{Files: map[string][]byte{"index.html": []byte("<title>" + string(v) + "</title>"), "blocs/b1/index.html": page(v)}}, nil
+		return &Site{Files: map[string][]byte{"index.html": []byte("<title>" + string(all) + "</title>"), "blocs/b1/index.html": page(v),
+			"404.html": []byte("<title>404</title>")}}, nil
 	}
 	s := start(t, Options{Source: dir, Build: build})
 	events := subscribeOn(t, s.URL(), s.hub.current.Load().build, "/blocs/b1/")
@@ -287,7 +301,7 @@ func TestPageOnScreenFirst(t *testing.T) {
 
 	write(t, dir, "content/v.txt", "v1")
 	m := next(t, events)
-	if !slices.Equal(m.Pages, []string{"/blocs/b1/"}) || !slices.Equal(m.Main, []string{"/blocs/b1/"}) || len(m.Shown) > 0 {
+	if !m.Early || !slices.Equal(m.Pages, []string{"/blocs/b1/"}) || !slices.Equal(m.Main, []string{"/blocs/b1/"}) || len(m.Shown) > 0 {
 		t.Fatalf("the page on screen, before the build is done: %+v", m)
 	}
 	if body := fetch(t, s.URL()+"blocs/b1/"); !strings.Contains(body, "<main>v1</main>") {
@@ -327,5 +341,22 @@ func TestPageOnScreenFirst(t *testing.T) {
 	}
 	if body := fetch(t, s.URL()+"blocs/b1/"); !strings.Contains(body, "<main>v1</main>") {
 		t.Errorf("after the failed build, the page is %q, want the last good one", body)
+	}
+
+	// A change outside <main> is not told before the build is done: the
+	// build says how to show it.
+	write(t, dir, "content/v.txt", "v1title: nouveau")
+	if m := next(t, events); m.Early || !slices.Contains(m.Pages, "/blocs/b1/") || len(m.Shown) > 0 {
+		t.Errorf("a change outside <main>: %+v, want the build's message only", m)
+	}
+
+	// A page given first that the build does not publish as it was is
+	// fetched again, even when the build publishes it as it was before.
+	write(t, dir, "content/v.txt", "liar:v1title: nouveau")
+	if m := next(t, events); !m.Early {
+		t.Fatalf("the page first: %+v", m)
+	}
+	if m := next(t, events); len(m.Shown) > 0 || !slices.Contains(m.Pages, "/blocs/b1/") {
+		t.Errorf("a page shown first and published otherwise: %+v, want it changed again", m)
 	}
 }

@@ -33,7 +33,8 @@ type BuildOptions struct {
 	// First are the pages browsers show (files: "blocs/b1/index.html"). A
 	// build may hand them to Early as soon as it has them, before it is
 	// done: the server shows them at once. They must be the bytes the
-	// build then returns. A build may ignore both.
+	// build then returns. Early is called at most once, before the build
+	// returns. A build may ignore both.
 	First []string
 	Early func(files map[string][]byte)
 }

@@ -199,6 +199,9 @@ func (w *watcher) handle(ev fsnotify.Event) []string {
 		w.retargetLocked()
 		return []string{rel}
 	}
+	if w.t.onPath(rel) && rel != "." && (ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)) {
+		return []string{rel} // a tree went with it ("themes" moved away)
+	}
 	if !w.t.relevant(rel) {
 		return nil
 	}

@@ -101,6 +101,16 @@ func TestWatcher(t *testing.T) {
 		}, []string{"content/nouveau", "content/renomme"}},
 		{"written in the renamed directory", func() { write(t, dir, "content/renomme/sous/page.md", "moved") },
 			[]string{"content/renomme/sous/page.md"}},
+		{"the directory above the theme moved away", func() {
+			if err := os.Rename(filepath.Join(dir, "themes"), filepath.Join(dir, "themes-old")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"themes"}},
+		{"and moved back", func() {
+			if err := os.Rename(filepath.Join(dir, "themes-old"), filepath.Join(dir, "themes")); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"themes"}},
 		{"theme changed", func() {
 			if err := w.retarget(targetsOf(other)); err != nil {
 				t.Fatal(err)

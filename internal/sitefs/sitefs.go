@@ -100,6 +100,13 @@ func (f *FS) ReadFile(name string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// IsLink reports whether name is a symbolic link (to a file inside the
+// site, which the other methods read as that file).
+func (f *FS) IsLink(name string) bool {
+	fi, err := f.root.Lstat(name)
+	return err == nil && fi.Mode()&fs.ModeSymlink != 0
+}
+
 // Stat returns what name is, following a link inside the site.
 func (f *FS) Stat(name string) (fs.FileInfo, error) {
 	return f.check("stat", name)

@@ -94,8 +94,7 @@ func siteLang(dir string) msg.Lang {
 	}
 	for _, d := range []string{filepath.Dir(abs), filepath.Dir(filepath.Dir(abs))} {
 		if site := os.DirFS(d); config.Exists(site) {
-			cfg, _ := config.Load(site) // a config with errors still says its language
-			return msg.Of(cfg.LanguageCode)
+			return config.Lang(site) // a config with errors still says its language
 		}
 	}
 	return msg.FR

@@ -153,6 +153,21 @@ func Load(fsys fs.FS) (Config, error) {
 	return cfg, errs.Err()
 }
 
+// Lang is the language of the messages of the site in fsys: its
+// config.toml's languageCode, read from its line when the file does not
+// decode; French when there is none.
+func Lang(fsys fs.FS) msg.Lang {
+	src, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		return msg.FR
+	}
+	if code := guessLanguage(src); code != "" {
+		return msg.Of(code)
+	}
+	cfg, _ := Load(fsys) // the key written otherwise ("languageCode" = …): as decoded
+	return msg.Of(cfg.LanguageCode)
+}
+
 // guessLanguage reads the languageCode of config.toml from its line, for
 // the messages of a file that may not decode.
 func guessLanguage(src []byte) string {

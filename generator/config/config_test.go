@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"cursus/generator/diag"
+	"cursus/generator/msg"
 )
 
 func TestDefaults(t *testing.T) {
@@ -99,5 +100,25 @@ func TestUnknownHost(t *testing.T) {
 	want := `config.toml:2:1: [publish] hosts: hôte "netlfy" inconnu ; cursus connaît apache, cloudflare, github, netlify`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}
+
+// TestLang: the language of a site's messages is its config.toml's, when
+// the file does not decode too; French without one.
+func TestLang(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		fsys fstest.MapFS
+		want msg.Lang
+	}{
+		{"no config.toml", fstest.MapFS{}, msg.FR},
+		{"English", fstest.MapFS{File: {Data: []byte("languageCode = \"en\"\ntitle = \"A\"\n")}}, msg.EN},
+		{"English, broken", fstest.MapFS{File: {Data: []byte("languageCode = 'en'\ntitle = \n")}}, msg.EN},
+		{"English, the key quoted", fstest.MapFS{File: {Data: []byte("\"languageCode\" = \"en\"\n")}}, msg.EN},
+		{"no language", fstest.MapFS{File: {Data: []byte("title = \"A\"\n")}}, msg.FR},
+	} {
+		if got := Lang(tt.fsys); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

@@ -328,10 +328,7 @@ func (s *Server) loadTargets(def config.Config) targets {
 
 // lang is the language of the site's messages, for the page that shows
 // them before any build succeeded: that of config.toml, even a broken one.
-func (s *Server) lang() msg.Lang {
-	cfg, _ := config.Load(s.root)
-	return msg.Of(cfg.LanguageCode)
-}
+func (s *Server) lang() msg.Lang { return config.Lang(s.root) }
 
 func (s *Server) warn(err error) { s.logf(s.opts.Stderr, "cursus serve: %v\n", err) }
 

@@ -61,7 +61,13 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	if len(r.Report) > 0 {
 		fmt.Fprintln(stdout, lang.F(msg.ImportHeading))
 		for _, it := range r.Report {
-			fmt.Fprintln(stdout, "  "+it.Text(lang))
+			line := "  " + it.Text(lang)
+			if it.At.File != "" { // where to look in existing content
+				at := it.At
+				at.File = displayPath(*dir, file, at.File)
+				line += " (" + at.String() + ")"
+			}
+			fmt.Fprintln(stdout, line)
 		}
 	}
 	for _, c := range r.Changes {

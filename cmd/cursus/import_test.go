@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -23,18 +24,27 @@ func TestImportRefusesDevice(t *testing.T) {
 	}
 }
 
+// imported imports the test table into a new site, and returns the site,
+// its content directory and the table.
+func imported(t *testing.T) (site, dir, table string) {
+	t.Helper()
+	site = t.TempDir()
+	dir = filepath.Join(site, "content")
+	table = "../../generator/importer/testdata/referentiel.txt"
+	var out, errb bytes.Buffer
+	if code := run([]string{"import", table, "-o", dir}, &out, &errb); code != 0 {
+		t.Fatalf("first import: exit %d\n%s", code, errb.String())
+	}
+	return site, dir, table
+}
+
 // TestImportReplace: through the command, a re-import prints what it
 // keeps and replaces in the site's language; --replace removes a bloc the
 // table no longer has; an invalid table changes nothing, with --replace
 // or not.
 func TestImportReplace(t *testing.T) {
-	site := t.TempDir()
-	dir := filepath.Join(site, "content")
-	table := "../../generator/importer/testdata/referentiel.txt"
+	site, dir, table := imported(t)
 	var out, errb bytes.Buffer
-	if code := run([]string{"import", table, "-o", dir}, &out, &errb); code != 0 {
-		t.Fatalf("first import: exit %d\n%s", code, errb.String())
-	}
 	b9 := filepath.Join(dir, "blocs", "b9.toml")
 	page := filepath.Join(dir, "index.md")
 	for p, data := range map[string]string{
@@ -147,5 +157,35 @@ func TestImportMessagesInSiteLanguage(t *testing.T) {
 				t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 			}
 		})
+	}
+}
+
+// TestImportSaysRemovalOnce: a compétence that existing content has and
+// the table no longer does is said once, in the report, with where it is
+// written; no warning repeats it.
+func TestImportSaysRemovalOnce(t *testing.T) {
+	_, dir, table := imported(t)
+	var out, errb bytes.Buffer
+	b1 := filepath.Join(dir, "blocs", "b1.toml")
+	data, err := os.ReadFile(b1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := "\n[[competences]]\nid = \"B1.C9\"\ntext = \"Une compétence écrite à la main.\"\ncriteria = [\"Un critère\"]\n"
+	if err := os.WriteFile(b1, append(data, extra...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Count(string(data), "\n") + 3 // its id: after a blank line and [[competences]]
+	out.Reset()
+	errb.Reset()
+	if code := run([]string{"import", table, "-o", dir, "--dry-run"}, &out, &errb); code != 0 {
+		t.Fatalf("re-import: exit %d\n%s", code, errb.String())
+	}
+	want := "  retrait      compétence B1.C9 « Une compétence écrite à la main. » (" + filepath.Join(dir, "blocs", "b1.toml") + ":" + strconv.Itoa(line) + ":1)\n"
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("report lacks %q:\n%s", want, out.String())
+	}
+	if strings.Contains(errb.String(), "B1.C9") {
+		t.Errorf("a warning repeats the report: %s", errb.String())
 	}
 }

@@ -161,7 +161,7 @@ func ImportWith(name string, src []byte, existing fs.FS, opts Options) (*Result,
 		}
 		d := m.bloc(b, over, overSrc)
 		r.Files[p] = d.encode()
-		r.Report = append(r.Report, reportBloc(p, olds[p], d, tableLabels(b))...)
+		r.Report = append(r.Report, reportBloc(p, olds[p], d, tableLabels(b), srcs[p])...)
 		r.Stats.add(b)
 	}
 	for _, p := range slices.Sorted(maps.Keys(others)) {
@@ -172,7 +172,7 @@ func ImportWith(name string, src []byte, existing fs.FS, opts Options) (*Result,
 		}
 		r.Report = append(r.Report, it)
 	}
-	r.Report = append(r.Report, reportModalites(oldMods, modDoc, m.modFromTable())...)
+	r.Report = append(r.Report, reportModalites(oldMods, modDoc, m.modFromTable(), modSrc)...)
 	r.Stats.Modalites = len(t.modalites)
 	r.Changes = changes(r.Files, existing)
 	for _, p := range r.Remove {
@@ -215,10 +215,7 @@ func readBlocs(existing fs.FS, t *table, m *merger, replace bool, errs *diag.Lis
 		d := readBlocDoc(s)
 		m.knowMetiers(d)
 		if slices.Contains(others, p) {
-			if !replace {
-				m.warn(diag.Pos{File: p}, msg.ImportBlocNotInTable, or(d.id, strconv.Itoa(d.number)))
-			}
-			gone[p] = d
+			gone[p] = d // the report says it is left alone, or removed
 			continue
 		}
 		olds[p], srcs[p] = d, s

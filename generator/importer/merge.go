@@ -104,12 +104,7 @@ func (m *merger) modalites(t *table, old *modalitesDoc, src *source) *modalitesD
 		d.list[i].name, d.list[i].detail, used[i] = tm.name, tm.detail, true
 		m.modIDs[tm.key] = d.list[i].id
 	}
-	for i, x := range d.list {
-		if !used[i] {
-			m.warn(src.pos("modalites", i, "id"), msg.ImportModaliteGone, x.id)
-		}
-	}
-	return d
+	return d // the report says which it kept (reportModalites)
 }
 
 // uniqueID returns base, or base-2, base-3… if base is taken.
@@ -162,11 +157,6 @@ func (m *merger) metiers(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
 		}
 		d.metiers = append(d.metiers, md)
 	}
-	for i, x := range old.metiers {
-		if !kept[i] {
-			m.warn(src.pos("metiers", i, "id"), msg.ImportMetierGone, x.title, b.number)
-		}
-	}
 }
 
 func (m *merger) competences(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
@@ -188,9 +178,6 @@ func (m *merger) competences(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
 			cd.modalites = own
 		}
 		d.competences = append(d.competences, cd)
-	}
-	for i := len(b.competences); i < len(old.competences); i++ {
-		m.warn(src.pos("competences", i, "id"), msg.ImportCompetenceGone, old.competences[i].id, b.number)
 	}
 }
 

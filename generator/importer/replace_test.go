@@ -96,7 +96,7 @@ func TestReport(t *testing.T) {
 		"garde        compétence B1.C2",
 		"garde        critères de B1.C2 : 1",
 		"disque seul  bloc B2 (blocs/b2.toml) : pas dans le tableau, laissé tel quel (--replace le retire)",
-		"disque seul  modalité oral « Oral »",
+		"disque seul  modalité oral « Oral » : pas dans le tableau, gardée : supprimez-la si elle n'existe plus (--replace la retire)",
 	}
 	if got := reportText(r, msg.FR); !slices.Equal(got, want) {
 		t.Errorf("report:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -106,6 +106,7 @@ func TestReport(t *testing.T) {
 		1:  "replace      title of B1: “Ancien titre” → “Concevoir des logiciels”",
 		2:  "keep         label of B1 “Logiciel”; the table would give “Concevoir des logiciels”",
 		11: "disk only    bloc B2 (blocs/b2.toml): not in the table, left as it is (--replace removes it)",
+		12: "disk only    modalité oral “Oral”: not in the table, kept: remove it if it is gone (--replace removes it)",
 	} {
 		if en[i] != w {
 			t.Errorf("English line %d = %q, want %q", i, en[i], w)

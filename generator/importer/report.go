@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"cursus/generator/diag"
 	"cursus/generator/msg"
 )
 
@@ -39,7 +40,10 @@ const (
 // Item is one line of the report of an import: what happens to one bloc,
 // compétence, criterion, label… of existing content. Path is the content
 // file, Of the id of the bloc or compétence, Old and New the texts before
-// and after (either may be empty), N a count.
+// and after (either may be empty), N a count. At is where existing
+// content writes what the import removes or leaves alone (a compétence or
+// métier gone from the table, a modalité it does not have), for the
+// person to go and look; zero otherwise (a bloc names its file).
 type Item struct {
 	Outcome  Outcome
 	What     What
@@ -47,6 +51,7 @@ type Item struct {
 	Of       string
 	Old, New string
 	N        int
+	At       diag.Pos
 }
 
 var outcomeKeys = [...]msg.Key{Kept: msg.ImportKeep, Replaced: msg.ImportReplace, Added: msg.ImportAdd, Removed: msg.ImportRemove, DiskOnly: msg.ImportDiskOnly}
@@ -76,8 +81,11 @@ func (it Item) Text(l msg.Lang) string {
 	case it.Old != "" || it.New != "":
 		s += " " + quoted(l, or(it.New, it.Old))
 	}
-	if it.Outcome == DiskOnly && it.What == WhatBloc {
+	switch {
+	case it.Outcome == DiskOnly && it.What == WhatBloc:
 		s += l.F(msg.ImportSep) + l.F(msg.ImportLeftAsIs)
+	case it.Outcome == DiskOnly && it.What == WhatModalite:
+		s += l.F(msg.ImportSep) + l.F(msg.ImportModaliteLeft)
 	}
 	return fmt.Sprintf("%-13s", l.F(outcomeKeys[it.Outcome])) + s // fmt pads by runes
 }
@@ -95,7 +103,7 @@ func short(s string) string { return shorten(s, 70) }
 // reportBloc compares a bloc's existing file (old, nil if none) with the
 // one the import writes, d; derived are the labels the table gives, the
 // bloc's then each compétence's.
-func reportBloc(p string, old, d *blocDoc, derived []string) []Item {
+func reportBloc(p string, old, d *blocDoc, derived []string, src *source) []Item {
 	if old == nil {
 		return []Item{{Outcome: Added, What: WhatBloc, Path: p, Of: d.id, New: d.title}}
 	}
@@ -105,7 +113,7 @@ func reportBloc(p string, old, d *blocDoc, derived []string) []Item {
 	}
 	out = append(out, reportLabel(p, d.id, old.label, d.label, derived[0])...)
 	out = append(out, reportHandKeys(p, d.id, old.extras, d.extras)...)
-	out = append(out, reportMetiers(p, d.id, old.metiers, d.metiers)...)
+	out = append(out, reportMetiers(p, d.id, old.metiers, d.metiers, src)...)
 	for i, c := range d.competences {
 		if i >= len(old.competences) {
 			out = append(out, Item{Outcome: Added, What: WhatCompetence, Path: p, Of: c.id, New: c.text})
@@ -121,8 +129,9 @@ func reportBloc(p string, old, d *blocDoc, derived []string) []Item {
 		out = append(out, reportCriteria(p, c.id, o.criteria, c.criteria)...)
 		out = append(out, reportHandKeys(p, c.id, o.extras, c.extras)...)
 	}
-	for _, o := range old.competences[min(len(d.competences), len(old.competences)):] {
-		out = append(out, Item{Outcome: Removed, What: WhatCompetence, Path: p, Of: o.id, Old: o.text})
+	for i := len(d.competences); i < len(old.competences); i++ {
+		o := old.competences[i]
+		out = append(out, Item{Outcome: Removed, What: WhatCompetence, Path: p, Of: o.id, Old: o.text, At: src.pos("competences", i, "id")})
 	}
 	return out
 }
@@ -162,7 +171,7 @@ func reportCriteria(p, id string, old, now []string) []Item {
 	return out
 }
 
-func reportMetiers(p, id string, old, now []metierDoc) []Item {
+func reportMetiers(p, id string, old, now []metierDoc, src *source) []Item {
 	has := func(list []metierDoc, title string) bool {
 		return slices.ContainsFunc(list, func(m metierDoc) bool { return normName(m.title) == normName(title) })
 	}
@@ -172,9 +181,9 @@ func reportMetiers(p, id string, old, now []metierDoc) []Item {
 			out = append(out, Item{Outcome: Added, What: WhatMetier, Path: p, Of: id, New: m.title})
 		}
 	}
-	for _, m := range old {
+	for i, m := range old {
 		if !has(now, m.title) {
-			out = append(out, Item{Outcome: Removed, What: WhatMetier, Path: p, Of: id, Old: m.title})
+			out = append(out, Item{Outcome: Removed, What: WhatMetier, Path: p, Of: id, Old: m.title, At: src.pos("metiers", i, "id")})
 		}
 	}
 	return out
@@ -195,7 +204,7 @@ func reportHandKeys(p, id string, old, now []extra) []Item {
 // reportModalites compares the modalités before (old, nil if none) and
 // after (d); fromTable holds the ids of the table's, the others of d being
 // kept from existing content.
-func reportModalites(old, d *modalitesDoc, fromTable map[string]bool) []Item {
+func reportModalites(old, d *modalitesDoc, fromTable map[string]bool, src *source) []Item {
 	find := func(doc *modalitesDoc, id string) *modaliteDoc {
 		if doc == nil {
 			return nil
@@ -213,6 +222,9 @@ func reportModalites(old, d *modalitesDoc, fromTable map[string]bool) []Item {
 		switch o := find(old, m.id); {
 		case !fromTable[m.id]:
 			it.Outcome = DiskOnly
+			if old != nil {
+				it.At = src.pos("modalites", slices.IndexFunc(old.list, func(o modaliteDoc) bool { return o.id == m.id }), "id")
+			}
 		case o == nil:
 			it.Outcome = Added
 		case o.name != m.name || o.detail != m.detail:

@@ -20,6 +20,7 @@ const (
 	ImportHandKey
 	ImportTableWould
 	ImportLeftAsIs
+	ImportModaliteLeft
 	ImportHeading
 	ImportSep
 	ImportSemi
@@ -162,11 +163,7 @@ const (
 	TableSplit
 	TableKeptInside
 	TableModaliteDetail
-	ImportBlocNotInTable
 	ImportMetierID
-	ImportModaliteGone
-	ImportMetierGone
-	ImportCompetenceGone
 	ExistingRead
 	ExistingTOML
 	ExistingString
@@ -228,6 +225,7 @@ var catalogue = [numKeys]text{
 	ImportHandKey:            {"clé %s de %s, écrite à la main", "key %s of %s, written by hand"},
 	ImportTableWould:         {"le tableau donnerait « %s »", "the table would give “%s”"},
 	ImportLeftAsIs:           {"pas dans le tableau, laissé tel quel (--replace le retire)", "not in the table, left as it is (--replace removes it)"},
+	ImportModaliteLeft:       {"pas dans le tableau, gardée : supprimez-la si elle n'existe plus (--replace la retire)", "not in the table, kept: remove it if it is gone (--replace removes it)"},
 	ImportHeading:            {"Ce que l'import garde, remplace, ajoute et retire :", "What the import keeps, replaces, adds and removes:"},
 	ImportSep:                {" : ", ": "},
 	ImportSemi:               {" ; ", "; "},
@@ -349,11 +347,7 @@ var catalogue = [numKeys]text{
 	TableSplit:               {"critère coupé avant %q : vérifiez qu'un nouveau critère commence ici", "criterion split before %q: check that a new criterion starts here"},
 	TableKeptInside:          {"%q gardé dans un critère : vérifiez qu'aucun nouveau critère ne commence ici", "%q kept inside a criterion: check that no new criterion starts here"},
 	TableModaliteDetail:      {"la modalité %q a un autre détail qu'à la ligne %d : le premier est gardé", "modalité %q has another detail than at line %d: the first one is kept"},
-	ImportBlocNotInTable:     {"le bloc %s n'est pas dans le tableau : fichier laissé tel quel", "bloc %s is not in the table: file left as it is"},
 	ImportMetierID:           {"le métier %q reçoit l'id %q : %q est celui d'un autre métier", "métier %q gets id %q: %q is another métier's"},
-	ImportModaliteGone:       {"la modalité %q n'est pas dans le tableau : gardée, supprimez-la si elle n'existe plus", "modalité %q is not in the table: kept, remove it if it is gone"},
-	ImportMetierGone:         {"le métier %q n'est plus dans le bloc %d du tableau : retiré", "métier %q is no longer in bloc %d of the table: removed"},
-	ImportCompetenceGone:     {"la compétence %s n'est plus dans le bloc %d du tableau : retirée", "compétence %s is no longer in bloc %d of the table: removed"},
 	ExistingRead:             {"contenu existant illisible : %v", "reading existing content: %v"},
 	ExistingTOML:             {"contenu existant : %v", "existing content: %v"},
 	ExistingString:           {"contenu existant : %s doit être un texte entre guillemets", "existing content: %s must be a string"},

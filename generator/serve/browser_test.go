@@ -452,3 +452,61 @@ func TestBrowserStreamRefused(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// TestBrowserIgnoresOtherPagesFirst: a build shows first the page another
+// browser is on, and says so to every browser. One on another page must
+// not take that build's number: hidden meanwhile, it misses the build's
+// last message, and when it shows again it must still learn that its own
+// page changed.
+func TestBrowserIgnoresOtherPagesFirst(t *testing.T) {
+	ctx := browsertest.New(t, 1280, 800)
+	dir := siteDir(t)
+	write(t, dir, "content/v.txt", "v0")
+	gate := make(chan struct{})
+	doc := func(name, v string) []byte {
+		return []byte("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + name + "</title></head><body><main>" + name + ":" + v + "</main></body></html>\n")
+	}
+	build := func(root fs.FS, o BuildOptions) (*Site, error) {
+		data, err := fs.ReadFile(root, "content/v.txt")
+		if err != nil {
+			return nil, err
+		}
+		v := string(data)
+		if slices.Contains(o.First, "blocs/b1/index.html") && o.Early != nil {
+			o.Early(map[string][]byte{"blocs/b1/index.html": doc("B", v)})
+			<-gate
+		}
+		return &Site{Files: map[string][]byte{"index.html": doc("A", v), "blocs/b1/index.html": doc("B", v), "404.html": doc("404", "")}}, nil
+	}
+	s := start(t, Options{Source: dir, Build: build})
+	open(t, ctx, s.URL())
+	for s.hub.streams() != 1 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	other := subscribeOn(t, s.URL(), s.hub.current.Load().build, "/blocs/b1/") // another browser, on B
+	for !slices.Contains(s.hub.viewed(), "/blocs/b1/") {
+		time.Sleep(5 * time.Millisecond)
+	}
+	write(t, dir, "content/v.txt", "v1")
+	if m := next(t, other); !m.Early {
+		t.Fatalf("B first: %+v", m)
+	}
+	time.Sleep(100 * time.Millisecond) // the page on A has it too
+	// A's tab is hidden: its stream closes, and the build's last message
+	// goes without it.
+	setHidden := func(hidden bool) {
+		eval[bool](t, ctx, fmt.Sprintf(`Object.defineProperty(document, "hidden", {value: %t, configurable: true}), document.dispatchEvent(new Event("visibilitychange")), true`, hidden))
+	}
+	setHidden(true)
+	for s.hub.streams() != 1 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	gate <- struct{}{}
+	if m := next(t, other); len(m.Shown) != 1 {
+		t.Fatalf("the build done: %+v", m)
+	}
+	setHidden(false)
+	if !waitJS(t, ctx, `document.querySelector("main") && document.querySelector("main").textContent === "A:v1"`, 5*time.Second) {
+		t.Errorf("the page on A shows %q after it came back, want A:v1", eval[string](t, ctx, `document.querySelector("main").textContent`))
+	}
+}

@@ -80,7 +80,7 @@ func decodeTOML(lang msg.Lang, file string, src []byte, firstLine int, v any, er
 func safeDecode(lang msg.Lang, text string, v any) (md toml.MetaData, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = errors.New(lang.F(msg.TOMLPrefix) + lang.F(msg.TOMLUnreadable, r))
+			err = errors.New("toml: " + lang.F(msg.TOMLUnreadable, r)) // said as the library's (tomlErrMsg)
 		}
 	}()
 	return toml.Decode(text, v)
@@ -129,9 +129,6 @@ func tomlErrMsg(lang msg.Lang, err error) string {
 		}
 	} else if m := typeErr().FindStringSubmatch(text); m != nil {
 		text = typeMismatch(lang, m[3]) + lang.F(msg.TOMLKey, m[2])
-	}
-	if strings.HasPrefix(text, lang.F(msg.TOMLPrefix)) {
-		return text // safeDecode's own
 	}
 	return lang.F(msg.TOMLPrefix) + strings.TrimPrefix(text, "toml: ")
 }

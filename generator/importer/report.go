@@ -90,12 +90,7 @@ func (it Item) Text(l msg.Lang) string {
 	return fmt.Sprintf("%-13s", l.F(outcomeKeys[it.Outcome])) + s // fmt pads by runes
 }
 
-func quoted(l msg.Lang, s string) string {
-	if l == msg.EN {
-		return "“" + short(s) + "”"
-	}
-	return "« " + short(s) + " »"
-}
+func quoted(l msg.Lang, s string) string { return l.F(msg.ImportQuote, short(s)) }
 
 // short cuts a long text, a criterion or a compétence, to a line.
 func short(s string) string { return shorten(s, 70) }

@@ -24,6 +24,7 @@ const (
 	ImportHeading
 	ImportSep
 	ImportSemi
+	ImportQuote
 
 	// Errors and warnings of content, config.toml and links.
 	Warning
@@ -229,6 +230,7 @@ var catalogue = [numKeys]text{
 	ImportHeading:            {"Ce que l'import garde, remplace, ajoute et retire :", "What the import keeps, replaces, adds and removes:"},
 	ImportSep:                {" : ", ": "},
 	ImportSemi:               {" ; ", "; "},
+	ImportQuote:              {"« %s »", "“%s”"},
 	Warning:                  {"avertissement : ", "warning: "},
 	EmptyFile:                {"fichier vide", "empty file"},
 	NotUTF8:                  {"texte illisible : ce fichier n’est pas en UTF-8 (réenregistrez-le en UTF-8)", "unreadable text: this file is not UTF-8 (save it again as UTF-8)"},

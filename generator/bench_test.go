@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"cursus/internal/par"
 )
@@ -273,21 +274,26 @@ func BenchmarkPublish(b *testing.B) {
 
 // BenchmarkIncremental rebuilds after a critère edit, as the dev server
 // does after a save, on the bundled site and on the site of 100
-// certifications, and reports the CPU time of a rebuild and the pages it
-// took from the last build.
+// certifications, and reports the CPU time of a rebuild, the pages it
+// took from the last build, and when the page a browser would show (a
+// compétence of the bloc edited) was handed over (first-ms/op, the time
+// the person waits for, BuildFirst).
 func BenchmarkIncremental(b *testing.B) {
 	sites := []struct {
 		name string
 		fsys func() fstest.MapFS
 		file func(i int) string
+		page func(i int) string // a compétence of file(i)
 	}{
 		{"bundled", func() fstest.MapFS {
 			return bundledFS(b, func(p string) bool {
 				return strings.HasPrefix(p, "themes/") || p == "config.toml" || strings.HasPrefix(p, "content/")
 			})
-		}, func(int) string { return "content/blocs/b1.toml" }},
+		}, func(int) string { return "content/blocs/b1.toml" }, func(int) string { return "competences/b1-c1/index.html" }},
 		{"P100", func() fstest.MapFS { return certificationsSite(b, 100) }, func(i int) string {
 			return fmt.Sprintf("content/certifications/cert-%03d/blocs/b%d.toml", 1+i*7%100, 1+i%8)
+		}, func(i int) string {
+			return fmt.Sprintf("cert-%03d/competences/b%d-c1/index.html", 1+i*7%100, 1+i%8)
 		}},
 	}
 	for _, site := range sites {
@@ -298,12 +304,19 @@ func BenchmarkIncremental(b *testing.B) {
 				b.Fatal(err)
 			}
 			i, reused := 0, 0
+			var first time.Duration
 			start := cpuTime()
 			for b.Loop() {
 				name := site.file(i)
 				data := strings.Replace(string(fsys[name].Data), "Clarté", fmt.Sprintf("Clarté %d", i), 1)
 				fsys[name] = &fstest.MapFile{Data: []byte(data)}
-				if _, err := inc.Build(fsys); err != nil {
+				began, page := time.Now(), site.page(i)
+				if _, err := inc.BuildFirst(fsys, []string{page}, func(files map[string][]byte) {
+					if files[page] == nil {
+						b.Fatalf("%s not given first", page)
+					}
+					first += time.Since(began)
+				}); err != nil {
 					b.Fatal(err)
 				}
 				reused += inc.Reused
@@ -311,6 +324,7 @@ func BenchmarkIncremental(b *testing.B) {
 			}
 			b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(i), "cpu-ms/op")
 			b.ReportMetric(float64(reused)/float64(i), "reused/op")
+			b.ReportMetric(float64(first.Microseconds())/1000/float64(i), "first-ms/op")
 		})
 	}
 }

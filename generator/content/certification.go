@@ -88,7 +88,7 @@ func (l *loader) certification(c *Certification, file string) {
 		return Text{Markdown: md, Pos: pos}
 	}
 	*c = Certification{
-		Slug: c.Slug, Dir: c.Dir, byID: c.byID, Pos: diag.Pos{File: file, Line: 1, Col: 1},
+		Slug: c.Slug, Dir: c.Dir, byID: c.byID, declared: c.declared, Pos: diag.Pos{File: file, Line: 1, Col: 1},
 		Title: d.Title, RNCP: d.RNCP, Abrege: Code(d.Abrege), Level: d.Level, Summary: d.Summary,
 		Etat: d.Etat, Actif: d.Actif, DateEffet: d.DateEffet, DateFin: d.DateFin,
 		FicheURL: d.FicheURL, CriteresURL: d.CriteresURL, Anciennes: d.Anciennes, Nouvelles: d.Nouvelles,

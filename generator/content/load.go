@@ -117,8 +117,7 @@ type loader struct {
 	// shared métier by id alone.
 	metierTitles map[string]string
 	metierPages  map[string]bool
-	pos          map[string]diag.Pos // where each id was declared, keyed by scope
-	posMu        *sync.Mutex         // guards pos: certifications resolve at once
+	pos          map[string]diag.Pos // where each id shared by the certifications was declared
 }
 
 // certLoad is a certification while it loads: its files and parsed blocs.
@@ -175,7 +174,7 @@ func (l *loader) frontErr(pos diag.Pos, err error) {
 }
 
 func (l *loader) load() {
-	l.pos, l.posMu = map[string]diag.Pos{}, &sync.Mutex{}
+	l.pos = map[string]diag.Pos{}
 	l.listed = map[string]string{}
 	var files []string
 	seen := map[string]bool{}
@@ -277,7 +276,7 @@ func (l *loader) layout(files []string) {
 		l.fail(diag.Pos{File: CertificationsDir}, msg.RootAndCerts, CertificationFile, CertificationsDir, CertificationsDir)
 	}
 	if len(dirs) == 0 {
-		c := &Certification{byID: map[string]any{}, Pos: diag.Pos{File: CertificationFile}}
+		c := &Certification{byID: map[string]any{}, declared: map[string]diag.Pos{}, Pos: diag.Pos{File: CertificationFile}}
 		cl := &certLoad{cert: c}
 		for _, f := range files {
 			if isBlocFile(f, "") {
@@ -294,7 +293,7 @@ func (l *loader) layout(files []string) {
 	l.site.Several = true
 	for _, slug := range dirs {
 		dir := CertificationsDir + "/" + slug
-		c := &Certification{Slug: slug, Dir: dir, byID: map[string]any{}, Pos: diag.Pos{File: dir + "/" + CertificationFile}}
+		c := &Certification{Slug: slug, Dir: dir, byID: map[string]any{}, declared: map[string]diag.Pos{}, Pos: diag.Pos{File: dir + "/" + CertificationFile}}
 		if Slugify(slug) != slug {
 			l.fail(diag.Pos{File: dir}, msg.CertDirName, slug, Slugify(slug))
 		}
@@ -664,20 +663,17 @@ func (l *loader) missing(file string, ki *keyIndex, table, key string) {
 // reporting a duplicate with both positions. Ids are unique within a
 // certification; a shared modalité may not reuse a certification's id.
 func (l *loader) declare(c *Certification, id string, v any, pos diag.Pos, kind string) bool {
-	scope := ""
+	declared := l.pos // the site's own: modalités shared by its certifications
 	if c != nil {
-		scope = c.Slug
+		declared = c.declared // written by the goroutine resolving c alone
 	}
-	key := scope + "\x00" + id
-	l.posMu.Lock()
-	prev, dup := l.pos[key]
+	prev, dup := declared[id]
 	if !dup && strings.HasPrefix(id, "modalite:") {
-		prev, dup = l.pos["\x00"+id]
+		prev, dup = l.pos[id]
 	}
 	if !dup {
-		l.pos[key] = pos
+		declared[id] = pos
 	}
-	l.posMu.Unlock()
 	if dup {
 		l.fail(pos, msg.IDDup, strings.TrimPrefix(id, "modalite:"), kind, prev)
 		return false

@@ -67,7 +67,8 @@ type Certification struct {
 	Home        *Page       // prose of its home page, if any
 	Pos         diag.Pos    // its certification.toml
 
-	byID map[string]any
+	byID     map[string]any
+	declared map[string]diag.Pos // where each id of byID was declared (loader.declare)
 }
 
 // Text is a markdown text of a data file, with where it starts.

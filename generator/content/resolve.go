@@ -226,19 +226,18 @@ func (l *loader) blocMetiers(b *Bloc, pb parsedBloc) {
 }
 
 func (l *loader) competence(b *Bloc, pb parsedBloc, i int) *Competence {
-	dc := pb.data.Competences[i]
-	file, ki := pb.file, pb.keys
-	table := "competences[" + strconv.Itoa(i) + "]"
-	ok := true
-	for key, v := range map[string]string{"id": dc.ID, "text": dc.Text} {
-		if strings.TrimSpace(v) == "" {
-			l.missing(file, ki, table, key)
-			ok = false
+	dc := &pb.data.Competences[i]
+	if strings.TrimSpace(dc.ID) == "" || strings.TrimSpace(dc.Text) == "" {
+		table := "competences[" + strconv.Itoa(i) + "]"
+		for _, k := range []struct{ key, v string }{{"id", dc.ID}, {"text", dc.Text}} {
+			if strings.TrimSpace(k.v) == "" {
+				l.missing(pb.file, pb.keys, table, k.key)
+			}
 		}
-	}
-	if !ok {
 		return nil
 	}
+	file, ki := pb.file, pb.keys
+	table := "competences[" + strconv.Itoa(i) + "]"
 	c := &Competence{
 		ID: dc.ID, Number: dc.Number, Label: dc.Label, Text: dc.Text, Slug: Slugify(dc.ID), Bloc: b,
 		Pos: pb.at.comps[i].id, // its Metiers: its bloc's, once linked

@@ -54,12 +54,13 @@ func NewIncremental(opts Options) *Incremental {
 func (b *Incremental) Build(root fs.FS) (*Output, error) { return b.BuildFirst(root, nil, nil) }
 
 // BuildFirst builds as Build does, and hands early the pages of first
-// (published files: "blocs/b1/index.html") as soon as the plan is made,
-// before the keys and the render of the rest: the pages open in a browser,
-// which the dev server can show while the build goes on. They are the
-// bytes the build then publishes; a page of first the site does not have,
-// or that fails to render, is left out (the build reports its error).
-// early is not called when the build fails before its pages render.
+// (published files: "blocs/b1/index.html") as soon as what every page
+// shares is planned, before the other pages are planned, keyed and
+// rendered (plan.firstPages): the pages open in a browser, which the dev
+// server can show while the build goes on. They are the bytes the build
+// then publishes; a page of first the site does not have, or that fails
+// to render, is left out (the build reports its error). early is called
+// at most once, on this goroutine, and not when the build fails before.
 func (b *Incremental) BuildFirst(root fs.FS, first []string, early func(map[string][]byte)) (*Output, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()

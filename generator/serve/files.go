@@ -42,16 +42,22 @@ func (f *files) retarget(t targets) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.targets = t
-	f.data, f.dirs, f.stats = map[string][]byte{}, map[string][]fs.DirEntry{}, map[string]fs.FileInfo{}
+	f.clear()
 }
 
 // distrust forgets everything and remembers nothing from now on: the
-// watcher failed, and a change may come without its event.
+// watcher failed, and a change may come without its event. The watcher's
+// goroutine calls it.
 func (f *files) distrust() {
-	f.retarget(f.targets)
 	f.mu.Lock()
+	defer f.mu.Unlock()
 	f.off = true
-	f.mu.Unlock()
+	f.clear()
+}
+
+// clear forgets everything; f.mu is held.
+func (f *files) clear() {
+	f.data, f.dirs, f.stats = map[string][]byte{}, map[string][]fs.DirEntry{}, map[string]fs.FileInfo{}
 }
 
 // forget drops what changed: each path, what is below it (a directory
@@ -59,12 +65,12 @@ func (f *files) distrust() {
 // it (a file created or removed). Lost events ("."), or more changes than
 // a save makes (a git checkout), forget everything.
 func (f *files) forget(changed []string) {
-	if len(changed) > 64 || slices.Contains(changed, ".") {
-		f.retarget(f.targets)
-		return
-	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if len(changed) > 64 || slices.Contains(changed, ".") {
+		f.clear()
+		return
+	}
 	for _, p := range changed {
 		dropTree(f.data, p)
 		dropTree(f.dirs, p)

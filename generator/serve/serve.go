@@ -245,11 +245,6 @@ func (s *Server) first(prev *snapshot) (BuildOptions, *early) {
 	}
 	build := s.build
 	opts.Early = func(files map[string][]byte) {
-		select {
-		case <-e.ready:
-			return // too late: the build is done
-		default:
-		}
 		shown := prev.withEarly(files, build, e.ready)
 		// Only pages changed inside <main> are told: the browser swaps it
 		// in place. Another change (a stylesheet renamed, the layout

@@ -180,7 +180,8 @@ func renderSite(in *loaded, pl *plan, opts Options, s sink, cache *pageCache) (*
 	par.ForEach(len(pl.pages), func(i int) {
 		p := pl.pages[i]
 		if html := cache.get(i, p.file()); html != nil {
-			// The page as the last build published it.
+			// The page as the last build published it, or as this one
+			// rendered it first.
 			if targets[p.file()] {
 				scans[i] = scanHTML(html)
 			}

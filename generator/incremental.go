@@ -65,15 +65,19 @@ func (b *Incremental) BuildFirst(root fs.FS, first []string, early func(map[stri
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	var hand func(*loaded, *plan)
+	var shown map[string][]byte
 	if early != nil && len(first) > 0 {
-		hand = func(in *loaded, pl *plan) { early(renderFirst(in, pl, pl.firstPages(in, first))) }
+		hand = func(in *loaded, pl *plan) {
+			shown = renderFirst(in, pl, pl.firstPages(in, first))
+			early(shown)
+		}
 	}
 	in, pl, err := loadAndPlan(root, b.opts, &b.kept, hand)
 	b.kept.typography.done()
 	if err != nil {
 		return nil, err
 	}
-	c := &pageCache{old: b.pages}
+	c := &pageCache{old: b.pages, first: shown}
 	if layouts := keyedLayouts(in.theme); layouts != nil {
 		c.keys = pageKeys(b.seed, in, pl, layouts)
 	}
@@ -102,18 +106,25 @@ func renderFirst(in *loaded, pl *plan, pages []*page) map[string][]byte {
 // pageCache carries the pages of the last build into the render of the
 // next, and collects those of this one.
 type pageCache struct {
-	keys []uint64 // by page of the plan; 0: render it whatever happens
-	old  map[string]cachedPage
+	keys  []uint64 // by page of the plan; 0: render it whatever happens
+	old   map[string]cachedPage
+	first map[string][]byte // the pages this build rendered first (BuildFirst)
 
 	mu    sync.Mutex
 	fresh map[string]cachedPage
 	hits  atomic.Int64
 }
 
-// get returns the page i of the plan as the last build published it, or
-// nil.
+// get returns the page i of the plan as this build rendered it first, or
+// as the last build published it, or nil.
 func (c *pageCache) get(i int, file string) []byte {
-	if c == nil || c.keys == nil || c.keys[i] == 0 {
+	if c == nil {
+		return nil
+	}
+	if html := c.first[file]; html != nil {
+		return html // the same data, the same layout: the same bytes
+	}
+	if c.keys == nil || c.keys[i] == 0 {
 		return nil
 	}
 	old, ok := c.old[file]

@@ -137,7 +137,7 @@ func ImportWith(name string, src []byte, existing fs.FS, opts Options) (*Result,
 	}
 	var errs diag.List
 	m := newMerger(opts.Lang)
-	olds, srcs, others := readBlocs(existing, t, m, opts.Replace, &errs)
+	olds, srcs, others := readBlocs(existing, t, m, &errs)
 	modSrc, ok := readSource(opts.Lang, existing, ModalitesPath, &errs)
 	var oldMods *modalitesDoc
 	if ok {
@@ -147,19 +147,19 @@ func ImportWith(name string, src []byte, existing fs.FS, opts Options) (*Result,
 		return nil, errs
 	}
 	r := &Result{Files: map[string][]byte{}, lang: opts.Lang}
-	mods, over := oldMods, modSrc
+	mods := oldMods
 	if opts.Replace {
-		mods, over = nil, nil
+		mods = nil
 	}
-	modDoc := m.modalites(t, mods, over)
+	modDoc := m.modalites(t, mods)
 	r.Files[ModalitesPath] = modDoc.encode()
 	for _, b := range t.blocs {
 		p := blocPath(b.number)
-		over, overSrc := olds[p], srcs[p]
+		over := olds[p]
 		if opts.Replace {
-			over, overSrc = nil, nil
+			over = nil
 		}
-		d := m.bloc(b, over, overSrc)
+		d := m.bloc(b, over)
 		r.Files[p] = d.encode()
 		r.Report = append(r.Report, reportBloc(p, olds[p], d, tableLabels(b), srcs[p])...)
 		r.Stats.add(b)
@@ -187,9 +187,9 @@ func ImportWith(name string, src []byte, existing fs.FS, opts Options) (*Result,
 var blocFile = lazyRegexp(`^b(\d+)\.toml$`)
 
 // readBlocs reads every existing bloc file: those the table rewrites, and
-// the others (returned apart) for the métier ids they hold and a warning
-// that they stay, unless replace removes them.
-func readBlocs(existing fs.FS, t *table, m *merger, replace bool, errs *diag.List) (olds map[string]*blocDoc, srcs map[string]*source, gone map[string]*blocDoc) {
+// the others (returned apart) for the métier ids they hold and the report,
+// which says they stay or --replace removes them.
+func readBlocs(existing fs.FS, t *table, m *merger, errs *diag.List) (olds map[string]*blocDoc, srcs map[string]*source, gone map[string]*blocDoc) {
 	olds, srcs, gone = map[string]*blocDoc{}, map[string]*source{}, map[string]*blocDoc{}
 	var paths []string
 	for _, b := range t.blocs {

@@ -73,12 +73,11 @@ func (m *merger) metierID(pos diag.Pos, title string) string {
 
 // modalites merges the modalités of the table into the existing list and
 // records the id of each.
-func (m *merger) modalites(t *table, old *modalitesDoc, src *source) *modalitesDoc {
+func (m *merger) modalites(t *table, old *modalitesDoc) *modalitesDoc {
 	d := &modalitesDoc{comment: modalitesComment}
 	if old != nil {
 		d.comment, d.extras, d.list = old.comment, old.extras, slices.Clone(old.list)
 	}
-	used := make([]bool, len(d.list))
 	byName, byID := map[string]int{}, map[string]int{}
 	for i, x := range d.list {
 		if _, ok := byName[normName(x.name)]; !ok {
@@ -97,11 +96,10 @@ func (m *merger) modalites(t *table, old *modalitesDoc, src *source) *modalitesD
 		if !ok {
 			id = uniqueID(byID, or(id, "modalite"))
 			d.list = append(d.list, modaliteDoc{id: id})
-			used = append(used, false)
 			i = len(d.list) - 1
 			byID[id] = i
 		}
-		d.list[i].name, d.list[i].detail, used[i] = tm.name, tm.detail, true
+		d.list[i].name, d.list[i].detail = tm.name, tm.detail
 		m.modIDs[tm.key] = d.list[i].id
 	}
 	return d // the report says which it kept (reportModalites)
@@ -119,7 +117,7 @@ func uniqueID[V any](taken map[string]V, base string) string {
 }
 
 // bloc builds the file of bloc b over old, its existing file if any.
-func (m *merger) bloc(b *tBloc, old *blocDoc, src *source) *blocDoc {
+func (m *merger) bloc(b *tBloc, old *blocDoc) *blocDoc {
 	d := &blocDoc{
 		comment: fmt.Sprintf(blocComment, b.number),
 		id:      "B" + strconv.Itoa(b.number),
@@ -134,12 +132,12 @@ func (m *merger) bloc(b *tBloc, old *blocDoc, src *source) *blocDoc {
 	}
 	d.number, d.title, d.activities = b.number, b.title, b.activities.list
 	d.modalites = m.modIDList(b.modalites.list)
-	m.metiers(d, b, old, src)
-	m.competences(d, b, old, src)
+	m.metiers(d, b, old)
+	m.competences(d, b, old)
 	return d
 }
 
-func (m *merger) metiers(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
+func (m *merger) metiers(d *blocDoc, b *tBloc, old *blocDoc) {
 	kept := make([]bool, len(old.metiers))
 	byTitle := map[string]int{}
 	for i, x := range old.metiers {
@@ -159,7 +157,7 @@ func (m *merger) metiers(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
 	}
 }
 
-func (m *merger) competences(d *blocDoc, b *tBloc, old *blocDoc, src *source) {
+func (m *merger) competences(d *blocDoc, b *tBloc, old *blocDoc) {
 	d.competences = make([]competenceDoc, 0, len(b.competences))
 	for i, tc := range b.competences {
 		cd := competenceDoc{

@@ -103,11 +103,7 @@ func TestViewPreparedForDisplay(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		in, err := load(site, Options{}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pl, err := makePlan(in)
+		in, pl, err := loadAndPlan(site, Options{}, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -63,18 +63,6 @@ func (p *page) at() diag.Pos {
 	return diag.Pos{File: p.source}
 }
 
-// makePlan plans the pages of a loaded site.
-func makePlan(in *loaded) (*plan, error) {
-	pl, err := planSite(in)
-	if err != nil {
-		return nil, err
-	}
-	if err := pl.planPages(in); err != nil {
-		return nil, err
-	}
-	return pl, nil
-}
-
 // planSite plans what every page shares: the view of the model, the
 // site's data with the URLs of its navigation, the texts of the view, and
 // what makes the structured data of each page as it renders (jsonld.go).

@@ -64,7 +64,7 @@ const placeholder = "a completer"
 
 // certification reads the identity of c from file.
 func (l *loader) certification(c *Certification, file string) {
-	f := decodeFile[certificationFile](l, file)
+	f := decodeFile[certificationFile](l, "certification", file)
 	if f == nil {
 		return
 	}
@@ -73,15 +73,15 @@ func (l *loader) certification(c *Certification, file string) {
 		l.missing(file, ki, "", "title")
 	}
 	if d.Level != 0 && (d.Level < 1 || d.Level > 8) {
-		l.fail(l.at(file, ki, "level"), msg.CertLevel, d.Level)
+		l.fail(posOf(file, ki, "level"), msg.CertLevel, d.Level)
 	}
 	for _, u := range []struct{ key, v string }{{"fiche_url", d.FicheURL}, {"criteres_url", d.CriteresURL}} {
 		if u.v != "" && !strings.HasPrefix(u.v, "https://") && !strings.HasPrefix(u.v, "http://") {
-			l.fail(l.at(file, ki, u.key), msg.NeedURL, u.key)
+			l.fail(posOf(file, ki, u.key), msg.NeedURL, u.key)
 		}
 	}
 	text := func(key, md string) Text {
-		pos := l.at(file, ki, key)
+		pos := posOf(file, ki, key)
 		if pos.Line > 0 {
 			pos.Line++ // a multi-line string starts on the line after its key
 		}
@@ -117,7 +117,7 @@ func (l *loader) certification(c *Certification, file string) {
 	seen := map[string]diag.Pos{}
 	for i, o := range d.Options {
 		table := "options[" + strconv.Itoa(i) + "]"
-		pos := l.at(file, ki, table+".id")
+		pos := posOf(file, ki, table+".id")
 		switch {
 		case o.ID == "":
 			l.missing(file, ki, table, "id")
@@ -126,7 +126,7 @@ func (l *loader) certification(c *Certification, file string) {
 			l.fail(pos, msg.OptionsDup, o.ID, seen[o.ID])
 			continue
 		case o.Choose < 1:
-			l.fail(l.at(file, ki, table+".choose"), msg.OptionsChoose, o.ID)
+			l.fail(posOf(file, ki, table+".choose"), msg.OptionsChoose, o.ID)
 		}
 		seen[o.ID] = pos
 		c.Options = append(c.Options, &Option{ID: o.ID, Label: o.Label, Choose: o.Choose, Pos: pos})
@@ -136,15 +136,15 @@ func (l *loader) certification(c *Certification, file string) {
 	for _, k := range []struct{ key, v string }{{"duree", d.Duree}, {"rythme", d.Rythme}, {"prerequis", d.Prerequis},
 		{"voies_acces", d.VoiesAcces}, {"admission", d.Admission}, {"contact", d.Contact}} {
 		if strings.Contains(Fold(k.v), placeholder) {
-			l.warn(l.at(file, ki, k.key), msg.CertToComplete, k.key)
+			l.warn(posOf(file, ki, k.key), msg.CertToComplete, k.key)
 		}
 	}
 	now := time.Now()
 	if !d.DateFin.IsZero() && d.DateFin.Before(now) {
-		l.warn(l.at(file, ki, "date_fin"), msg.CertEnded, d.DateFin.Format("02/01/2006"))
+		l.warn(posOf(file, ki, "date_fin"), msg.CertEnded, d.DateFin.Format("02/01/2006"))
 	}
 	if d.Actif != nil && !*d.Actif {
-		l.warn(l.at(file, ki, "actif"), msg.CertInactive)
+		l.warn(posOf(file, ki, "actif"), msg.CertInactive)
 	}
 }
 

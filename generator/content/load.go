@@ -3,7 +3,6 @@ package content
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -126,9 +125,6 @@ type certLoad struct {
 	blocFiles []string
 	blocs     []parsedBloc
 	modalites []*Modalite // declared in its own modalites.toml
-	// made are the blocs resolved, in order, each from blocs[made[i]].
-	made        []int
-	errs, warns diag.List // of its blocs, while certifications resolve at once
 }
 
 type parsedBloc struct {
@@ -412,7 +408,7 @@ func fileErr(lang msg.Lang, err error) string {
 // modalites reads a file of modalités of certification c, or shared by
 // every certification when c is nil.
 func (l *loader) modalites(file string, c *Certification) []*Modalite {
-	f := decodeFile[modalitesFile](l, file)
+	f := decodeFile[modalitesFile](l, "modalites", file)
 	if f == nil {
 		return nil
 	}
@@ -427,7 +423,7 @@ func (l *loader) modalites(file string, c *Certification) []*Modalite {
 		if d.Name == "" {
 			l.missing(file, ki, table, "name")
 		}
-		mod := &Modalite{ID: d.ID, Name: d.Name, Detail: d.Detail, Slug: Slugify(d.ID), Cert: c, Pos: l.at(file, ki, table+".id")}
+		mod := &Modalite{ID: d.ID, Name: d.Name, Detail: d.Detail, Slug: Slugify(d.ID), Cert: c, Pos: posOf(file, ki, table+".id")}
 		if !l.declare(c, "modalite:"+d.ID, mod, mod.Pos, "modalité") {
 			continue
 		}
@@ -471,15 +467,11 @@ func (l *loader) parseBlocs() {
 }
 
 func decodeBloc(lang msg.Lang, file string, raw []byte, errs *diag.List) *parsedBloc {
-	src, ok := checkText(lang, file, raw, errs)
-	if !ok {
+	f := decodeText[blocFile](lang, file, raw, errs)
+	if f == nil {
 		return nil
 	}
-	var b blocFile
-	ki, ok := decodeTOML(lang, file, src, 1, &b, errs)
-	if !ok {
-		return nil
-	}
+	b, ki := f.v, f.ki
 	pb := &parsedBloc{file: file, data: b, keys: ki}
 	at := func(key string) diag.Pos { return posOf(file, ki, key) }
 	pb.at = blocAt{id: at("id"), number: at("number"), code: at("code"), evaluation: at("evaluation")}
@@ -565,21 +557,26 @@ type decodedTOML[T any] struct {
 	ki *keyIndex
 }
 
-// decodeFile decodes file into a T, or returns what the last load decoded
-// of the same bytes; nil when it cannot be read or decoded, its errors
-// recorded.
-func decodeFile[T any](l *loader, file string) *decodedTOML[T] {
-	var kind T
-	f, _ := l.decoded.again(fmt.Sprintf("%T", kind), l.lang, l.fsys, file, l.onDisk(file), &l.errs, func(raw []byte, errs *diag.List) any {
-		src, ok := checkText(l.lang, file, raw, errs)
-		if !ok {
-			return (*decodedTOML[T])(nil)
-		}
-		f := &decodedTOML[T]{}
-		if f.ki, ok = decodeTOML(l.lang, file, src, 1, &f.v, errs); !ok {
-			return (*decodedTOML[T])(nil)
-		}
-		return f
+// decodeText checks the text of a file and decodes it into a T, with
+// where its keys are written; nil when it does not decode, its errors
+// in errs.
+func decodeText[T any](lang msg.Lang, file string, raw []byte, errs *diag.List) *decodedTOML[T] {
+	src, ok := checkText(lang, file, raw, errs)
+	if !ok {
+		return nil
+	}
+	f := &decodedTOML[T]{}
+	if f.ki, ok = decodeTOML(lang, file, src, 1, &f.v, errs); !ok {
+		return nil
+	}
+	return f
+}
+
+// decodeFile decodes file into a T as decodeText does, or returns what the
+// last load decoded of the same bytes as the same kind.
+func decodeFile[T any](l *loader, kind, file string) *decodedTOML[T] {
+	f, _ := l.decoded.again(kind, l.lang, l.fsys, file, l.onDisk(file), &l.errs, func(raw []byte, errs *diag.List) any {
+		return decodeText[T](l.lang, file, raw, errs)
 	}).(*decodedTOML[T])
 	return f
 }
@@ -617,12 +614,12 @@ func (l *loader) page(file string) {
 	}
 	if file == "index.md" || certHome {
 		if fm.Slug != "" {
-			l.fail(l.at(file, ki, "slug"), msg.HomeSlug)
+			l.fail(posOf(file, ki, "slug"), msg.HomeSlug)
 		}
 	} else if fm.Slug != "" {
 		p.Slug = cleanSlugPath(fm.Slug)
 		if p.Slug == "" {
-			l.fail(l.at(file, ki, "slug"), msg.SlugNoLetter, fm.Slug)
+			l.fail(posOf(file, ki, "slug"), msg.SlugNoLetter, fm.Slug)
 		}
 	} else {
 		p.Slug = cleanSlugPath(strings.TrimSuffix(strings.TrimSuffix(file, ".md"), "/index"))
@@ -643,8 +640,6 @@ func cleanSlugPath(p string) string {
 }
 
 // at returns the position of a key path in a file, or the file alone.
-func (l *loader) at(file string, ki *keyIndex, key string) diag.Pos { return posOf(file, ki, key) }
-
 // posOf returns where key is written in file, or its closest ancestor.
 func posOf(file string, ki *keyIndex, key string) diag.Pos {
 	line, col := ki.lookup(key)
@@ -656,7 +651,7 @@ func (l *loader) missing(file string, ki *keyIndex, table, key string) {
 	if table != "" {
 		where = table + "." + key
 	}
-	l.fail(l.at(file, ki, table), msg.KeyMissing, where)
+	l.fail(posOf(file, ki, table), msg.KeyMissing, where)
 }
 
 // declare registers an id of certification c (nil: shared by the site),
@@ -671,13 +666,11 @@ func (l *loader) declare(c *Certification, id string, v any, pos diag.Pos, kind 
 	if !dup && strings.HasPrefix(id, "modalite:") {
 		prev, dup = l.pos[id]
 	}
-	if !dup {
-		declared[id] = pos
-	}
 	if dup {
 		l.fail(pos, msg.IDDup, strings.TrimPrefix(id, "modalite:"), kind, prev)
 		return false
 	}
+	declared[id] = pos
 	if c != nil {
 		c.byID[id] = v
 	}

@@ -41,11 +41,11 @@ func (l *loader) readMetierPages(files []string) {
 		}
 		for i, code := range fm.ROME {
 			if !romeCode().MatchString(code) {
-				l.fail(l.at(file, ki, "rome["+strconv.Itoa(i)+"]"), msg.RomeCode, code)
+				l.fail(posOf(file, ki, "rome["+strconv.Itoa(i)+"]"), msg.RomeCode, code)
 			}
 		}
 		if fm.Onisep != "" && !strings.HasPrefix(fm.Onisep, "https://") {
-			l.fail(l.at(file, ki, "onisep"), msg.NeedURL, "onisep")
+			l.fail(posOf(file, ki, "onisep"), msg.NeedURL, "onisep")
 		}
 		id := strings.TrimSuffix(path.Base(file), ".md")
 		pos := diag.Pos{File: file, Line: 1, Col: 1}

@@ -18,19 +18,19 @@ import (
 // Each certification keeps its errors apart, and they join in its order,
 // as one goroutine would have made them.
 func (l *loader) resolveCertifications() {
+	subs := make([]loader, len(l.certs))
+	made := make([][]int, len(l.certs))
 	par.ForEach(len(l.certs), func(i int) {
-		cl := l.certs[i]
-		sub := *l // its own errors and warnings; declare guards what it shares
-		sub.errs, sub.warns = nil, nil
-		sub.resolveBlocs(cl)
-		cl.errs, cl.warns = sub.errs, sub.warns
+		subs[i] = *l // its own errors and warnings; each certification declares its own ids
+		subs[i].errs, subs[i].warns = nil, nil
+		made[i] = subs[i].resolveBlocs(l.certs[i])
 	})
-	for _, cl := range l.certs {
-		l.errs = append(l.errs, cl.errs...)
-		l.warns = append(l.warns, cl.warns...)
+	for i, cl := range l.certs {
+		l.errs = append(l.errs, subs[i].errs...)
+		l.warns = append(l.warns, subs[i].warns...)
 		c := cl.cert
-		for i, b := range c.Blocs {
-			l.blocMetiers(b, cl.blocs[cl.made[i]])
+		for j, b := range c.Blocs {
+			l.blocMetiers(b, cl.blocs[made[i][j]])
 			for _, co := range b.Competences {
 				co.Metiers = b.Metiers
 			}
@@ -41,8 +41,9 @@ func (l *loader) resolveCertifications() {
 }
 
 // resolveBlocs makes the blocs of a certification, without their métiers
-// (resolveCertifications), and checks its options.
-func (l *loader) resolveBlocs(cl *certLoad) {
+// (resolveCertifications), and checks its options. It returns the index
+// in cl.blocs of each bloc made.
+func (l *loader) resolveBlocs(cl *certLoad) (made []int) {
 	c := cl.cert
 	sort.SliceStable(cl.blocs, func(i, j int) bool { return cl.blocs[i].data.Number < cl.blocs[j].data.Number })
 	numbers := map[int]diag.Pos{}
@@ -51,7 +52,7 @@ func (l *loader) resolveBlocs(cl *certLoad) {
 		if b := l.resolveBloc(cl, pb, numbers, codes); b != nil {
 			c.Blocs = append(c.Blocs, b)
 			c.Competences = append(c.Competences, b.Competences...)
-			cl.made = append(cl.made, i)
+			made = append(made, i)
 		}
 	}
 	for _, o := range c.Options {
@@ -61,6 +62,7 @@ func (l *loader) resolveBlocs(cl *certLoad) {
 			l.fail(o.Pos, msg.OptionsTooMany, o.ID, o.Choose, len(o.Blocs))
 		}
 	}
+	return made
 }
 
 // reverseLinks links every métier to the compétences of its blocs, every
@@ -138,7 +140,7 @@ func (l *loader) resolveBloc(cl *certLoad, pb parsedBloc, numbers map[int]diag.P
 	var option *Option
 	if d.Option != "" {
 		if option = cert.option(d.Option); option == nil {
-			l.fail(l.at(file, ki, "option"), msg.BlocOption, d.Option, path.Join(cert.Dir, CertificationFile))
+			l.fail(posOf(file, ki, "option"), msg.BlocOption, d.Option, path.Join(cert.Dir, CertificationFile))
 			ok = false
 		}
 	}
@@ -188,7 +190,7 @@ func (l *loader) blocMetiers(b *Bloc, pb parsedBloc) {
 			id = Slugify(dm.Title)
 		}
 		if id == "" {
-			l.fail(l.at(pb.file, pb.keys, table), msg.MetierNoID)
+			l.fail(posOf(pb.file, pb.keys, table), msg.MetierNoID)
 			continue
 		}
 		pos := pb.at.metiers[i]
@@ -227,17 +229,16 @@ func (l *loader) blocMetiers(b *Bloc, pb parsedBloc) {
 
 func (l *loader) competence(b *Bloc, pb parsedBloc, i int) *Competence {
 	dc := &pb.data.Competences[i]
+	file, ki := pb.file, pb.keys
+	table := "competences[" + strconv.Itoa(i) + "]"
 	if strings.TrimSpace(dc.ID) == "" || strings.TrimSpace(dc.Text) == "" {
-		table := "competences[" + strconv.Itoa(i) + "]"
 		for _, k := range []struct{ key, v string }{{"id", dc.ID}, {"text", dc.Text}} {
 			if strings.TrimSpace(k.v) == "" {
-				l.missing(pb.file, pb.keys, table, k.key)
+				l.missing(file, ki, table, k.key)
 			}
 		}
 		return nil
 	}
-	file, ki := pb.file, pb.keys
-	table := "competences[" + strconv.Itoa(i) + "]"
 	c := &Competence{
 		ID: dc.ID, Number: dc.Number, Label: dc.Label, Text: dc.Text, Slug: Slugify(dc.ID), Bloc: b,
 		Pos: pb.at.comps[i].id, // its Metiers: its bloc's, once linked
@@ -278,7 +279,7 @@ func (l *loader) modaliteRefs(c *Certification, file string, ki *keyIndex, key s
 			m = l.shared[id]
 		}
 		if m == nil {
-			l.fail(l.at(file, ki, key+"["+strconv.Itoa(i)+"]"), msg.ModaliteUnknown, id)
+			l.fail(posOf(file, ki, key+"["+strconv.Itoa(i)+"]"), msg.ModaliteUnknown, id)
 			continue
 		}
 		out = append(out, m)
